@@ -1,0 +1,41 @@
+// @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import starlightLinksValidator from 'starlight-links-validator';
+import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
+import { sidebar } from './src/sidebar.ts';
+
+/**
+ * Where the site is deployed. SITE_URL is the origin used for canonical URLs and the sitemap;
+ * BASE_PATH hosts the site under a sub-path (e.g. "/packet-journey" on a project page).
+ */
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  markdown: {
+    // Authors write root-relative links ("/names/dns/"); this prefixes BASE_PATH when it is set.
+    processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+  },
+  integrations: [
+    starlight({
+      title: 'Packet Journey',
+      description:
+        'How the web really connects: DNS, addressing, NAT, TCP and UDP, HTTP/1.0 to HTTP/3, TLS, proxies and load balancers — with live playgrounds.',
+      logo: { src: './src/assets/logo.svg', alt: 'Packet Journey' },
+      favicon: '/favicon.svg',
+      customCss: ['./src/styles/custom.css'],
+      lastUpdated: false,
+      sidebar,
+      plugins: [starlightLinksValidator({ errorOnInvalidHashes: true, errorOnLocalLinks: true })],
+    }),
+    mdx(),
+    preact(),
+  ],
+});

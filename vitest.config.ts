@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit, property and differential tests for src/lib (tests/unit), island tests (tests/components),
+ * and loopback integration tests (tests/integration). Browser tests live in tests/e2e (Playwright).
+ */
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
+    testTimeout: 30_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/lib/**/*.ts'],
+      exclude: ['src/lib/**/index.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+      thresholds: { statements: 90, branches: 85, functions: 90, lines: 90 },
+    },
+  },
+});
