@@ -28,11 +28,12 @@ export default defineConfig({
       title: 'Packet Journey',
       description:
         'How the web really connects: DNS, addressing, NAT, TCP and UDP, HTTP/1.0 to HTTP/3, TLS, proxies and load balancers — with live playgrounds.',
-      logo: { src: './src/assets/logo.svg', alt: 'Packet Journey' },
+      logo: { src: './src/assets/logo.svg', alt: '' }, // decorative: the site title is text beside it
       favicon: '/favicon.svg',
       customCss: ['./src/styles/custom.css'],
       lastUpdated: false,
       sidebar,
+      components: { Search: './src/components/overrides/Search.astro' },
       plugins: [starlightLinksValidator({ errorOnInvalidHashes: true, errorOnLocalLinks: true })],
     }),
     mdx(),

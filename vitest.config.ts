@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
     testTimeout: 30_000,
+    benchmark: { include: ['bench/**/*.bench.ts'] },
     coverage: {
       provider: 'v8',
       include: ['src/lib/**/*.ts'],

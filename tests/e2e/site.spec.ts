@@ -1,0 +1,116 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { sitemapPaths } from './pages';
+
+/** WCAG 2.2 A and AA rules (axe tags accumulate per version). */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Records console errors, uncaught exceptions and failed or 4xx/5xx requests while a page is used. */
+function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ')}`,
+  );
+}
+
+const paths = sitemapPaths();
+
+test('the sitemap lists every guide, playground and the glossary', () => {
+  expect(paths).toContain('/');
+  expect(paths.length).toBeGreaterThanOrEqual(18);
+  expect(paths).not.toContain('/404/');
+});
+
+for (const path of paths) {
+  test.describe(`page ${path}`, () => {
+    test('loads cleanly, has one h1, passes axe in both themes, and the theme toggle works', async ({ page }) => {
+      const problems = watchForProblems(page);
+      const response = await page.goto(path, { waitUntil: 'networkidle' });
+      expect(response?.status(), 'HTTP status').toBe(200);
+      await expect(page.locator('h1'), 'exactly one h1').toHaveCount(1);
+
+      const themeSelect = page.getByRole('combobox', { name: 'Select theme' }).first();
+      for (const theme of ['dark', 'light'] as const) {
+        await themeSelect.selectOption(theme);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        expect(await axeViolations(page), `axe violations (${theme} theme)`).toEqual([]);
+      }
+      await page.reload({ waitUntil: 'networkidle' });
+      await expect(page.locator('html'), 'theme choice persists across reloads').toHaveAttribute('data-theme', 'light');
+      expect(problems, 'console errors and failed requests').toEqual([]);
+    });
+
+    test('fits a 390 px wide phone without horizontal scrolling', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const problems = watchForProblems(page);
+      await page.goto(path, { waitUntil: 'networkidle' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+    });
+  });
+}
+
+test('the mobile navigation opens and lists the journey', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/names/dns/');
+  const tcpLink = page.getByRole('link', { name: 'TCP vs UDP' });
+  await expect(tcpLink, 'the sidebar starts closed on a phone').toBeHidden();
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(tcpLink).toBeVisible();
+  await tcpLink.click();
+  await expect(page).toHaveURL(/\/transport\/tcp-vs-udp\/$/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('search opens with Ctrl+K, finds a guide, and Enter on a result lands on it', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: /^Search/ }), 'search is ready').toBeEnabled();
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await expect(dialog).toBeVisible();
+  const input = dialog.getByRole('textbox', { name: 'Search' });
+  await expect(input).toBeFocused();
+  await page.keyboard.type('journey');
+  const firstResult = dialog.locator('.pagefind-ui__result-link').first();
+  await expect(firstResult).toBeVisible({ timeout: 15_000 });
+  const href = await firstResult.getAttribute('href');
+  expect(href, 'result has a link').toBeTruthy();
+  const target = new URL(href ?? '', page.url()).pathname;
+  // Keyboard only: Tab from the query to the first result (past the Clear button), then Enter.
+  while (!(await firstResult.evaluate((element) => element === document.activeElement))) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === target);
+  await expect(page.locator('h1')).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+test('an unknown URL gets the custom 404 page', async ({ page }) => {
+  const response = await page.goto('/no-such-hop/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to the start' })).toBeVisible();
+});
