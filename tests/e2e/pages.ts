@@ -10,7 +10,9 @@ export function sitemapPaths(distDir = 'dist'): string[] {
   const base = (process.env.BASE_PATH ?? '/').replace(/\/+$/, '');
   const paths = sitemapFiles.flatMap((file) => {
     const xml = readFileSync(`${distDir}${file.slice(base.length)}`, 'utf8');
-    return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname.slice(base.length));
+    return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) =>
+      new URL(match[1] ?? '').pathname.slice(base.length),
+    );
   });
   if (paths.length === 0) throw new Error(`No pages found in ${distDir}/sitemap-index.xml — did the build run?`);
   return paths;

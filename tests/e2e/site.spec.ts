@@ -12,9 +12,12 @@ function watchForProblems(page: Page): string[] {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-  );
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // A navigation superseded by the next one is aborted by the browser: not a failed resource.
+    if (request.isNavigationRequest() && error === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} (${error})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
@@ -33,6 +36,10 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 const paths = sitemapPaths();
+const pageSet = new Set(paths);
+
+/** A code block drawn as a picture: box-drawing characters, or a line of nothing but vertical connectors. */
+const ASCII_ART = /[\u2500-\u257F]|^[ \t]*[|│↓↑▼▲⬇⬆][ \t|│↓↑▼▲⬇⬆]*$/mu;
 
 test('the sitemap lists every guide, playground and the glossary', () => {
   expect(paths).toContain('/');
@@ -57,6 +64,31 @@ for (const path of paths) {
       await page.reload({ waitUntil: 'networkidle' });
       await expect(page.locator('html'), 'theme choice persists across reloads').toHaveAttribute('data-theme', 'light');
       expect(problems, 'console errors and failed requests').toEqual([]);
+    });
+
+    test('links are sound: internal ones reach a built page, external ones are https; no code block is a picture', async ({
+      page,
+      baseURL,
+    }) => {
+      await page.goto(path);
+      const hrefs = await page
+        .locator('a[href]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      const origin = new URL(baseURL ?? 'http://localhost').origin;
+      const base = (process.env.BASE_PATH ?? '/').replace(/\/+$/, '');
+      for (const href of hrefs) {
+        const url = new URL(href, new URL(path, origin));
+        if (url.origin === origin) {
+          const target = url.pathname.slice(base.length) || '/';
+          if (/\.(xml|svg|png|txt|json|csv)$/.test(target)) continue;
+          expect(pageSet.has(target), `internal link ${href} on ${path} reaches a page in the sitemap`).toBe(true);
+        } else if (url.protocol !== 'mailto:') {
+          expect(url.protocol, `external link ${href} on ${path} uses https`).toBe('https:');
+          expect(url.hostname, `external link ${href} has a host name`).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
+        }
+      }
+      const blocks = await page.locator('main pre').allTextContents();
+      for (const block of blocks) expect(block, `code block on ${path} drawn as a picture`).not.toMatch(ASCII_ART);
     });
 
     test('fits a 390 px wide phone without horizontal scrolling', async ({ page }) => {
