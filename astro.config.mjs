@@ -21,7 +21,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   markdown: {
     // Authors write root-relative links ("/names/dns/"); this prefixes BASE_PATH when it is set.
-    processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+    processor: satteri({ hastPlugins: [/** @type {import('satteri').HastPluginEntry} */ (baseLinksPlugin(base))] }),
   },
   integrations: [
     starlight({

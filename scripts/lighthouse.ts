@@ -16,7 +16,10 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 
 if (!existsSync('dist')) spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
 
-const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
+  stdio: 'ignore',
+  detached: true,
+});
 const stopServer = () => {
   if (server.pid) process.kill(-server.pid, 'SIGTERM');
 };
@@ -56,7 +59,9 @@ for (const path of sitemapPaths()) {
     .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary')
     .map((audit) => audit.id);
   rows.push({ page: path, scores: { ...scores, ...(failing.length ? { failing: failing.join(' ') } : {}) } as never });
-  console.log(`${path.padEnd(36)} ${CATEGORIES.map((id) => String(scores[id]).padStart(4)).join(' ')}${failing.length ? `   failing: ${failing.join(', ')}` : ''}`);
+  console.log(
+    `${path.padEnd(36)} ${CATEGORIES.map((id) => String(scores[id]).padStart(4)).join(' ')}${failing.length ? `   failing: ${failing.join(', ')}` : ''}`,
+  );
 }
 await browser.close();
 

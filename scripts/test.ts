@@ -36,7 +36,13 @@ function check(name: string, command: string, args: string[]): boolean {
 }
 
 /** A test runner whose JSON report gives per-test counts; falls back to pass/fail of the process. */
-function suite(name: string, command: string, args: string[], report: string, count: (json: unknown) => Omit<StepResult, 'name' | 'seconds'>): void {
+function suite(
+  name: string,
+  command: string,
+  args: string[],
+  report: string,
+  count: (json: unknown) => Omit<StepResult, 'name' | 'seconds'>,
+): void {
   banner(name);
   rmSync(report, { force: true });
   const { ok, seconds } = run(command, args);
@@ -52,8 +58,15 @@ function skip(name: string, reason: string): void {
   results.push({ name, passed: 0, failed: 1, skipped: 0, seconds: 0 });
 }
 
-interface VitestJson { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
-interface PlaywrightJson { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+}
+interface PlaywrightJson {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+}
 
 mkdirSync('reports', { recursive: true });
 const npx = 'npx';
@@ -74,10 +87,16 @@ suite(
 const built = check('build (astro build, Pagefind index, link validation)', npx, ['astro', 'build']);
 if (built) {
   check('page-weight budgets', process.execPath, ['scripts/check-budgets.ts', '--json', 'reports/page-weight.json']);
-  suite('browser tests (Playwright + axe-core, built site)', npx, ['playwright', 'test'], 'reports/e2e.json', (json) => {
-    const { stats } = json as PlaywrightJson;
-    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
-  });
+  suite(
+    'browser tests (Playwright + axe-core, built site)',
+    npx,
+    ['playwright', 'test'],
+    'reports/e2e.json',
+    (json) => {
+      const { stats } = json as PlaywrightJson;
+      return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+    },
+  );
 } else {
   skip('page-weight budgets', 'the build failed');
   skip('browser tests (Playwright + axe-core, built site)', 'the build failed');
@@ -86,7 +105,9 @@ if (built) {
 console.log('\n\x1b[1m━━ summary ━━\x1b[0m');
 for (const r of results) {
   const mark = r.failed > 0 ? '\x1b[31m✗\x1b[0m' : '\x1b[32m✓\x1b[0m';
-  console.log(`${mark} ${r.name.padEnd(78)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1).padStart(6)} s`);
+  console.log(
+    `${mark} ${r.name.padEnd(78)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1).padStart(6)} s`,
+  );
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);

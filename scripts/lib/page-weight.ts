@@ -40,7 +40,10 @@ export function gzipBytes(text: string): number {
 }
 
 const attribute = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`).exec(tag)?.slice(1).find((value) => value !== undefined);
+  new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`)
+    .exec(tag)
+    ?.slice(1)
+    .find((value) => value !== undefined);
 
 /** URLs of the stylesheets, module scripts and island modules a page references. */
 export function pageAssets(html: string): { css: string[]; scripts: string[]; islands: string[] } {
@@ -117,7 +120,10 @@ export function overruns(path: string, weight: PageWeight, budget: Budget): stri
   ];
   return checks
     .filter(([, actual, limit]) => actual > limit)
-    .map(([kind, actual, limit]) => `${path}: ${kind} is ${actual} B gzip, over its budget of ${limit} B by ${actual - limit} B`);
+    .map(
+      ([kind, actual, limit]) =>
+        `${path}: ${kind} is ${actual} B gzip, over its budget of ${limit} B by ${actual - limit} B`,
+    );
 }
 
 function unique(values: readonly string[]): string[] {

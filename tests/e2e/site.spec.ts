@@ -119,6 +119,8 @@ test('search opens with Ctrl+K, finds a guide, and Enter on a result lands on it
   const problems = watchForProblems(page);
   await page.goto('/');
   await expect(page.getByRole('button', { name: /^Search/ }), 'search is ready').toBeEnabled();
+  // Pagefind's UI is created when the browser is idle after load; the shortcut focuses its input once it exists.
+  await page.locator('.pagefind-ui__search-input').waitFor({ state: 'attached' });
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await expect(dialog).toBeVisible();
