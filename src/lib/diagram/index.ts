@@ -1,0 +1,52 @@
+/** Public API of the diagram layouts: pure functions from diagram data to positioned shapes and SVG markup. */
+
+export {
+  FLOW_NODE_KINDS,
+  type FlowEdge,
+  type FlowGroup,
+  type FlowInput,
+  type FlowLayout,
+  type FlowNode,
+  type FlowNodeKind,
+  layoutFlow,
+  type PlacedEdge,
+  type PlacedGroup,
+  type PlacedNode,
+} from './flow';
+export {
+  type LayerStackInput,
+  type LayerStackLayout,
+  layoutLayerStack,
+  PDU_PART_ROLES,
+  type Pdu,
+  type PduPart,
+  type PduPartRole,
+  type StackCell,
+  type StackColumn,
+  type StackLayer,
+} from './layer-stack';
+export {
+  type Box,
+  boxesOverlap,
+  type Scene,
+  SHAPE_ROLES,
+  type Shape,
+  type ShapeRole,
+  shapeBox,
+  unionBox,
+} from './scene';
+export {
+  layoutSequence,
+  type PlacedActor,
+  type PlacedMessage,
+  type PlacedStep,
+  type SequenceActor,
+  type SequenceDivider,
+  type SequenceInput,
+  type SequenceLayout,
+  type SequenceMessage,
+  type SequenceNote,
+  type SequenceStep,
+} from './sequence';
+export { diagramId, escapeXml, MIN_DIAGRAM_SCALE, renderSvg, type SvgLabels, scrollsOnPhone } from './svg';
+export { estimateTextWidth, splitLines } from './text';

@@ -1,0 +1,566 @@
+import {
+  arrowHead,
+  type Box,
+  blockHeight,
+  boxesOverlap,
+  chipForBox,
+  finishScene,
+  lineHeight,
+  padlock,
+  round,
+  type Scene,
+  type Shape,
+  type ShapeRole,
+  shapeBox,
+  textBlock,
+} from './scene';
+import { maxLineWidth, splitLines } from './text';
+
+/** A column of the ladder diagram (a host or program taking part in the exchange). */
+export interface SequenceActor {
+  readonly id: string;
+  readonly label: string;
+  readonly sublabel?: string;
+}
+
+/** One arrow. `label` may hold several lines (`\n`), e.g. a whole TLS flight. */
+export interface SequenceMessage {
+  readonly kind: 'message';
+  readonly from: string;
+  readonly to: string;
+  readonly label: string;
+  readonly detail?: string;
+  readonly encrypted?: boolean;
+  readonly early?: boolean;
+  readonly dashed?: boolean;
+  /** ms; required on every message when the diagram is timed. */
+  readonly sendAt?: number;
+  /** ms; required on every message when the diagram is timed (>= sendAt). */
+  readonly receiveAt?: number;
+}
+
+/** A box spanning the named actors. */
+export interface SequenceNote {
+  readonly kind: 'note';
+  readonly over: readonly string[];
+  readonly text: string;
+  /** ms; timed diagrams only (default: just after the previous message arrives). */
+  readonly at?: number;
+}
+
+/** A full-width horizontal rule with a label, e.g. "1 RTT". */
+export interface SequenceDivider {
+  readonly kind: 'divider';
+  readonly text: string;
+  /** ms; timed diagrams only (default: just after the previous message arrives). */
+  readonly at?: number;
+}
+
+/** One row of the ladder, top to bottom. */
+export type SequenceStep = SequenceMessage | SequenceNote | SequenceDivider;
+
+/** Input of {@link layoutSequence}. */
+export interface SequenceInput {
+  readonly actors: readonly SequenceActor[];
+  readonly steps: readonly SequenceStep[];
+  readonly timed?: boolean;
+}
+
+/** Where an actor's column ended up. */
+export interface PlacedActor {
+  readonly id: string;
+  readonly x: number;
+  readonly box: Box;
+}
+
+/** Where a message's arrow ended up; (x1, y1) is the sender end, (x2, y2) the tip at the receiver. */
+export interface PlacedMessage {
+  readonly step: number;
+  readonly from: string;
+  readonly to: string;
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  /** Label (and padlock) block, above the arrow. */
+  readonly labelBox: Box;
+  /** Detail block below the arrow, when there is a detail. */
+  readonly detailBox?: Box;
+}
+
+/** Vertical extent of every step, for overlap checks. */
+export interface PlacedStep {
+  readonly step: number;
+  readonly kind: SequenceStep['kind'];
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** Output of {@link layoutSequence}: the scene plus the semantic geometry tests and views may inspect. */
+export interface SequenceLayout extends Scene {
+  readonly actors: readonly PlacedActor[];
+  readonly messages: readonly PlacedMessage[];
+  readonly steps: readonly PlacedStep[];
+  /** px per ms when timed. */
+  readonly scale?: number;
+  /** The legend entries drawn, in order. */
+  readonly legend: readonly string[];
+}
+
+const FONT = 14;
+const SMALL = 12;
+const ACTOR_FONT = 15;
+const ACTOR_PAD_X = 14;
+const ACTOR_PAD_Y = 8;
+const MIN_ACTOR_GAP = 130;
+const LABEL_MARGIN = 18;
+const SLOPE = 12;
+const ROW_GAP = 14;
+const LOCK_ROOM = 15;
+const AXIS_ROOM = 18;
+const TIMED_TARGET_HEIGHT = 380;
+const TIMED_MAX_HEIGHT = 1800;
+
+const LEGEND_ENTRIES = {
+  encrypted: 'Encrypted',
+  early: 'Early data (0-RTT)',
+  dashed: 'Optional or conditional',
+} as const;
+
+/** Lays out a ladder (sequence) diagram. Throws on unknown actors, bad times or other invariant breaks. */
+export function layoutSequence(input: SequenceInput): SequenceLayout {
+  const { actors, steps } = input;
+  const timed = input.timed === true;
+  validate(input, timed);
+
+  const index = new Map(actors.map((actor, i) => [actor.id, i]));
+  const col = (id: string): number => index.get(id) as number;
+
+  // Actor header boxes.
+  const headers = actors.map((actor) => {
+    const label = splitLines(actor.label);
+    const sub = splitLines(actor.sublabel);
+    const width = Math.max(
+      96,
+      Math.max(maxLineWidth(label, ACTOR_FONT, true), maxLineWidth(sub, SMALL)) + 2 * ACTOR_PAD_X,
+    );
+    const height = 2 * ACTOR_PAD_Y + blockHeight(label.length, ACTOR_FONT) + blockHeight(sub.length, SMALL);
+    return { label, sub, width, height };
+  });
+
+  // Column gaps: wide enough for the headers, then for every message label over the gaps it spans.
+  const gaps = actors.slice(1).map((_, i) => {
+    const left = headers[i] as { width: number };
+    const right = headers[i + 1] as { width: number };
+    return Math.max(MIN_ACTOR_GAP, (left.width + right.width) / 2 + 24);
+  });
+  const messages = steps.flatMap((step, i) => (step.kind === 'message' ? [{ step, i }] : []));
+  const spans = messages
+    .map(({ step }) => {
+      const a = Math.min(col(step.from), col(step.to));
+      const b = Math.max(col(step.from), col(step.to));
+      const need =
+        Math.max(
+          maxLineWidth(splitLines(step.label), FONT) + (step.encrypted ? LOCK_ROOM : 0),
+          maxLineWidth(splitLines(step.detail), SMALL),
+        ) +
+        2 * LABEL_MARGIN;
+      return { a, b, need };
+    })
+    .sort((p, q) => p.b - p.a - (q.b - q.a));
+  for (const { a, b, need } of spans) {
+    const have = gaps.slice(a, b).reduce((sum, g) => sum + g, 0);
+    if (have < need) for (let g = a; g < b; g++) gaps[g] = (gaps[g] as number) + (need - have) / (b - a);
+  }
+  const xs: number[] = [0];
+  for (const gap of gaps) xs.push(round((xs.at(-1) as number) + gap));
+  const xOf = (id: string): number => xs[col(id)] as number;
+  const leftEdge = (xs[0] as number) - (headers[0]?.width ?? 0) / 2;
+  const rightEdge = (xs.at(-1) as number) + (headers.at(-1)?.width ?? 0) / 2;
+
+  const shapes: Shape[] = [];
+  const headerHeight = Math.max(...headers.map((h) => h.height));
+  const placedActors: PlacedActor[] = actors.map((actor, i) => {
+    const h = headers[i] as (typeof headers)[number];
+    const x = xs[i] as number;
+    return {
+      id: actor.id,
+      x,
+      box: { x: round(x - h.width / 2), y: 0, width: round(h.width), height: headerHeight },
+    };
+  });
+  const contentTop = headerHeight + 22;
+  const span = { left: leftEdge, right: rightEdge };
+
+  // Vertical placement: untimed rows one after the other; timed rows at their times, scale grown until labels fit.
+  let scale: number | undefined;
+  let placed: StepsPlacement;
+  if (timed) {
+    const times = steps.flatMap((s) =>
+      s.kind === 'message' ? [s.sendAt as number, s.receiveAt as number] : s.at === undefined ? [] : [s.at],
+    );
+    const t0 = Math.min(...times);
+    const t1 = Math.max(...times);
+    const duration = Math.max(t1 - t0, 1e-9);
+    scale = TIMED_TARGET_HEIGHT / duration;
+    const maxScale = TIMED_MAX_HEIGHT / duration;
+    placed = placeSteps(steps, xOf, contentTop, span, { t0, scale });
+    for (let attempt = 0; attempt < 40 && scale < maxScale && hasFixableOverlap(placed); attempt++) {
+      scale = Math.min(scale * 1.15, maxScale);
+      placed = placeSteps(steps, xOf, contentTop, span, { t0, scale });
+    }
+    const axisX = leftEdge - AXIS_ROOM;
+    shapes.push(...timeAxis(axisX, contentTop, t0, t1, scale));
+  } else {
+    placed = placeSteps(steps, xOf, contentTop, span, undefined);
+  }
+  const contentBottom = Math.max(contentTop, ...placed.rows.map((r) => r.bottom)) + 16;
+
+  // Lifelines and headers first (paint order), then rows.
+  const base: Shape[] = [];
+  for (const [i, actor] of placedActors.entries()) {
+    const h = headers[i] as (typeof headers)[number];
+    base.push({ type: 'line', role: 'lifeline', x1: actor.x, y1: headerHeight, x2: actor.x, y2: round(contentBottom) });
+    base.push({ type: 'rect', role: 'actor-box', ...actor.box, rx: 6 });
+    const labelTop = (headerHeight - h.height) / 2 + ACTOR_PAD_Y;
+    base.push(textBlock('text-strong', h.label, actor.x, labelTop, ACTOR_FONT, 'middle', true));
+    if (h.sub.length > 0) {
+      base.push(
+        textBlock('text-muted', h.sub, actor.x, labelTop + blockHeight(h.label.length, ACTOR_FONT), SMALL, 'middle'),
+      );
+    }
+  }
+  shapes.unshift(...base);
+  shapes.push(...placed.shapes);
+
+  // Legend.
+  const used = (['encrypted', 'early', 'dashed'] as const).filter((flag) =>
+    messages.some(({ step }) => step[flag] === true),
+  );
+  shapes.push(...legend(used, leftEdge, rightEdge, contentBottom + 14));
+
+  const description = describeSequence(input, timed);
+  const scene = finishScene(shapes, description);
+  return {
+    ...scene,
+    actors: placedActors,
+    messages: placed.messages,
+    steps: placed.rows,
+    ...(scale === undefined ? {} : { scale }),
+    legend: used.map((flag) => LEGEND_ENTRIES[flag]),
+  };
+}
+
+interface StepsPlacement {
+  readonly shapes: Shape[];
+  readonly messages: PlacedMessage[];
+  readonly rows: PlacedStep[];
+  /** Label boxes with the time they belong to (timed), for the overlap fix-up. */
+  readonly labelBoxes: { box: Box; time: number }[];
+}
+
+function placeSteps(
+  steps: readonly SequenceStep[],
+  xOf: (id: string) => number,
+  top: number,
+  span: { left: number; right: number },
+  timing: { t0: number; scale: number } | undefined,
+): StepsPlacement {
+  const out: StepsPlacement = { shapes: [], messages: [], rows: [], labelBoxes: [] };
+  let cursor = top;
+  let lastTime = timing?.t0 ?? 0;
+  const yAt = (t: number): number => round(top + (t - (timing?.t0 ?? 0)) * (timing?.scale ?? 0));
+
+  for (const [i, step] of steps.entries()) {
+    if (step.kind === 'message') {
+      const label = splitLines(step.label);
+      const detail = splitLines(step.detail);
+      const x1 = xOf(step.from);
+      const x2 = xOf(step.to);
+      let y1: number;
+      let y2: number;
+      if (timing) {
+        y1 = yAt(step.sendAt as number);
+        y2 = yAt(step.receiveAt as number);
+        lastTime = step.receiveAt as number;
+      } else {
+        y1 = round(cursor + blockHeight(label.length, FONT) + 6);
+        y2 = y1 + SLOPE;
+      }
+      const flavour = step.encrypted ? 'encrypted' : step.early ? 'early' : undefined;
+      const lineRole: ShapeRole = flavour ? `message-${flavour}` : step.dashed ? 'message-dashed' : 'message';
+      const headRole: ShapeRole = flavour ? `head-${flavour}` : 'head';
+      const textRole: ShapeRole = flavour ? `text-${flavour}` : 'text';
+      const { head, shaftEnd } = arrowHead(headRole, x1, y1, x2, y2);
+      out.shapes.push({ type: 'line', role: lineRole, x1, y1, x2: shaftEnd[0], y2: shaftEnd[1] });
+      out.shapes.push(head);
+
+      // Label above the line: its bottom clears the line over the label's whole width.
+      const mx = (x1 + x2) / 2;
+      const lineY = (x: number): number => y1 + ((x - x1) / (x2 - x1)) * (y2 - y1);
+      const labelW = maxLineWidth(label, FONT) + (step.encrypted ? LOCK_ROOM : 0);
+      const labelBottom = Math.min(lineY(mx - labelW / 2), lineY(mx + labelW / 2)) - 5;
+      const labelTop = labelBottom - blockHeight(label.length, FONT);
+      const textX = round(mx + (step.encrypted ? LOCK_ROOM / 2 : 0));
+      const text = textBlock(textRole, label, textX, labelTop, FONT);
+      const textBox = shapeBox(text);
+      const labelBox = step.encrypted
+        ? { ...textBox, x: textBox.x - LOCK_ROOM, width: textBox.width + LOCK_ROOM }
+        : textBox;
+      out.shapes.push(chipForBox(labelBox), text);
+      if (step.encrypted) {
+        out.shapes.push(...padlock(round(labelBox.x), round(labelTop + lineHeight(FONT) - 3)));
+      }
+      out.labelBoxes.push({
+        box: labelBox,
+        time: timing ? ((step.sendAt as number) + (step.receiveAt as number)) / 2 : i,
+      });
+
+      let bottom = Math.max(y1, y2);
+      let detailBox: Box | undefined;
+      if (detail.length > 0) {
+        const dW = maxLineWidth(detail, SMALL);
+        const dTop = Math.max(lineY(mx - dW / 2), lineY(mx + dW / 2)) + 4;
+        const dText = textBlock('text-muted', detail, round(mx), dTop, SMALL);
+        detailBox = shapeBox(dText);
+        out.shapes.push(chipForBox(detailBox), dText);
+        bottom = Math.max(bottom, detailBox.y + detailBox.height);
+        out.labelBoxes.push({
+          box: detailBox,
+          time: timing ? ((step.sendAt as number) + (step.receiveAt as number)) / 2 : i,
+        });
+      }
+      out.messages.push({
+        step: i,
+        from: step.from,
+        to: step.to,
+        x1,
+        y1,
+        x2,
+        y2,
+        labelBox,
+        ...(detailBox ? { detailBox } : {}),
+      });
+      out.rows.push({ step: i, kind: 'message', top: round(labelTop), bottom: round(bottom) });
+      cursor = bottom + ROW_GAP;
+    } else if (step.kind === 'note') {
+      const lines = splitLines(step.text);
+      const xsOver = step.over.map(xOf);
+      const left = Math.min(...xsOver);
+      const right = Math.max(...xsOver);
+      const textW = maxLineWidth(lines, FONT);
+      const width = Math.max(right - left + 48, textW + 24);
+      const height = blockHeight(lines.length, FONT) + 12;
+      const noteTop = timing ? yAt(step.at ?? lastTime) + 6 : cursor;
+      const cx = (left + right) / 2;
+      out.shapes.push({
+        type: 'rect',
+        role: 'note',
+        x: round(cx - width / 2),
+        y: round(noteTop),
+        width: round(width),
+        height,
+        rx: 4,
+      });
+      out.shapes.push(textBlock('text', lines, round(cx), noteTop + 6, FONT));
+      out.rows.push({ step: i, kind: 'note', top: round(noteTop), bottom: round(noteTop + height) });
+      out.labelBoxes.push({
+        box: { x: cx - width / 2, y: noteTop, width, height },
+        time: timing ? (step.at ?? lastTime) : i,
+      });
+      cursor = noteTop + height + ROW_GAP;
+    } else {
+      const y = timing ? yAt(step.at ?? lastTime) : round(cursor + 10);
+      out.shapes.push({
+        type: 'line',
+        role: 'divider',
+        x1: round(span.left - 8),
+        y1: y,
+        x2: round(span.right + 8),
+        y2: y,
+      });
+      const text = textBlock(
+        'text-muted',
+        [step.text],
+        round((span.left + span.right) / 2),
+        y - lineHeight(SMALL) / 2,
+        SMALL,
+      );
+      const box = shapeBox(text);
+      out.shapes.push(chipForBox(box, 6), text);
+      out.rows.push({ step: i, kind: 'divider', top: round(box.y), bottom: round(box.y + box.height) });
+      out.labelBoxes.push({ box, time: timing ? (step.at ?? lastTime) : i });
+      cursor = box.y + box.height + ROW_GAP;
+    }
+  }
+  return out;
+}
+
+function hasFixableOverlap(placed: StepsPlacement): boolean {
+  const boxes = placed.labelBoxes;
+  for (let a = 0; a < boxes.length; a++) {
+    for (let b = a + 1; b < boxes.length; b++) {
+      const p = boxes[a] as { box: Box; time: number };
+      const q = boxes[b] as { box: Box; time: number };
+      if (p.time !== q.time && boxesOverlap(p.box, q.box, 0.5)) return true;
+    }
+  }
+  return false;
+}
+
+function validate(input: SequenceInput, timed: boolean): void {
+  const { actors, steps } = input;
+  if (actors.length < 2 || actors.length > 6) {
+    throw new Error(`A sequence diagram needs 2 to 6 actors; got ${actors.length}.`);
+  }
+  const ids = new Set<string>();
+  for (const actor of actors) {
+    if (ids.has(actor.id)) throw new Error(`Actor id '${actor.id}' is used twice; actor ids must be unique.`);
+    ids.add(actor.id);
+  }
+  const known = [...ids].map((id) => `'${id}'`).join(', ');
+  const check = (id: string, where: string): void => {
+    if (!ids.has(id)) throw new Error(`${where} names unknown actor '${id}'; known actors: ${known}.`);
+  };
+  if (steps.length === 0) throw new Error('A sequence diagram needs at least one step.');
+  for (const [i, step] of steps.entries()) {
+    const where = `Step ${i + 1} (${step.kind})`;
+    if (step.kind === 'message') {
+      check(step.from, where);
+      check(step.to, where);
+      if (step.from === step.to) {
+        throw new Error(`${where} goes from '${step.from}' to itself; messages must join two different actors.`);
+      }
+      if (splitLines(step.label).length === 0) throw new Error(`${where} has an empty label.`);
+      if (timed) {
+        const { sendAt, receiveAt } = step;
+        if (
+          sendAt === undefined ||
+          receiveAt === undefined ||
+          !Number.isFinite(sendAt) ||
+          !Number.isFinite(receiveAt)
+        ) {
+          throw new Error(
+            `${where} '${step.label}' needs finite sendAt and receiveAt (ms) because the diagram is timed.`,
+          );
+        }
+        if (receiveAt < sendAt) {
+          throw new Error(
+            `${where} '${step.label}' arrives (receiveAt ${receiveAt} ms) before it is sent (sendAt ${sendAt} ms).`,
+          );
+        }
+      } else if (step.sendAt !== undefined || step.receiveAt !== undefined) {
+        throw new Error(
+          `${where} '${step.label}' has sendAt/receiveAt but the diagram is not timed; add timed or remove them.`,
+        );
+      }
+    } else if (step.kind === 'note') {
+      if (step.over.length === 0) throw new Error(`${where} '${step.text}' must name at least one actor in over.`);
+      for (const id of step.over) check(id, where);
+      if (step.at !== undefined && !timed)
+        throw new Error(`${where} '${step.text}' has at but the diagram is not timed.`);
+    } else if (step.at !== undefined && !timed) {
+      throw new Error(`${where} '${step.text}' has at but the diagram is not timed.`);
+    }
+  }
+  if (timed && !steps.some((s) => s.kind === 'message')) {
+    throw new Error('A timed sequence diagram needs at least one message.');
+  }
+}
+
+/** A 1, 2 or 5 × 10^n step giving at most ~8 ticks. */
+export function niceStep(range: number, maxTicks = 8): number {
+  if (!(range > 0)) return 1;
+  const raw = range / maxTicks;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * magnitude >= raw) return m * magnitude;
+  /* c8 ignore next */
+  return 10 * magnitude;
+}
+
+function timeAxis(x: number, top: number, t0: number, t1: number, scale: number): Shape[] {
+  const shapes: Shape[] = [];
+  const y = (t: number): number => round(top + (t - t0) * scale);
+  shapes.push({ type: 'line', role: 'axis', x1: round(x), y1: y(t0), x2: round(x), y2: y(t1) });
+  const step = niceStep(t1 - t0);
+  const first = Math.ceil(t0 / step - 1e-9) * step;
+  for (let t = first; t <= t1 + 1e-9; t += step) {
+    const ty = y(t);
+    shapes.push({ type: 'line', role: 'tick', x1: round(x - 5), y1: ty, x2: round(x), y2: ty });
+    const label = `${formatMs(t)} ms`;
+    shapes.push(textBlock('text-muted', [label], round(x - 8), ty - lineHeight(SMALL) / 2, SMALL, 'end'));
+  }
+  return shapes;
+}
+
+/** Formats a time in ms without floating-point noise (0.1 + 0.2 → "0.3"). */
+export function formatMs(t: number): string {
+  return String(Number(t.toPrecision(12)));
+}
+
+function legend(
+  used: readonly ('encrypted' | 'early' | 'dashed')[],
+  left: number,
+  right: number,
+  top: number,
+): Shape[] {
+  const shapes: Shape[] = [];
+  let x = left;
+  let y = top;
+  const rowH = lineHeight(SMALL) + 6;
+  for (const flag of used) {
+    const text = LEGEND_ENTRIES[flag];
+    const width = (flag === 'encrypted' ? LOCK_ROOM : 0) + 32 + maxLineWidth([text], SMALL) + 18;
+    if (x > left && x + width > right) {
+      x = left;
+      y += rowH;
+    }
+    const midY = round(y + rowH / 2);
+    const role: ShapeRole =
+      flag === 'encrypted' ? 'message-encrypted' : flag === 'early' ? 'message-early' : 'message-dashed';
+    let lineX = x;
+    if (flag === 'encrypted') {
+      shapes.push(...padlock(round(x), midY + 5));
+      lineX += LOCK_ROOM;
+    }
+    shapes.push({ type: 'line', role, x1: round(lineX), y1: midY, x2: round(lineX + 26), y2: midY });
+    shapes.push(textBlock('text', [text], round(lineX + 32), midY - lineHeight(SMALL) / 2, SMALL, 'start'));
+    x += width;
+  }
+  return shapes;
+}
+
+function describeSequence(input: SequenceInput, timed: boolean): string[] {
+  const names = new Map(
+    input.actors.map((a) => [a.id, a.sublabel ? `${oneLine(a.label)} (${oneLine(a.sublabel)})` : oneLine(a.label)]),
+  );
+  const short = new Map(input.actors.map((a) => [a.id, oneLine(a.label)]));
+  const out = [`Columns from left to right: ${input.actors.map((a) => names.get(a.id)).join(', ')}.`];
+  for (const [i, step] of input.steps.entries()) {
+    const n = `${i + 1}.`;
+    if (step.kind === 'message') {
+      const flags = [
+        step.encrypted ? 'encrypted' : '',
+        step.early ? '0-RTT early data' : '',
+        step.dashed ? 'optional' : '',
+      ].filter(Boolean);
+      const time = timed
+        ? `, sent at ${formatMs(step.sendAt as number)} ms, received at ${formatMs(step.receiveAt as number)} ms`
+        : '';
+      const detail = step.detail ? ` (${oneLine(step.detail)})` : '';
+      const flagText = flags.length > 0 ? ` [${flags.join(', ')}]` : '';
+      out.push(
+        `${n} ${short.get(step.from)} to ${short.get(step.to)}: ${splitLines(step.label).join(', ')}${detail}${flagText}${time}.`,
+      );
+    } else if (step.kind === 'note') {
+      out.push(`${n} Note over ${step.over.map((id) => short.get(id)).join(' and ')}: ${oneLine(step.text)}.`);
+    } else {
+      out.push(`${n} ${oneLine(step.text)}.`);
+    }
+  }
+  return out.map((s) => s.replace(/\.\.$/, '.'));
+}
+
+function oneLine(text: string): string {
+  return splitLines(text).join(' ');
+}
