@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
+import { scrollableTablesPlugin } from './src/lib/markdown/scrollable-tables.ts';
 import { sidebar } from './src/sidebar.ts';
 
 /**
@@ -21,7 +22,12 @@ export default defineConfig({
   trailingSlash: 'ignore',
   markdown: {
     // Authors write root-relative links ("/names/dns/"); this prefixes BASE_PATH when it is set.
-    processor: satteri({ hastPlugins: [/** @type {import('satteri').HastPluginEntry} */ (baseLinksPlugin(base))] }),
+    processor: satteri({
+      hastPlugins: /** @type {import('satteri').HastPluginEntry[]} */ ([
+        baseLinksPlugin(base),
+        scrollableTablesPlugin(),
+      ]),
+    }),
   },
   integrations: [
     starlight({
