@@ -1,0 +1,293 @@
+import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors';
+import type { IpAddress, IpResult, IpVersion, Ipv4Address, Ipv6Address } from './types';
+
+/** 2 ** 128 − 1, the largest IPv6 address. */
+export const IPV6_MAX = (1n << 128n) - 1n;
+/** 2 ** 32 − 1, the largest IPv4 address. */
+export const IPV4_MAX = 2 ** 32 - 1;
+
+/** Bits in an address of the given version. */
+export function maxPrefix(version: IpVersion): 32 | 128 {
+  return version === 4 ? 32 : 128;
+}
+
+/** Builds an IPv4 address from a uint32 (throws on a non-uint32: that is a bug, not user input). */
+export function ipv4(value: number): Ipv4Address {
+  if (!Number.isInteger(value) || value < 0 || value > IPV4_MAX) {
+    throw new RangeError(`IPv4 value out of range: ${value}`);
+  }
+  return { version: 4, value };
+}
+
+/** Builds an IPv6 address from a 128-bit bigint (throws on out of range: a bug, not user input). */
+export function ipv6(value: bigint, zoneId?: string): Ipv6Address {
+  if (value < 0n || value > IPV6_MAX) throw new RangeError(`IPv6 value out of range: ${value}`);
+  return zoneId === undefined ? { version: 6, value } : { version: 6, value, zoneId };
+}
+
+/** The address as an unsigned bigint (IPv4 widened), for arithmetic shared by both versions. */
+export function addressToBigInt(address: IpAddress): bigint {
+  return address.version === 4 ? BigInt(address.value) : address.value;
+}
+
+/** The address of the given version whose integer value is `value` (throws if out of range: a bug). */
+export function bigIntToAddress(version: IpVersion, value: bigint): IpAddress {
+  return version === 4 ? ipv4(Number(value)) : ipv6(value);
+}
+
+/** Orders addresses: IPv4 before IPv6, then by value (zone IDs ignored). */
+export function compareAddresses(a: IpAddress, b: IpAddress): number {
+  if (a.version !== b.version) return a.version - b.version;
+  const x = addressToBigInt(a);
+  const y = addressToBigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** True for IPv4-mapped IPv6 addresses, ::ffff:0:0/96 (RFC 4291 §2.5.5.2). */
+export function isIpv4MappedAddress(address: IpAddress): boolean {
+  return address.version === 6 && address.value >> 32n === 0xffffn;
+}
+
+const DECIMAL = /^[0-9]+$/;
+
+/** Why a leading-zero octet is ambiguous, spelled out with both readings where octal is possible. */
+function leadingZeroMessage(octet: string, input: string): string {
+  const decimal = Number.parseInt(octet, 10);
+  const octal = /^[0-7]+$/.test(octet) ? Number.parseInt(octet, 8) : undefined;
+  const readings =
+    octal === undefined
+      ? `some tools reject it as invalid octal, others read it as decimal (${decimal})`
+      : `some tools read it as octal (${octal}), others as decimal (${decimal})`;
+  // Accepting leading zeros would disagree with inet_aton() and browsers (octal); CPython rejects them since 3.9.5
+  // (https://bugs.python.org/issue36384), so rejecting is the only reading every tool agrees on.
+  return `${quoteInput(input)} has a leading zero in octet '${octet}' — ${readings}, so it is rejected; write '${decimal}' without the leading zero`;
+}
+
+/** Parses a strict dotted-quad IPv4 address (exactly four decimal octets, no leading zeros). */
+export function parseIpv4(text: string, input: string = text): IpResult<Ipv4Address> {
+  for (const ch of text) {
+    if (!(ch === '.' || (ch >= '0' && ch <= '9'))) {
+      return ipError(
+        'unexpected-character',
+        `${quoteInput(input)} contains ${quoteInput(ch)}, which cannot appear in an IPv4 address; write four numbers 0–255 separated by dots, e.g. 192.0.2.1`,
+      );
+    }
+  }
+  const octets = text.split('.');
+  if (octets.length !== 4) {
+    return ipError(
+      'ipv4-octet-count',
+      `${quoteInput(input)} has ${octets.length} ${octets.length === 1 ? 'part' : 'parts'}; an IPv4 address has exactly 4 octets separated by dots, e.g. 192.0.2.1`,
+    );
+  }
+  let value = 0;
+  for (const octet of octets) {
+    if (octet === '') {
+      return ipError(
+        'ipv4-empty-octet',
+        `${quoteInput(input)} has an empty octet; write four numbers 0–255 separated by single dots`,
+      );
+    }
+    if (!DECIMAL.test(octet)) {
+      return ipError(
+        'ipv4-octet-not-decimal',
+        `Octet ${quoteInput(octet)} in ${quoteInput(input)} is not a decimal number; use digits 0–9 only`,
+      );
+    }
+    if (octet.length > 3 || Number.parseInt(octet, 10) > 255) {
+      return ipError(
+        'ipv4-octet-out-of-range',
+        `Octet ${octet.length > 12 ? quoteInput(octet, 12) : octet} is out of range (0–255) in ${quoteInput(input)}`,
+      );
+    }
+    if (octet.length > 1 && octet.startsWith('0')) {
+      return ipError('ipv4-leading-zero', leadingZeroMessage(octet, input));
+    }
+    value = value * 256 + Number.parseInt(octet, 10);
+  }
+  return ok(ipv4(value >>> 0));
+}
+
+const HEX_GROUP = /^[0-9a-fA-F]+$/;
+// RFC 6874 / RFC 4007 zone IDs are interface names or numbers; we allow visible ASCII except '%', '/' and space.
+const ZONE_ID = /^[\x21-\x24\x26-\x2e\x30-\x7e]{1,64}$/;
+
+function parseGroups(part: string, input: string): IpResult<number[]> {
+  if (part === '') return ok([]);
+  const groups: number[] = [];
+  for (const group of part.split(':')) {
+    if (group === '') {
+      return ipError(
+        'ipv6-stray-colon',
+        `${quoteInput(input)} has a stray ':'; groups are separated by one colon, and '::' (once) stands for a run of zero groups`,
+      );
+    }
+    if (group.length > 4) {
+      return ipError(
+        'ipv6-group-too-long',
+        `Group ${quoteInput(group, 12)} in ${quoteInput(input)} has ${group.length} hex digits; each group has at most 4`,
+      );
+    }
+    if (!HEX_GROUP.test(group)) {
+      return ipError(
+        'ipv6-invalid-group',
+        `Group ${quoteInput(group)} in ${quoteInput(input)} is not hexadecimal; use 0–9 and a–f`,
+      );
+    }
+    groups.push(Number.parseInt(group, 16));
+  }
+  return ok(groups);
+}
+
+/** Parses any RFC 4291 §2.2 text form of an IPv6 address, with an optional RFC 4007 zone ID (`%eth0`). */
+export function parseIpv6(text: string, input: string = text): IpResult<Ipv6Address> {
+  const percent = text.indexOf('%');
+  let body = text;
+  let zoneId: string | undefined;
+  if (percent !== -1) {
+    body = text.slice(0, percent);
+    zoneId = text.slice(percent + 1);
+    if (!ZONE_ID.test(zoneId)) {
+      return ipError(
+        'zone-id-invalid',
+        `${quoteInput(input)} has ${zoneId === '' ? 'an empty zone ID' : `an invalid zone ID ${quoteInput(zoneId, 20)}`} after '%'; write an interface name or number, e.g. fe80::1%eth0`,
+      );
+    }
+  }
+  for (const ch of body) {
+    if (!(ch === ':' || ch === '.' || HEX_GROUP.test(ch))) {
+      return ipError(
+        'unexpected-character',
+        `${quoteInput(input)} contains ${quoteInput(ch)}, which cannot appear in an IPv6 address; use hex digits 0–9 a–f, ':' and '::'`,
+      );
+    }
+  }
+  if (body.includes('.')) {
+    // An embedded IPv4 part may only be the last 32 bits (RFC 4291 §2.2 form 3): rewrite it as two hex groups.
+    const lastColon = body.lastIndexOf(':');
+    const v4text = body.slice(lastColon + 1);
+    const v4 = parseIpv4(v4text);
+    if (!v4.ok) {
+      return ipError(
+        'ipv6-invalid-embedded-ipv4',
+        `${quoteInput(input)} has an invalid embedded IPv4 part ${quoteInput(v4text, 20)}: dots may only appear in a final dotted quad such as ::ffff:192.0.2.1 (${v4.error.message})`,
+      );
+    }
+    body = `${body.slice(0, lastColon + 1)}${(v4.value.value >>> 16).toString(16)}:${(v4.value.value & 0xffff).toString(16)}`;
+  }
+  const dc = body.indexOf('::');
+  let groups: number[];
+  if (dc !== -1) {
+    if (body.indexOf('::', dc + 1) !== -1) {
+      return ipError(
+        'ipv6-multiple-double-colon',
+        `${quoteInput(input)} uses '::' more than once; it may appear only once, or the address would be ambiguous`,
+      );
+    }
+    const head = parseGroups(body.slice(0, dc), input);
+    if (!head.ok) return head;
+    const tail = parseGroups(body.slice(dc + 2), input);
+    if (!tail.ok) return tail;
+    const count = head.value.length + tail.value.length;
+    if (count > 7) {
+      return ipError(
+        'ipv6-group-count',
+        `${quoteInput(input)} has ${count} groups plus '::'; '::' must stand for at least one zero group, so drop it or remove a group`,
+      );
+    }
+    groups = [...head.value, ...new Array<number>(8 - count).fill(0), ...tail.value];
+  } else {
+    const all = parseGroups(body, input);
+    if (!all.ok) return all;
+    groups = all.value;
+    if (groups.length !== 8) {
+      return ipError(
+        'ipv6-group-count',
+        `${quoteInput(input)} has ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}; a full IPv6 address has 8 groups of up to 4 hex digits, or use '::' once for a run of zero groups`,
+      );
+    }
+  }
+  let value = 0n;
+  for (const g of groups) value = (value << 16n) | BigInt(g);
+  return ok(ipv6(value, zoneId));
+}
+
+/** Parses an IPv4 or IPv6 address (surrounding whitespace ignored). */
+export function parseAddress(input: string): IpResult<IpAddress> {
+  if (input.length > MAX_INPUT_LENGTH) {
+    return ipError(
+      'too-long',
+      `The input is ${input.length} characters long; an IP address is at most 45, so shorten it`,
+    );
+  }
+  const text = input.trim();
+  if (text === '') return ipError('empty', 'Enter an IP address, e.g. 192.0.2.1 or 2001:db8::1');
+  if (text.includes('/')) {
+    return ipError(
+      'unexpected-character',
+      `${quoteInput(input)} contains '/', which belongs to a network (address/prefix); enter a single address here`,
+    );
+  }
+  return parseAddressText(text, input);
+}
+
+/** Parses an already trimmed address; `input` is what messages quote. */
+export function parseAddressText(text: string, input: string): IpResult<IpAddress> {
+  if (text.includes(':')) return parseIpv6(text, input);
+  if (text.includes('%')) {
+    return ipError(
+      'unexpected-character',
+      `${quoteInput(input)} contains '%': zone IDs only apply to IPv6 addresses such as fe80::1%eth0; remove it`,
+    );
+  }
+  return parseIpv4(text, input);
+}
+
+function ipv4Text(value: number): string {
+  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
+}
+
+function groupsOf(value: bigint): number[] {
+  const groups: number[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
+  return groups;
+}
+
+/** RFC 5952 §4: lowercase, no leading zeros, the longest (first on a tie) run of ≥ 2 zero groups as '::'. */
+function ipv6Compressed(value: bigint): string {
+  const groups = groupsOf(value);
+  if (value >> 32n === 0xffffn) {
+    // RFC 5952 §5 recommends mixed notation for IPv4-mapped addresses.
+    return `::ffff:${ipv4Text(Number(value & 0xffffffffn))}`;
+  }
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart === -1) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}
+
+/** Text form of an address: `compressed` (RFC 5952 canonical, the default) or `exploded` (all 8 groups, 4 digits). */
+export function formatAddress(address: IpAddress, form: 'compressed' | 'exploded' = 'compressed'): string {
+  if (address.version === 4) return ipv4Text(address.value);
+  const zone = address.zoneId === undefined ? '' : `%${address.zoneId}`;
+  if (form === 'exploded') {
+    return `${groupsOf(address.value)
+      .map((g) => g.toString(16).padStart(4, '0'))
+      .join(':')}${zone}`;
+  }
+  return `${ipv6Compressed(address.value)}${zone}`;
+}

@@ -1,0 +1,130 @@
+import { addressToBigInt, bigIntToAddress, compareAddresses, formatAddress, maxPrefix, parseAddress } from './address';
+import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors';
+import { compareNetworks, networkFirst, networkLast, parseNetwork } from './network';
+import type { AddressRange, IpAddress, IpNetwork, IpResult, IpVersion } from './types';
+
+/** Minimal CIDR blocks covering [first, last] exactly (integer bounds, inclusive). */
+export function intervalToNetworks(version: IpVersion, first: bigint, last: bigint): IpNetwork[] {
+  const bits = maxPrefix(version);
+  const out: IpNetwork[] = [];
+  let cursor = first;
+  while (cursor <= last) {
+    // Largest block aligned at `cursor` (its trailing zero bits) that does not pass `last` (bit length of the span).
+    const alignment = cursor === 0n ? bits : (cursor & -cursor).toString(2).length - 1;
+    const span = (last - cursor + 1n).toString(2).length - 1;
+    const size = Math.min(alignment, span, bits);
+    out.push({ version, networkAddress: bigIntToAddress(version, cursor), prefixLength: bits - size });
+    cursor += 1n << BigInt(size);
+  }
+  return out;
+}
+
+/**
+ * The minimal CIDR list covering exactly the addresses of all given networks (CPython's `collapse_addresses`).
+ * IPv4 and IPv6 are collapsed separately and returned IPv4 first (CPython raises TypeError on a mix).
+ */
+export function collapseNetworks(networks: readonly IpNetwork[]): IpNetwork[] {
+  const out: IpNetwork[] = [];
+  for (const version of [4, 6] as const) {
+    const intervals = networks
+      .filter((n) => n.version === version)
+      .map((n) => [networkFirst(n), networkLast(n)] as [bigint, bigint])
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    let current: [bigint, bigint] | undefined;
+    for (const iv of intervals) {
+      if (current && iv[0] <= current[1] + 1n) {
+        if (iv[1] > current[1]) current[1] = iv[1];
+      } else {
+        if (current) out.push(...intervalToNetworks(version, current[0], current[1]));
+        current = [iv[0], iv[1]];
+      }
+    }
+    if (current) out.push(...intervalToNetworks(version, current[0], current[1]));
+  }
+  return out.sort(compareNetworks);
+}
+
+/** The minimal CIDR list covering exactly `first`…`last` (CPython's `summarize_address_range`). */
+export function summarizeRange(first: IpAddress, last: IpAddress): IpResult<IpNetwork[]> {
+  if (first.version !== last.version) {
+    return ipError(
+      'version-mismatch',
+      `The range mixes IPv${first.version} (${formatAddress(first)}) and IPv${last.version} (${formatAddress(last)}); use two addresses of the same version`,
+    );
+  }
+  if (compareAddresses(first, last) > 0) {
+    return ipError(
+      'range-reversed',
+      `The range starts at ${formatAddress(first)}, after its end ${formatAddress(last)}; swap the two addresses`,
+    );
+  }
+  return ok(intervalToNetworks(first.version, addressToBigInt(first), addressToBigInt(last)));
+}
+
+const RANGE_SEPARATOR = /[-–—]/;
+
+/** Parses `start - end` (hyphen or en dash, spaces optional) into two addresses of one version, start ≤ end. */
+export function parseRange(input: string): IpResult<AddressRange> {
+  if (input.length > MAX_INPUT_LENGTH) {
+    return ipError('too-long', `The input is ${input.length} characters long; a range is two addresses, so shorten it`);
+  }
+  const text = input.trim();
+  if (text === '') return ipError('empty', 'Enter a range as start - end, e.g. 192.0.2.10 - 192.0.2.99');
+  const parts = text.split(RANGE_SEPARATOR).map((p) => p.trim());
+  if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
+    return ipError(
+      'range-syntax',
+      `${quoteInput(input)} is not a range; write two addresses joined by '-', e.g. 192.0.2.10 - 192.0.2.99`,
+    );
+  }
+  const first = parseAddress(parts[0] as string);
+  if (!first.ok) return first;
+  const last = parseAddress(parts[1] as string);
+  if (!last.ok) return last;
+  const check = summarizeRangeCheck(first.value, last.value);
+  if (check) return check;
+  return ok({ first: first.value, last: last.value });
+}
+
+function summarizeRangeCheck(first: IpAddress, last: IpAddress): IpResult<never> | undefined {
+  const r = summarizeRange(first, last);
+  if (!r.ok) return r;
+  return undefined;
+}
+
+/**
+ * Parses a list of networks and ranges, one per line or separated by commas or semicolons (`addr netmask` and
+ * `start - end` entries allowed); errors name the entry. Ranges are expanded to their minimal CIDR blocks.
+ */
+export function parseNetworkList(input: string): IpResult<IpNetwork[]> {
+  if (input.length > MAX_INPUT_LENGTH * 10) {
+    return ipError(
+      'too-long',
+      `The list is ${input.length} characters long; paste at most ${MAX_INPUT_LENGTH * 10} characters`,
+    );
+  }
+  const entries = input
+    .split(/[\n\r,;]+/)
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  if (entries.length === 0) return ipError('list-empty', 'Enter at least one network, e.g. 10.0.0.0/24, one per line');
+  const out: IpNetwork[] = [];
+  for (const [i, entry] of entries.entries()) {
+    if (RANGE_SEPARATOR.test(entry)) {
+      const range = parseRange(entry);
+      if (!range.ok) return ipError(range.error.code, `Entry ${i + 1}: ${range.error.message}`);
+      out.push(
+        ...intervalToNetworks(
+          range.value.first.version,
+          addressToBigInt(range.value.first),
+          addressToBigInt(range.value.last),
+        ),
+      );
+      continue;
+    }
+    const parsed = parseNetwork(entry);
+    if (!parsed.ok) return ipError(parsed.error.code, `Entry ${i + 1}: ${parsed.error.message}`);
+    out.push(parsed.value.network);
+  }
+  return ok(out);
+}

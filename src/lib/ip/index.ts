@@ -1,0 +1,43 @@
+/**
+ * Public API of the IP library: parse and format IPv4/IPv6 addresses and networks, network details, special-purpose
+ * classification, lazy subnetting, supernets, VLSM plans, collapsing and range summarising. Pure: no DOM, no Preact.
+ * Everything that reads user input returns an {@link IpResult}; nothing here throws on user input.
+ */
+
+export {
+  addressToBigInt,
+  bigIntToAddress,
+  compareAddresses,
+  formatAddress,
+  isIpv4MappedAddress,
+  parseAddress,
+} from './address';
+export { collapseNetworks, parseNetworkList, parseRange, summarizeRange } from './collapse';
+export { addressClassOf, binaryView, networkDetails } from './details';
+export { quoteInput } from './errors';
+export {
+  compareNetworks,
+  containsAddress,
+  formatNetwork,
+  hostmaskOf,
+  hostRange,
+  hosts,
+  makeNetwork,
+  netmaskOf,
+  networkFirst,
+  networkLast,
+  networkSize,
+  overlaps,
+  parseNetwork,
+  prefixFromMask,
+  subnetOf,
+  supernet,
+  supernetOf,
+  usableRange,
+} from './network';
+export { reverseDns, reversePointer } from './reverse-dns';
+export { classifyNetwork, reachabilityOf, SPECIAL_RANGES } from './special-ranges';
+export { MAX_PAGE_SIZE, splitNetwork, subnets } from './subnets';
+export type * from './types';
+export { IP_ERROR_CODES, IP_WARNING_CODES, SPECIAL_CATEGORIES } from './types';
+export { planVlsm } from './vlsm';

@@ -1,0 +1,275 @@
+/**
+ * Property tests with fast-check, using ipaddr.js and ip-address as independent oracles, plus the algebraic
+ * properties of the lib itself (round trips, partitions, coverage).
+ */
+import fc from 'fast-check';
+import { Address4, Address6 } from 'ip-address';
+import ipaddr from 'ipaddr.js';
+import { describe, expect, test } from 'vitest';
+import {
+  addressToBigInt,
+  bigIntToAddress,
+  collapseNetworks,
+  containsAddress,
+  formatAddress,
+  formatNetwork,
+  type IpAddress,
+  type IpNetwork,
+  isIpv4MappedAddress,
+  makeNetwork,
+  networkDetails,
+  networkFirst,
+  networkLast,
+  overlaps,
+  parseAddress,
+  parseNetwork,
+  planVlsm,
+  subnetOf,
+  subnets,
+  summarizeRange,
+} from '../../../../src/lib/ip';
+
+const NUM_RUNS = 400;
+const u32 = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+const u128 = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n });
+// IPv6 values with runs of zero groups, so '::' placement is exercised, not just random 128-bit noise.
+const sparse128 = fc
+  .array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 })
+  .map((groups) => groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n));
+const v6value = fc.oneof(u128, sparse128);
+const address: fc.Arbitrary<IpAddress> = fc.oneof(
+  u32.map((value): IpAddress => ({ version: 4, value })),
+  v6value.map((value): IpAddress => ({ version: 6, value })),
+);
+const network: fc.Arbitrary<IpNetwork> = address.chain((a) =>
+  fc.integer({ min: 0, max: a.version === 4 ? 32 : 128 }).map((p) => makeNetwork(a, p)),
+);
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+const bytesOf = (a: IpAddress): number[] => {
+  const bits = a.version === 4 ? 32 : 128;
+  const v = addressToBigInt(a);
+  return Array.from({ length: bits / 8 }, (_, i) => Number((v >> BigInt(bits - 8 - i * 8)) & 0xffn));
+};
+
+describe('oracle: ipaddr.js', () => {
+  test('IPv4 format/parse agree', () => {
+    fc.assert(
+      fc.property(u32, (value) => {
+        const a: IpAddress = { version: 4, value };
+        const text = formatAddress(a);
+        expect(ipaddr.IPv4.parse(text).toByteArray()).toEqual(bytesOf(a));
+        expect(ipaddr.IPv4.isValidFourPartDecimal(text)).toBe(true);
+        expect(must(parseAddress(text))).toEqual(a);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('IPv6 RFC 5952 output agrees (non-mapped)', () => {
+    fc.assert(
+      fc.property(v6value, (value) => {
+        const a: IpAddress = { version: 6, value };
+        fc.pre(!isIpv4MappedAddress(a));
+        const theirs = ipaddr.IPv6.parse(formatAddress(a, 'exploded'));
+        expect(formatAddress(a)).toBe(theirs.toRFC5952String());
+        expect(theirs.toByteArray()).toEqual(bytesOf(a));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('contains agrees with ipaddr.js match()', () => {
+    fc.assert(
+      fc.property(network, address, (n, a) => {
+        fc.pre(n.version === a.version);
+        const theirs = ipaddr.parse(formatAddress(a));
+        const range = ipaddr.parse(formatAddress(n.networkAddress));
+        expect(containsAddress(n, a)).toBe(theirs.match(range, n.prefixLength));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('IPv4 network/broadcast agree with ipaddr.js', () => {
+    fc.assert(
+      fc.property(u32, fc.integer({ min: 0, max: 32 }), (value, prefix) => {
+        const cidr = `${formatAddress({ version: 4, value })}/${prefix}`;
+        const d = networkDetails(must(parseNetwork(cidr)).network);
+        expect(formatAddress(d.networkAddress)).toBe(ipaddr.IPv4.networkAddressFromCIDR(cidr).toString());
+        expect(formatAddress(d.lastAddress)).toBe(ipaddr.IPv4.broadcastAddressFromCIDR(cidr).toString());
+        expect(formatAddress(d.netmask)).toBe(ipaddr.IPv4.subnetMaskFromPrefixLength(prefix).toString());
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+describe('oracle: ip-address', () => {
+  test('IPv6 text forms produced by ip-address parse to the same value', () => {
+    fc.assert(
+      fc.property(v6value, (value) => {
+        const theirs = Address6.fromBigInt(value);
+        for (const text of [theirs.correctForm(), theirs.canonicalForm(), theirs.to4in6()]) {
+          expect(addressToBigInt(must(parseAddress(text))), text).toBe(value);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('IPv6 network start/end agree with ip-address', () => {
+    fc.assert(
+      fc.property(v6value, fc.integer({ min: 0, max: 128 }), (value, prefix) => {
+        const cidr = `${formatAddress({ version: 6, value })}/${prefix}`;
+        const n = must(parseNetwork(cidr)).network;
+        const theirs = new Address6(cidr);
+        expect(networkFirst(n)).toBe(theirs.startAddress().bigInt());
+        expect(networkLast(n)).toBe(theirs.endAddress().bigInt());
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('IPv4 validity agrees with ip-address on dotted strings', () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '01', '010', '007', ''));
+    fc.assert(
+      fc.property(fc.array(octet, { minLength: 3, maxLength: 5 }), (parts) => {
+        const text = parts.join('.');
+        expect(parseAddress(text).ok, text).toBe(Address4.isValid(text) && !/(^|\.)0\d/.test(text));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+describe('properties', () => {
+  test('parse(format(x)) == x, both forms', () => {
+    fc.assert(
+      fc.property(address, (a) => {
+        expect(must(parseAddress(formatAddress(a)))).toEqual(a);
+        expect(must(parseAddress(formatAddress(a, 'exploded')))).toEqual(a);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('parseNetwork(formatNetwork(n)) == n', () => {
+    fc.assert(
+      fc.property(network, (n) => {
+        const p = must(parseNetwork(formatNetwork(n)));
+        expect(p.network).toEqual(n);
+        expect(p.hostBitsSet).toBe(false);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('subnets partition the parent exactly', () => {
+    fc.assert(
+      fc.property(network, fc.integer({ min: 0, max: 6 }), (n, extra) => {
+        const max = n.version === 4 ? 32 : 128;
+        const newPrefix = Math.min(max, n.prefixLength + extra);
+        const list = must(subnets(n, { newPrefix }));
+        const all = [...list];
+        expect(BigInt(all.length)).toBe(list.count);
+        let expected = networkFirst(n);
+        for (const s of all) {
+          expect(networkFirst(s)).toBe(expected);
+          expect(subnetOf(s, n)).toBe(true);
+          expected = networkLast(s) + 1n;
+        }
+        expect(expected - 1n).toBe(networkLast(n));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  const smallV4 = fc
+    .tuple(fc.integer({ min: 0, max: 4095 }), fc.integer({ min: 20, max: 32 }))
+    .map(([offset, prefix]) => makeNetwork({ version: 4, value: 0x0a000000 + offset }, prefix));
+
+  test('collapse is idempotent, minimal and covers exactly the same addresses', () => {
+    fc.assert(
+      fc.property(fc.array(smallV4, { maxLength: 20 }), (nets) => {
+        const out = collapseNetworks(nets);
+        expect(collapseNetworks(out)).toEqual(out);
+        const covered = (ns: readonly IpNetwork[]) => {
+          const bits = new Uint8Array(4096);
+          for (const n of ns) for (let v = networkFirst(n); v <= networkLast(n); v++) bits[Number(v - 0x0a000000n)] = 1;
+          return bits;
+        };
+        expect(covered(out)).toEqual(covered(nets));
+        for (let i = 0; i + 1 < out.length; i++) {
+          const [a, b] = [out[i] as IpNetwork, out[i + 1] as IpNetwork];
+          expect(overlaps(a, b)).toBe(false);
+          // Minimal: two adjacent equal-size siblings would have been merged.
+          const mergeable =
+            a.prefixLength === b.prefixLength &&
+            networkLast(a) + 1n === networkFirst(b) &&
+            makeNetwork(a.networkAddress, a.prefixLength - 1).networkAddress.value === a.networkAddress.value;
+          expect(mergeable).toBe(false);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('range → CIDR covers exactly [start, end] with aligned blocks', () => {
+    fc.assert(
+      fc.property(address, address, (x, y) => {
+        fc.pre(x.version === y.version);
+        const [a, b] = addressToBigInt(x) <= addressToBigInt(y) ? [x, y] : [y, x];
+        const blocks = must(summarizeRange(a, b));
+        let expected = addressToBigInt(a);
+        for (const n of blocks) {
+          expect(networkFirst(n)).toBe(expected);
+          expect(makeNetwork(n.networkAddress, n.prefixLength)).toEqual(n);
+          expected = networkLast(n) + 1n;
+        }
+        expect(expected - 1n).toBe(addressToBigInt(b));
+        expect(blocks.length).toBeLessThanOrEqual(2 * (a.version === 4 ? 32 : 128));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('VLSM allocations never overlap and stay inside the parent', () => {
+    const reqs = fc.array(fc.record({ name: fc.string({ maxLength: 5 }), hosts: fc.integer({ min: 1, max: 5000 }) }), {
+      minLength: 1,
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(network, reqs, fc.boolean(), (parent, requirements, pointToPoint) => {
+        const r = planVlsm(parent, requirements, { pointToPoint });
+        if (!r.ok) {
+          expect(r.error.code).toBe('vlsm-does-not-fit');
+          return;
+        }
+        const all = r.value.allocations.map((a) => a.network);
+        for (const [i, a] of all.entries()) {
+          expect(subnetOf(a, parent)).toBe(true);
+          for (const b of all.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+          for (const u of r.value.unused) expect(overlaps(a, u)).toBe(false);
+        }
+        for (const alloc of r.value.allocations)
+          expect(alloc.usableHosts).toBeGreaterThanOrEqual(BigInt(alloc.requestedHosts));
+        const total = [...all, ...r.value.unused].reduce((s, n) => s + (networkLast(n) - networkFirst(n) + 1n), 0n);
+        expect(total).toBe(networkLast(parent) - networkFirst(parent) + 1n);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('bigint round trip', () => {
+    fc.assert(
+      fc.property(address, (a) => {
+        expect(bigIntToAddress(a.version, addressToBigInt(a))).toEqual(a);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
