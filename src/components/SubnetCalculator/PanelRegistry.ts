@@ -1,0 +1,37 @@
+/**
+ * Registry of the mode panels other than Details. The browser loads them on first use (one chunk), so the island's
+ * first download is only Details; the server registers them all up front (see `AllPanels.ts`, imported by
+ * SubnetCalculator.astro) so a preset in any mode is rendered to HTML at build time.
+ */
+import type { ComparePanel } from './ComparePanel';
+import type { SplitPanel } from './SplitPanel';
+import type { SummarisePanel } from './SummarisePanel';
+import type { VlsmPanel } from './VlsmPanel';
+
+/** The lazily loaded panels, by mode. */
+export interface Panels {
+  readonly split: typeof SplitPanel;
+  readonly vlsm: typeof VlsmPanel;
+  readonly summarise: typeof SummarisePanel;
+  readonly compare: typeof ComparePanel;
+}
+
+/** Modes whose panel is loaded on demand. */
+export type LazyMode = keyof Panels;
+
+/** Panels loaded so far (all of them on the server). */
+export const panels: { -readonly [K in LazyMode]?: Panels[K] } = {};
+
+/** Registers panels that are already loaded. */
+export function registerPanels(loaded: Partial<Panels>): void {
+  Object.assign(panels, loaded);
+}
+
+/**
+ * Loads the four panels (one chunk: splitting them further costs more in chunk overhead than it saves) and registers
+ * them. Safe to call repeatedly.
+ */
+export async function loadPanels(): Promise<void> {
+  const { ALL_PANELS } = await import('./AllPanels');
+  registerPanels(ALL_PANELS);
+}

@@ -1,0 +1,37 @@
+import type { ComponentChildren } from 'preact';
+
+/**
+ * Wraps a mode's results. While the input is invalid the last good result stays visible but dimmed, with a note
+ * saying so (the dimming is not the only cue); with no good result yet, only the note is shown.
+ */
+export function Results(props: {
+  readonly stale: boolean;
+  readonly label: string;
+  readonly children: ComponentChildren;
+  readonly empty?: boolean;
+}) {
+  return (
+    <section class={`sc-results${props.stale ? ' sc-results--stale' : ''}`} aria-label={props.label}>
+      {props.stale ? (
+        <p class="sc-stale-note">
+          {props.empty
+            ? 'No result yet: fix the input above.'
+            : 'Showing the last valid result: fix the input above to update it.'}
+        </p>
+      ) : null}
+      {props.empty ? null : <div class="sc-results-body">{props.children}</div>}
+    </section>
+  );
+}
+
+/** Notes about how the input was read (wildcard mask, zone ID, rounding), shown under the results heading. */
+export function Notes(props: { readonly notes: readonly string[] }) {
+  if (props.notes.length === 0) return null;
+  return (
+    <ul class="sc-notes">
+      {props.notes.map((note) => (
+        <li key={note}>{note}</li>
+      ))}
+    </ul>
+  );
+}

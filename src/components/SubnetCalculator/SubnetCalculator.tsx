@@ -1,0 +1,231 @@
+/**
+ * The subnet calculator island. State: one {@link CalculatorState} (mode + the raw text of every input), seeded from
+ * the `preset` prop so server and first client render agree, then — for the instance with `syncUrl` — read from and
+ * mirrored into the page URL (replaceState while typing, pushState when the mode changes, popstate restores).
+ */
+import { Fragment } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+// Direct module imports (not the lib's index), so the lazily loaded modes stay out of the first download.
+import {
+  type CalculatorPreset,
+  type CalculatorState,
+  decodeState,
+  encodeState,
+  MODES,
+  type Mode,
+  mergeQuery,
+  resolvePreset,
+  sameState,
+} from '../../lib/subnet-calculator/state';
+import { type Announcer, CopyContext, writeClipboard } from './Copy';
+import { DetailsPanel } from './DetailsPanel';
+import { loadPanels, panels } from './PanelRegistry';
+import './SubnetCalculator.css';
+
+/** Props of the island (all serialisable, so Astro can pass them from the server). */
+export interface SubnetCalculatorProps {
+  /** Prefix for every element id, unique per page (two calculators on one page need two prefixes). */
+  readonly id?: string;
+  /** Initial state; missing fields take the defaults. See `CalculatorPreset`. */
+  readonly preset?: CalculatorPreset;
+  /** Read the state from the page URL and keep the URL up to date. Only one instance per page may do this. */
+  readonly syncUrl?: boolean;
+  /** Accessible name of the calculator as a whole. */
+  readonly label?: string;
+  /** Level of the few headings inside the calculator (default 3: below the page's h2 sections). */
+  readonly headingLevel?: 2 | 3 | 4;
+}
+
+/** Tab labels, in {@link MODES} order. */
+export const MODE_LABELS: Record<Mode, string> = {
+  details: 'Details',
+  split: 'Split',
+  vlsm: 'VLSM plan',
+  summarise: 'Summarise',
+  compare: 'Contains / overlap',
+};
+
+/** The calculator: mode tabs, the active mode's form and results, and a hidden status line for copy feedback. */
+export function SubnetCalculator(props: SubnetCalculatorProps) {
+  const id = props.id ?? 'subnet-calculator';
+  const syncUrl = props.syncUrl === true;
+  // The preset is fixed for the life of the island; it is also the base the URL is encoded against.
+  const base = useMemo(() => resolvePreset(props.preset), []);
+  const [state, setState] = useState<CalculatorState>(base);
+  const [status, setStatus] = useState('');
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const [, setLoadedCount] = useState(0);
+  const [generation, setGeneration] = useState(0);
+  const current = useRef(state);
+  current.current = state;
+  const hydrating = useRef(true);
+
+  // Load the active mode's panel on first use, then render it.
+  useEffect(() => {
+    hydrating.current = false;
+    if (state.mode === 'details' || panels[state.mode]) return;
+    void loadPanels().then(() => setLoadedCount((n) => n + 1));
+  }, [state.mode]);
+
+  useEffect(() => {
+    if (!syncUrl) return;
+    // Read the URL after hydration (not during the first render) so the hydrated markup equals the server's.
+    // A restored state remounts the panels, so no "last valid result" from before the restore is shown.
+    const restore = () => {
+      const next = decodeState(window.location.search, base);
+      if (sameState(current.current, next)) return;
+      setState(next);
+      setGeneration((g) => g + 1);
+    };
+    restore();
+    window.addEventListener('popstate', restore);
+    return () => window.removeEventListener('popstate', restore);
+  }, [syncUrl, base]);
+
+  /** Applies a new state and, for the URL-syncing instance, records it: a new history entry only for mode changes. */
+  const commit = (next: CalculatorState) => {
+    setState(next);
+    if (!syncUrl) return;
+    const { location, history } = window;
+    const url = `${location.pathname}${mergeQuery(location.search, encodeState(next, base))}${location.hash}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (next.mode !== state.mode) history.pushState(null, '', url);
+    else history.replaceState(history.state, '', url);
+  };
+
+  const announcer = useMemo<Announcer>(() => {
+    let clear: ReturnType<typeof setTimeout> | undefined;
+    const announce = (message: string) => {
+      // Clear first so the same message twice in a row is announced again.
+      setStatus('');
+      clearTimeout(clear);
+      clear = setTimeout(() => setStatus(message), 50);
+    };
+    return {
+      announce,
+      copy: (text, what) => {
+        void writeClipboard(text).then((ok) =>
+          announce(ok ? `Copied ${what}` : `Could not copy ${what}: the browser blocked the clipboard`),
+        );
+      },
+    };
+  }, []);
+
+  const selectMode = (mode: Mode, focus = false) => {
+    if (mode !== state.mode) commit({ ...state, mode });
+    if (focus) tabs.current[MODES.indexOf(mode)]?.focus();
+  };
+
+  // WAI-ARIA tabs pattern with automatic activation: arrows move and select, Home/End jump.
+  const onTabKey = (event: KeyboardEvent) => {
+    const index = MODES.indexOf(state.mode);
+    const last = MODES.length - 1;
+    const to: Partial<Record<string, number>> = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    };
+    const target = to[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    selectMode(MODES[target] as Mode, true);
+  };
+
+  const panelId = (mode: Mode) => `${id}-panel-${mode}`;
+  const tabId = (mode: Mode) => `${id}-tab-${mode}`;
+  const level = props.headingLevel ?? 3;
+
+  return (
+    <CopyContext.Provider value={announcer}>
+      <section class="sc not-content" aria-label={props.label ?? 'Subnet calculator'}>
+        <div class="sc-tabs" role="tablist" aria-label="Calculator mode">
+          {MODES.map((mode, index) => (
+            <button
+              key={mode}
+              ref={(el) => {
+                tabs.current[index] = el;
+              }}
+              type="button"
+              role="tab"
+              id={tabId(mode)}
+              aria-selected={mode === state.mode ? 'true' : 'false'}
+              aria-controls={panelId(mode)}
+              tabIndex={mode === state.mode ? 0 : -1}
+              onClick={() => selectMode(mode)}
+              onKeyDown={onTabKey}
+            >
+              {MODE_LABELS[mode]}
+            </button>
+          ))}
+        </div>
+        {MODES.map((mode) => {
+          const active = mode === state.mode;
+          const attributes = {
+            role: 'tabpanel' as const,
+            id: panelId(mode),
+            'aria-labelledby': tabId(mode),
+            hidden: !active,
+            class: 'sc-panel',
+          };
+          // Hydrating a preset whose panel code is still loading: keep the server's HTML exactly as it is.
+          const serverHtml =
+            active && mode !== 'details' && !panels[mode] && hydrating.current
+              ? globalThis.document?.getElementById(panelId(mode))?.innerHTML
+              : undefined;
+          return serverHtml ? (
+            <div key={mode} {...attributes} dangerouslySetInnerHTML={{ __html: serverHtml }} />
+          ) : (
+            <div key={mode} {...attributes}>
+              {active ? <Fragment key={generation}>{renderPanel(mode)}</Fragment> : null}
+            </div>
+          );
+        })}
+        <p class="sr-only" role="status">
+          {status}
+        </p>
+      </section>
+    </CopyContext.Provider>
+  );
+
+  /** What a panel shows while its code loads (a few kilobytes, once). */
+  function pending() {
+    return <p class="sc-loading">Loading…</p>;
+  }
+
+  function renderPanel(mode: Mode) {
+    const pid = `${id}-${mode}`;
+    const { split: SplitPanel, vlsm: VlsmPanel, summarise: SummarisePanel, compare: ComparePanel } = panels;
+    switch (mode) {
+      case 'details':
+        return (
+          <DetailsPanel
+            id={pid}
+            network={state.details.network}
+            onNetwork={(network) => commit({ ...state, details: { network } })}
+          />
+        );
+      case 'split':
+        if (!SplitPanel) return pending();
+        return <SplitPanel id={pid} state={state.split} onChange={(split) => commit({ ...state, split })} />;
+      case 'vlsm':
+        if (!VlsmPanel) return pending();
+        return <VlsmPanel id={pid} state={state.vlsm} onChange={(vlsm) => commit({ ...state, vlsm })} />;
+      case 'summarise':
+        if (!SummarisePanel) return pending();
+        return (
+          <SummarisePanel
+            id={pid}
+            state={state.summarise}
+            headingLevel={level}
+            onChange={(summarise) => commit({ ...state, summarise })}
+          />
+        );
+      case 'compare':
+        if (!ComparePanel) return pending();
+        return <ComparePanel id={pid} state={state.compare} onChange={(compare) => commit({ ...state, compare })} />;
+    }
+  }
+}
+
+export default SubnetCalculator;

@@ -1,0 +1,67 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+/** A data table inside its own keyboard-scrollable, labelled region (so wide tables never widen the page). */
+export function DataTable(props: {
+  readonly id: string;
+  readonly caption: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Row index (0-based, on this page) to highlight. */
+  readonly highlight?: number | undefined;
+  /** Cap the height and scroll vertically inside the region (long paged lists). */
+  readonly tall?: boolean;
+}) {
+  const captionId = `${props.id}-caption`;
+  const tableRef = useRef<HTMLTableElement>(null);
+  // Bring a "go to subnet #" target into view inside the scrolling region.
+  useEffect(() => {
+    if (props.highlight === undefined) return;
+    const row = tableRef.current?.querySelector<HTMLElement>('tr.sc-highlight');
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [props.highlight, props.rows]);
+  return (
+    <ScrollRegion labelledBy={captionId} tall={props.tall === true}>
+      <table id={props.id} class="sc-table" ref={tableRef}>
+        <caption id={captionId}>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.headers.map((header) => (
+              <th scope="col" key={header}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row, index) => (
+            <tr key={index} class={index === props.highlight ? 'sc-highlight' : undefined}>
+              <th scope="row">{row[0]}</th>
+              {row.slice(1).map((cell, column) => (
+                <td key={column}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+/** A horizontally scrollable region named by its table's caption; focusable so keyboard users can scroll it. */
+export function ScrollRegion(props: {
+  readonly labelledBy: string;
+  readonly children: ComponentChildren;
+  readonly tall?: boolean;
+}) {
+  return (
+    <section
+      class={props.tall ? 'sc-table-wrap sc-table-wrap--tall' : 'sc-table-wrap'}
+      aria-labelledby={props.labelledBy}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+    >
+      {props.children}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Public API of the subnet calculator's UI logic: the URL-synced state model, view models that turn ip-lib results
+ * into display strings, paging, and CSV/Markdown export. Pure: no DOM, no Preact.
+ */
+
+export { type CompareSide, type CompareView, compareView, type Relation } from './compare-view';
+export { type BinarySplit, type DetailRow, type DetailsView, detailsView, type SpecialRow } from './details-view';
+export { csvField, type ExportTable, exportFileName, markdownCell, toCsv, toMarkdown } from './export';
+export { formatCount, groupDigits, plural } from './format';
+export { type GoToResult, PAGE_SIZE, type PageWindow, pageCount, pageOfItem, pageWindow, parseGoTo } from './paging';
+export { EXPORT_ALL_LIMIT, type SplitField, type SplitView, splitView } from './split-view';
+export {
+  type CalculatorPreset,
+  type CalculatorState,
+  DEFAULT_STATE,
+  decodeState,
+  encodeState,
+  isMode,
+  MODES,
+  type Mode,
+  mergeQuery,
+  type RequirementInput,
+  resolvePreset,
+  SPLIT_BY,
+  type SplitBy,
+  STATE_PARAMS,
+  sameState,
+} from './state';
+export { type CidrListView, rangeView, summariseView } from './summarise-view';
+export { errorFor, type FieldError, type ViewResult } from './view-result';
+export { parseHosts, type VlsmField, type VlsmView, vlsmView } from './vlsm-view';

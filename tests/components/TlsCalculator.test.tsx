@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { renderToString } from 'preact-render-to-string';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatMs, TlsCalculator } from '../../src/components/TlsCalculator/TlsCalculator';
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+const headline = (name: string): string =>
+  screen.getByText(name, { selector: 'dt' }).parentElement?.querySelector('dd')?.textContent ?? '';
+
+describe('TlsCalculator', () => {
+  it('renders the default state on the server: TLS 1.3 at 100 ms, request after 2 round trips', () => {
+    const html = renderToString(<TlsCalculator />);
+    expect(html).toContain('TLS 1.3 full handshake (1-RTT)');
+    expect(html).toContain('200 ms');
+    expect(html).toContain('after 2 round trips');
+    expect(html).toContain('<svg');
+  });
+
+  it('recomputes as the RTT is typed and shows the ladder of the chosen scenario', () => {
+    render(<TlsCalculator />);
+    // Unlimited bandwidth, so the times are whole round trips.
+    fireEvent.input(screen.getByLabelText('Bandwidth (Mbit/s)'), { target: { value: '' } });
+    fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '56' } });
+    expect(headline('Request sent')).toBe('112 ms after 2 round trips');
+    fireEvent.change(screen.getByLabelText('Protocol scenario'), { target: { value: 'tls12-full' } });
+    expect(headline('Request sent')).toBe('168 ms after 3 round trips');
+    expect(screen.getByRole('img', { name: 'TLS 1.2 full handshake (ECDHE)' })).toBeTruthy();
+  });
+
+  it('shows an error quoting the input and keeps the last valid results', () => {
+    render(<TlsCalculator preset={{ bandwidth: '' }} />);
+    const rtt = screen.getByLabelText('Round-trip time (ms)');
+    fireEvent.input(rtt, { target: { value: 'fast' } });
+    expect(rtt.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText("'fast' is not a number: Round-trip time is in milliseconds, e.g. 100.")).toBeTruthy();
+    expect(headline('Request sent')).toBe('200 ms after 2 round trips');
+  });
+
+  it('applies a preset and marks it pressed', () => {
+    render(<TlsCalculator />);
+    const satellite = screen.getByRole('button', { name: 'Geostationary satellite (~600 ms)' });
+    fireEvent.click(satellite);
+    expect(satellite.getAttribute('aria-pressed')).toBe('true');
+    // 25 Mbit/s: serializing the ClientHello adds a fraction of a millisecond.
+    expect(headline('Request sent')).toMatch(/^120[01] ms after 2 round trips$/);
+  });
+
+  it('sorts the comparison table and selects a scenario from it', () => {
+    render(<TlsCalculator />);
+    const table = screen.getByRole('table', { name: /All scenarios/ });
+    fireEvent.click(within(table).getByRole('button', { name: /First byte/ }));
+    expect(
+      within(table)
+        .getByRole('columnheader', { name: /First byte/ })
+        .getAttribute('aria-sort'),
+    ).toBe('ascending');
+    const firstRow = within(table).getAllByRole('row')[1];
+    expect(firstRow?.textContent).toContain('TCP Fast Open');
+    fireEvent.click(within(table).getByRole('button', { name: /First byte/ }));
+    expect(within(table).getAllByRole('row')[1]?.textContent).toContain('TLS 1.3 + HRR');
+    fireEvent.click(within(table).getByRole('button', { name: 'QUIC 0-RTT' }));
+    expect(headline('Request sent')).toBe('0 ms with the first packet (0 RTT)');
+  });
+
+  it('mirrors the state in the URL and reads it back', () => {
+    window.history.replaceState(null, '', '/?scenario=quic-new&rtt=80&bw=');
+    render(<TlsCalculator syncUrl />);
+    expect(headline('Request sent')).toBe('80 ms after 1 round trip');
+    fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '40' } });
+    expect(window.location.search).toBe('?scenario=quic-new&rtt=40&bw=');
+  });
+
+  it('formats small times with a decimal', () => {
+    expect([formatMs(2.25), formatMs(56), formatMs(0)]).toEqual(['2.3 ms', '56 ms', '0 ms']);
+  });
+});
