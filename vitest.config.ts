@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Unit, property and differential tests for src/lib (tests/unit), island tests (tests/components),
- * and loopback integration tests (tests/integration). Browser tests live in tests/e2e (Playwright).
+ * Unit, property and differential tests for src/lib (tests/unit) and island tests (tests/components).
+ * Loopback integration tests have their own config (vitest.integration.config.ts): they time real network
+ * stacks and must not share the CPU with other test files. Browser tests live in tests/e2e (Playwright).
  */
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     benchmark: { include: ['bench/**/*.bench.ts'] },
     coverage: {

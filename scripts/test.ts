@@ -64,6 +64,10 @@ interface VitestJson {
   numPendingTests: number;
   numTodoTests: number;
 }
+function countVitest(json: unknown): Omit<StepResult, 'name' | 'seconds'> {
+  const v = json as VitestJson;
+  return { passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests };
+}
 interface PlaywrightJson {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
 }
@@ -75,14 +79,26 @@ check('lint and format (Biome)', npx, ['biome', 'ci', '.']);
 check('types: astro check', npx, ['astro', 'check', '--minimumSeverity', 'warning']);
 check('types: tsc --noEmit (tests included)', npx, ['tsc', '--noEmit', '-p', '.']);
 suite(
-  'unit, property, differential and integration tests (Vitest, with coverage)',
+  'unit, property, differential and component tests (Vitest, with coverage)',
   npx,
   ['vitest', 'run', '--coverage', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'],
   'reports/vitest.json',
-  (json) => {
-    const v = json as VitestJson;
-    return { passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests };
-  },
+  countVitest,
+);
+suite(
+  'integration tests against real TLS/HTTP stacks on loopback (one file at a time)',
+  npx,
+  [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.integration.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=reports/integration.json',
+  ],
+  'reports/integration.json',
+  countVitest,
 );
 const built = check('build (astro build, Pagefind index, link validation)', npx, ['astro', 'build']);
 if (built) {

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 import { MIN_DESCRIPTION_LENGTH } from './lib/content/description.ts';
 
@@ -23,4 +23,6 @@ export const collections = {
       }),
     }),
   }),
+  // Starlight's UI strings: src/content/i18n/en.json overrides English defaults (none yet).
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };
