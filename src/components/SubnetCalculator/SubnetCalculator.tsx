@@ -25,15 +25,15 @@ import './SubnetCalculator.css';
 /** Props of the island (all serialisable, so Astro can pass them from the server). */
 export interface SubnetCalculatorProps {
   /** Prefix for every element id, unique per page (two calculators on one page need two prefixes). */
-  readonly id?: string;
+  readonly id?: string | undefined;
   /** Initial state; missing fields take the defaults. See `CalculatorPreset`. */
-  readonly preset?: CalculatorPreset;
+  readonly preset?: CalculatorPreset | undefined;
   /** Read the state from the page URL and keep the URL up to date. Only one instance per page may do this. */
-  readonly syncUrl?: boolean;
+  readonly syncUrl?: boolean | undefined;
   /** Accessible name of the calculator as a whole. */
-  readonly label?: string;
+  readonly label?: string | undefined;
   /** Level of the few headings inside the calculator (default 3: below the page's h2 sections). */
-  readonly headingLevel?: 2 | 3 | 4;
+  readonly headingLevel?: 2 | 3 | 4 | undefined;
 }
 
 /** Tab labels, in {@link MODES} order. */
