@@ -1,20 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { AXE_TAGS, watchForProblems } from './support';
 
 /** Browser tests of the subnet calculator playground, by label and role, against the built site. */
 const PATH = '/playgrounds/subnet-calculator/';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-/** Console errors and uncaught exceptions seen while the test runs. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
 /** Waits until the island has hydrated (Astro removes the `ssr` attribute). */
 async function hydrated(page: Page) {
   await expect(page.locator('astro-island:has(section.sc)')).not.toHaveAttribute('ssr', /.*/);
@@ -39,7 +28,7 @@ test('the default result is on the page before and without JavaScript', async ({
 });
 
 test('hydration keeps the server HTML and logs no errors', async ({ browser, page }) => {
-  const errors = watchErrors(page);
+  const errors = watchForProblems(page);
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const staticPage = await noJs.newPage();
   await staticPage.goto(PATH);
@@ -52,7 +41,7 @@ test('hydration keeps the server HTML and logs no errors', async ({ browser, pag
 });
 
 test('typing updates the results and the URL; errors show inline and keep the last result dimmed', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = watchForProblems(page);
   await page.goto(PATH);
   await hydrated(page);
   const field = page.getByLabel('IP address or network');
