@@ -1,0 +1,33 @@
+/**
+ * Time to simulate the 100-tile gallery (102 requests) over each protocol at the defaults (100 ms, 50 Mbit/s),
+ * without and with 2 % loss. Run: npx vitest bench --run bench/http.bench.ts (Vitest 5: benchmarks live in the
+ * test context, `test(..., ({ bench }) => bench.compare(...))`).
+ */
+import { test } from 'vitest';
+import { type NetworkInput, PRESETS, PROTOCOL_IDS, simulatePageLoad } from '../src/lib/http';
+
+const page = PRESETS['image-gallery'].page;
+
+const cases: [string, NetworkInput][] = [
+  ['no loss', { rttMs: 100, bandwidthMbps: 50 }],
+  ['2 % loss', { rttMs: 100, bandwidthMbps: 50, lossRate: 0.02, seed: 1 }],
+];
+
+for (const [label, network] of cases) {
+  test(`100-tile gallery, ${label}`, async ({ bench }) => {
+    await bench.compare(
+      ...PROTOCOL_IDS.map((protocol) =>
+        bench(protocol, () => {
+          const result = simulatePageLoad({ protocol, page, network });
+          if (!result.ok) throw new Error(result.error.message);
+        }),
+      ),
+    );
+  });
+}
+
+test('100-tile gallery, all five protocols at once', async ({ bench }) => {
+  await bench('simulate ×5', () => {
+    for (const protocol of PROTOCOL_IDS) simulatePageLoad({ protocol, page, network: {} });
+  }).run();
+});

@@ -1,0 +1,373 @@
+/**
+ * The HTTP timeline island: controls, a comparison of the five protocols, a waterfall for the chosen one, and the
+ * same data as a table. State: one {@link TimelineState} (control text as typed), seeded from `preset` so the
+ * server and the first client render agree; with `syncUrl` it is then read from and mirrored into the page URL
+ * (replaceState). All numbers come from `src/lib/http`; this file only renders them.
+ */
+import type { TargetedEvent } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  compareRows,
+  DEFAULT_STATE,
+  decodeTimelineState,
+  encodeTimelineState,
+  formatBytes,
+  formatMs,
+  type HttpInputError,
+  layoutWaterfall,
+  mergeTimelineQuery,
+  PAGE_CHOICES,
+  type PageChoice,
+  type PageLoadResult,
+  PHASE_KEYS,
+  PHASE_NAMES,
+  PRESETS,
+  PROTOCOL_IDS,
+  PROTOCOLS,
+  type ProtocolId,
+  type RequestTiming,
+  simulateTimeline,
+  type TimelineState,
+} from '../../lib/http/timeline';
+import './HttpTimeline.css';
+
+/** Props of the island (serialisable). */
+export interface HttpTimelineProps {
+  /** Element-id prefix, unique per page. */
+  readonly id?: string | undefined;
+  /** Initial control values; missing fields take the defaults. */
+  readonly preset?: Partial<TimelineState> | undefined;
+  /** Read the state from the URL and keep the URL up to date (one instance per page). */
+  readonly syncUrl?: boolean | undefined;
+  /** Level of the headings inside (default 3). */
+  readonly headingLevel?: 2 | 3 | 4 | undefined;
+}
+
+type Outcome = { readonly results: readonly PageLoadResult[]; readonly error: HttpInputError | undefined };
+
+/** The playground. */
+export function HttpTimeline(props: HttpTimelineProps) {
+  const id = props.id ?? 'http-timeline';
+  const base = useMemo<TimelineState>(() => ({ ...DEFAULT_STATE, ...props.preset }), []);
+  const [state, setState] = useState<TimelineState>(base);
+  const lastGood = useRef<readonly PageLoadResult[]>([]);
+  const H = `h${props.headingLevel ?? 3}` as 'h3';
+
+  useEffect(() => {
+    if (props.syncUrl !== true) return;
+    const restore = () => setState(decodeTimelineState(window.location.search, base));
+    restore();
+    window.addEventListener('popstate', restore);
+    return () => window.removeEventListener('popstate', restore);
+  }, [base]);
+
+  const outcome = useMemo<Outcome>(() => {
+    const run = simulateTimeline(state);
+    if (run.ok) {
+      lastGood.current = run.value;
+      return { results: run.value, error: undefined };
+    }
+    return { results: lastGood.current, error: run.error };
+  }, [state]);
+
+  const commit = (next: TimelineState) => {
+    setState(next);
+    if (props.syncUrl !== true) return;
+    const { location, history } = window;
+    const url = `${location.pathname}${mergeTimelineQuery(location.search, encodeTimelineState(next, base))}${location.hash}`;
+    history.replaceState(history.state, '', url);
+  };
+  const set = (field: keyof TimelineState) => (event: TargetedEvent<HTMLInputElement | HTMLSelectElement>) =>
+    commit({ ...state, [field]: event.currentTarget.value });
+
+  const selected = outcome.results.find((r) => r.protocol === state.protocol);
+  const errorId = `${id}-error`;
+  const invalid = (fields: readonly string[]) =>
+    outcome.error !== undefined && fields.some((f) => outcome.error?.field.startsWith(f)) ? 'true' : undefined;
+  const described = (fields: readonly string[]) => (invalid(fields) ? errorId : undefined);
+
+  const number = (
+    field: 'rtt' | 'bandwidth' | 'loss' | 'count' | 'size',
+    label: string,
+    errorFields: string[],
+    step = 'any',
+  ) => (
+    <div class="ht-field">
+      <label for={`${id}-${field}`}>{label}</label>
+      <input
+        id={`${id}-${field}`}
+        type="number"
+        inputMode="decimal"
+        step={step}
+        min="0"
+        value={state[field]}
+        aria-invalid={invalid(errorFields)}
+        aria-describedby={described(errorFields)}
+        onInput={set(field)}
+      />
+    </div>
+  );
+
+  return (
+    <section class="ht not-content" aria-label="HTTP page-load simulator">
+      <form class="ht-controls" onSubmit={(e) => e.preventDefault()}>
+        <div class="ht-field">
+          <label for={`${id}-page`}>Page</label>
+          <select id={`${id}-page`} value={state.preset} onChange={set('preset')}>
+            {PAGE_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice === 'custom' ? 'Custom: N equal resources' : PRESETS[choice].title}
+              </option>
+            ))}
+          </select>
+        </div>
+        {state.preset === 'custom' ? (
+          <>
+            {number('count', 'Number of resources', ['resources'], '1')}
+            {number('size', 'Resource size (KB)', ['resources[0].bytes'])}
+          </>
+        ) : null}
+        {number('rtt', 'Round-trip time (ms)', ['rttMs'])}
+        {number('bandwidth', 'Bandwidth (Mbit/s)', ['bandwidthMbps'])}
+        {number('loss', 'Packet loss (%)', ['lossRate'], '0.1')}
+        <div class="ht-field">
+          <label for={`${id}-protocol`}>Protocol in the waterfall</label>
+          <select id={`${id}-protocol`} value={state.protocol} onChange={set('protocol')}>
+            {PROTOCOL_IDS.map((p) => (
+              <option key={p} value={p}>
+                {PROTOCOLS[p].label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <p id={errorId} class="ht-error" aria-live="polite">
+        {outcome.error ? (
+          <>
+            <span aria-hidden="true" class="ht-error-icon">
+              !
+            </span>{' '}
+            {outcome.error.message} The charts show the last valid settings.
+          </>
+        ) : null}
+      </p>
+      <p class="ht-page-summary">
+        {state.preset === 'custom'
+          ? 'An HTML document of 10 KB, then the resources below, all found in the HTML.'
+          : PRESETS[state.preset as Exclude<PageChoice, 'custom'>].summary}
+      </p>
+
+      <H class="ht-heading">All five protocols, same page, same network</H>
+      <Comparison
+        results={outcome.results}
+        selected={state.protocol}
+        onSelect={(p) => commit({ ...state, protocol: p })}
+      />
+
+      {selected ? <Waterfall id={id} result={selected} Heading={H} /> : null}
+    </section>
+  );
+}
+
+/** Horizontal bars of total load time, one per protocol; a bar's button selects the waterfall. */
+function Comparison(props: {
+  readonly results: readonly PageLoadResult[];
+  readonly selected: ProtocolId;
+  readonly onSelect: (p: ProtocolId) => void;
+}) {
+  const rows = compareRows(props.results);
+  return (
+    <ol class="ht-compare">
+      {rows.map((row) => (
+        <li key={row.protocol} class="ht-compare-row">
+          <button
+            type="button"
+            class="ht-compare-name"
+            aria-pressed={row.protocol === props.selected ? 'true' : 'false'}
+            onClick={() => props.onSelect(row.protocol)}
+          >
+            {PROTOCOLS[row.protocol].label}
+          </button>
+          <span class="ht-compare-track" aria-hidden="true">
+            <span class="ht-compare-bar" style={{ width: `${row.width}%` }} />
+          </span>
+          <span class="ht-compare-total">
+            {formatMs(row.totalMs)}
+            {row.fastest ? <strong class="ht-fastest"> fastest</strong> : null}
+          </span>
+          <span class="ht-compare-meta">
+            {row.connections} connection{row.connections === 1 ? '' : 's'} · {row.setupRoundTrips} setup round trip
+            {row.setupRoundTrips === 1 ? '' : 's'} · {formatBytes(row.bytesOnWire)} on the wire
+            {row.lostPackets > 0 ? ` · ${row.lostPackets} lost packet${row.lostPackets === 1 ? '' : 's'}` : ''}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function phaseText(r: RequestTiming): string {
+  return r.phases.map((p) => `${p.name} ${formatMs(p.endMs - p.startMs)}`).join(', ');
+}
+
+function where(r: RequestTiming): string {
+  return `connection ${r.connectionId}${r.streamId === null ? '' : `, stream ${r.streamId}`}`;
+}
+
+/** The waterfall of one protocol, its legend, connection lanes and the table alternative. */
+function Waterfall(props: { readonly id: string; readonly result: PageLoadResult; readonly Heading: 'h3' }) {
+  const { result, id, Heading } = props;
+  const layout = layoutWaterfall(result);
+  const [active, setActive] = useState<number | undefined>(undefined);
+  const label = PROTOCOLS[result.protocol].label;
+  const blocked = result.requests.filter((r) => r.headOfLineBlockedMs > 0).length;
+  return (
+    <>
+      <Heading class="ht-heading">Waterfall: {label}</Heading>
+      <p class="ht-summary">
+        {PROTOCOLS[result.protocol].summary} Loaded in <strong>{formatMs(result.totalMs)}</strong>:{' '}
+        {result.requests.length} requests over {result.connectionsOpened} connection
+        {result.connectionsOpened === 1 ? '' : 's'}
+        {blocked > 0 ? `; ${blocked} responses waited behind another response's lost packet` : ''}.
+      </p>
+      <ul class="ht-legend" aria-label="Phases">
+        {PHASE_NAMES.map((name) => (
+          <li key={name}>
+            <span class={`ht-swatch ht-p-${PHASE_KEYS[name]}`} aria-hidden="true" />
+            {name}
+          </li>
+        ))}
+      </ul>
+      <div class="ht-chart">
+        <div class="ht-axis" aria-hidden="true">
+          {layout.ticks.map((t) => (
+            <span key={t.ms} class="ht-tick" style={{ left: `${t.left}%` }}>
+              {formatMs(t.ms)}
+            </span>
+          ))}
+        </div>
+        <p class="ht-lanes-title">Connections (one lane per connection that can be open at the same time)</p>
+        <ol class="ht-lanes" aria-label="Connection lanes">
+          {layout.lanes.map((lane, i) => (
+            <li key={i} class="ht-lane">
+              <span class="sr-only">
+                Lane {i + 1}: connection{lane.length === 1 ? '' : 's'} {lane.map((c) => c.connectionId).join(', ')}
+              </span>
+              {lane.map((c) => (
+                <span
+                  key={c.connectionId}
+                  class="ht-lane-item"
+                  style={{ left: `${c.left}%`, width: `${c.width}%` }}
+                  aria-hidden="true"
+                >
+                  <span class="ht-lane-setup" style={{ width: `${(100 * c.setupWidth) / c.width}%` }} />
+                </span>
+              ))}
+            </li>
+          ))}
+        </ol>
+        <ol class="ht-rows" aria-label={`Requests over ${label}`}>
+          {layout.rows.map((row) => {
+            const r = result.requests[row.index] as RequestTiming;
+            const span = Math.max(row.endMs - row.startMs, 1e-9);
+            const tipId = `${id}-tip-${row.index}`;
+            const open = active === row.index;
+            return (
+              <li
+                key={row.index}
+                class="ht-row"
+                onMouseLeave={() => setActive(undefined)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') setActive(undefined);
+                }}
+              >
+                <span class="ht-name" title={row.name}>
+                  {row.name}
+                </span>
+                <span class="ht-track">
+                  <button
+                    type="button"
+                    class="ht-bar"
+                    style={{
+                      left: `${(100 * row.startMs) / Math.max(layout.axisMs, 1e-9)}%`,
+                      width: `${Math.max(0.3, (100 * span) / Math.max(layout.axisMs, 1e-9))}%`,
+                    }}
+                    aria-label={`${row.name}: ${formatMs(r.discoveredMs)} to ${formatMs(r.endMs)}, ${where(r)}`}
+                    aria-describedby={open ? tipId : undefined}
+                    onMouseEnter={() => setActive(row.index)}
+                    onFocus={() => setActive(row.index)}
+                    onBlur={() => setActive(undefined)}
+                  >
+                    {row.segments.map((s) => (
+                      <span
+                        key={s.phase}
+                        class={`ht-seg ht-p-${s.key}`}
+                        style={{
+                          left: `${(100 * (s.startMs - row.startMs)) / span}%`,
+                          width: `${(100 * (s.endMs - s.startMs)) / span}%`,
+                        }}
+                      />
+                    ))}
+                  </button>
+                </span>
+                {open ? (
+                  <div id={tipId} role="tooltip" class="ht-tip">
+                    <strong>{row.name}</strong> — {where(r)}, {formatBytes(r.responseBytes)}
+                    {r.lostPackets > 0 ? `, ${r.lostPackets} lost` : ''}
+                    {r.headOfLineBlockedMs > 0 ? `, held ${formatMs(r.headOfLineBlockedMs)} behind a loss` : ''}
+                    <ul>
+                      {r.phases.map((p) => (
+                        <li key={p.name}>
+                          <span class={`ht-swatch ht-p-${PHASE_KEYS[p.name]}`} aria-hidden="true" />
+                          {p.name}: {formatMs(p.startMs)} → {formatMs(p.endMs)} ({formatMs(p.endMs - p.startMs)})
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+      <details class="ht-table-wrap">
+        <summary>Timings as a table ({label})</summary>
+        <section
+          class="ht-scroll"
+          aria-label={`Request timings over ${label}`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
+          tabIndex={0}
+        >
+          <table class="ht-table">
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">Connection</th>
+                <th scope="col">Stream</th>
+                <th scope="col">Start</th>
+                <th scope="col">First byte</th>
+                <th scope="col">End</th>
+                <th scope="col">Phases</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.requests.map((r) => (
+                <tr key={r.index}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.connectionId}</td>
+                  <td>{r.streamId ?? '—'}</td>
+                  <td>{formatMs(r.discoveredMs)}</td>
+                  <td>{formatMs(r.firstByteMs)}</td>
+                  <td>{formatMs(r.endMs)}</td>
+                  <td>{phaseText(r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </details>
+    </>
+  );
+}
+
+export default HttpTimeline;

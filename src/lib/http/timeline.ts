@@ -1,0 +1,26 @@
+/**
+ * What the HTTP timeline island imports: the timeline state, the layout helpers, labels, and one function that
+ * runs the comparison for a control state. A narrow entry point keeps the island's bundle to what it uses.
+ */
+import { PRESET_IDS } from './presets';
+import { comparePageLoads } from './simulate';
+import { type TimelineState, timelineInput } from './timeline-state';
+import type { HttpResult, PageLoadResult } from './types';
+
+export { PRESETS, PROTOCOLS } from './presets';
+export type { PageChoice, TimelineState } from './timeline-state';
+export { DEFAULT_STATE, decodeTimelineState, encodeTimelineState, mergeTimelineQuery } from './timeline-state';
+export type { HttpInputError, PageLoadResult, ProtocolId, RequestTiming } from './types';
+export { PHASE_NAMES, PROTOCOL_IDS } from './types';
+export { isProtocolId } from './validate';
+export { compareRows, formatBytes, formatMs, layoutWaterfall, PHASE_KEYS } from './waterfall';
+
+/** The page choices of the playground's select, presets first. */
+export const PAGE_CHOICES = [...PRESET_IDS, 'custom'] as const;
+
+/** Runs all five protocols for a control state; errors name the control and quote its text. */
+export function simulateTimeline(state: TimelineState): HttpResult<PageLoadResult[]> {
+  const input = timelineInput(state);
+  if (!input.ok) return input;
+  return comparePageLoads(input.value.page, input.value.network);
+}

@@ -1,0 +1,165 @@
+/**
+ * Turns a `PageLoadResult` into layout data for a waterfall chart: percentages on a shared time axis, "nice" tick
+ * marks, and connection lanes (connections that never overlap in time share a lane, so HTTP/1.0's hundred
+ * short connections fit in six lanes). No DOM: the view only prints these numbers.
+ */
+import type { PageLoadResult, PhaseName, ProtocolId } from './types';
+
+/** CSS-friendly key per phase (class names, legend swatches). */
+export const PHASE_KEYS: Readonly<Record<PhaseName, string>> = {
+  Queueing: 'queueing',
+  Stalled: 'stalled',
+  'DNS Lookup': 'dns',
+  'Initial connection': 'connect',
+  SSL: 'ssl',
+  'Request sent': 'request',
+  'Waiting (TTFB)': 'waiting',
+  'Content Download': 'download',
+};
+
+/** One coloured piece of a bar. */
+export interface WaterfallSegment {
+  readonly phase: PhaseName;
+  readonly key: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** Left edge, % of the axis. */
+  readonly left: number;
+  /** Width, % of the axis (at least a hairline so tiny phases stay visible). */
+  readonly width: number;
+}
+
+/** One request row. */
+export interface WaterfallRow {
+  readonly index: number;
+  readonly name: string;
+  readonly connectionId: number;
+  readonly streamId: number | null;
+  readonly lane: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly segments: readonly WaterfallSegment[];
+}
+
+/** A connection drawn in a lane. */
+export interface WaterfallLaneItem {
+  readonly connectionId: number;
+  readonly left: number;
+  readonly width: number;
+  /** Part of the item spent in the handshake (% of the axis, from `left`). */
+  readonly setupWidth: number;
+}
+
+/** Everything the chart needs. */
+export interface WaterfallLayout {
+  readonly axisMs: number;
+  readonly ticks: readonly { readonly ms: number; readonly left: number }[];
+  readonly rows: readonly WaterfallRow[];
+  readonly lanes: readonly (readonly WaterfallLaneItem[])[];
+}
+
+const MIN_WIDTH = 0.15;
+
+/** Round-number tick step for an axis of `maxMs`: 1, 2 or 5 × 10^n giving 4–10 ticks. */
+export function tickStep(maxMs: number): number {
+  if (!(maxMs > 0) || !Number.isFinite(maxMs)) return 1;
+  const rough = maxMs / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  for (const m of [1, 2, 5, 10]) if (m * power >= rough) return m * power;
+  return 10 * power;
+}
+
+/** Formats milliseconds for labels: '< 0.1 ms', '7.3 ms', '85 ms', '1.25 s', '12.3 s'. */
+export function formatMs(ms: number): string {
+  if (ms > 0 && ms < 0.05) return '< 0.1 ms';
+  if (ms < 1000) return `${ms < 10 ? ms.toFixed(1).replace(/\.0$/, '') : Math.round(ms)} ms`;
+  const s = ms / 1000;
+  return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
+}
+
+/** Formats a byte count: '950 B', '14.6 KB', '1.2 MB' (decimal units). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** Lays out one result; pass `axisMs` to share an axis between charts (default: the result's total). */
+export function layoutWaterfall(result: PageLoadResult, axisMs = result.totalMs): WaterfallLayout {
+  const step = tickStep(axisMs);
+  const axis = Math.max(axisMs, 1e-9);
+  const pct = (ms: number): number => (100 * ms) / axis;
+  const ticks: { ms: number; left: number }[] = [];
+  for (let ms = 0; ms <= axisMs + 1e-9; ms += step) ticks.push({ ms, left: pct(ms) });
+
+  // Lanes: greedy interval colouring by opening time.
+  const laneEnds: number[] = [];
+  const laneOf = new Map<number, number>();
+  const lanes: WaterfallLaneItem[][] = [];
+  const sorted = [...result.connections].sort((a, b) => a.openedMs - b.openedMs || a.id - b.id);
+  for (const c of sorted) {
+    const start = c.openedMs;
+    let lane = laneEnds.findIndex((end) => end <= start + 1e-9);
+    if (lane === -1) {
+      lane = laneEnds.length;
+      laneEnds.push(0);
+      lanes.push([]);
+    }
+    laneEnds[lane] = c.lastUsedMs;
+    laneOf.set(c.id, lane);
+    lanes[lane]?.push({
+      connectionId: c.id,
+      left: pct(start),
+      width: Math.max(MIN_WIDTH, pct(c.lastUsedMs - start)),
+      setupWidth: pct(c.readyMs - start),
+    });
+  }
+
+  const rows: WaterfallRow[] = result.requests.map((r) => ({
+    index: r.index,
+    name: r.name,
+    connectionId: r.connectionId,
+    streamId: r.streamId,
+    lane: laneOf.get(r.connectionId) ?? 0,
+    startMs: r.discoveredMs,
+    endMs: r.endMs,
+    segments: r.phases.map((p) => ({
+      phase: p.name,
+      key: PHASE_KEYS[p.name],
+      startMs: p.startMs,
+      endMs: p.endMs,
+      left: pct(p.startMs),
+      width: Math.max(MIN_WIDTH, pct(p.endMs - p.startMs)),
+    })),
+  }));
+  return { axisMs, ticks, rows, lanes };
+}
+
+/** One line of the protocol comparison. */
+export interface ComparisonRow {
+  readonly protocol: ProtocolId;
+  readonly totalMs: number;
+  /** Bar length, % of the slowest. */
+  readonly width: number;
+  readonly connections: number;
+  readonly setupRoundTrips: number;
+  readonly bytesOnWire: number;
+  readonly lostPackets: number;
+  readonly fastest: boolean;
+}
+
+/** The comparison of several protocols, bars scaled to the slowest. */
+export function compareRows(results: readonly PageLoadResult[]): ComparisonRow[] {
+  const slowest = Math.max(1e-9, ...results.map((r) => r.totalMs));
+  const fastest = Math.min(...results.map((r) => r.totalMs));
+  return results.map((r) => ({
+    protocol: r.protocol,
+    totalMs: r.totalMs,
+    width: (100 * r.totalMs) / slowest,
+    connections: r.connectionsOpened,
+    setupRoundTrips: r.setupRoundTrips,
+    bytesOnWire: r.bytesOnWire,
+    lostPackets: r.lostPackets,
+    fastest: r.totalMs === fastest,
+  }));
+}
