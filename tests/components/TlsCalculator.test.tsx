@@ -75,6 +75,21 @@ describe('TlsCalculator', () => {
     expect(window.location.search).toBe('?scenario=quic-new&rtt=40&bw=');
   });
 
+  it('keeps element ids unique when the same ladder is drawn twice on a page', () => {
+    // The TLS guide shows static ladders (unlimited bandwidth, 10 KB response) next to its embedded calculator:
+    // with matching input the island's ladder used to repeat their <title>/<desc>/caption ids.
+    const state = { scenario: 'tls13-full', rtt: '100', bandwidth: '', response: '10000' } as const;
+    render(
+      <>
+        <TlsCalculator id="one" preset={state} />
+        <TlsCalculator id="two" preset={state} />
+      </>,
+    );
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(screen.getAllByRole('img', { name: 'TLS 1.3 full handshake (1-RTT)' })).toHaveLength(2);
+  });
+
   it('formats small times with a decimal', () => {
     expect([formatMs(2.25), formatMs(56), formatMs(0)]).toEqual(['2.3 ms', '56 ms', '0 ms']);
   });

@@ -227,7 +227,7 @@ export function TlsCalculator(props: TlsCalculatorProps) {
           ))}
         </ul>
       ) : null}
-      <Ladder result={current} />
+      <Ladder id={id} result={current} />
       <Comparison
         id={id}
         results={sortComparison(results, sort.key, sort.direction)}
@@ -274,10 +274,12 @@ function Breakdown(props: { readonly result: ScenarioResult }) {
 }
 
 /** The timed ladder of the selected scenario, laid out exactly like the guides' static diagrams. */
-function Ladder(props: { readonly result: ScenarioResult }) {
+function Ladder(props: { readonly id: string; readonly result: ScenarioResult }) {
   const diagram = toSequenceDiagram(props.result);
   const scene = layoutSequence({ actors: diagram.actors, steps: diagram.steps, timed: true });
-  const svgId = diagramId(diagram.title, diagram.caption);
+  // Scoped by the island id: the same scenario and input drawn by a static diagram on the page would otherwise
+  // share its <title>/<desc>/caption ids (and aria-labelledby would resolve to the first one).
+  const svgId = `${props.id}-${diagramId(diagram.title, diagram.caption)}`;
   const svg = renderSvg(scene, { id: svgId, title: diagram.title });
   return (
     <figure class="diagram not-content">
