@@ -63,8 +63,101 @@ function leadingZeroMessage(octet: string, input: string): string {
   return `${quoteInput(input)} has a leading zero in octet '${octet}' — ${readings}, so it is rejected; write '${decimal}' without the leading zero`;
 }
 
+// Fast paths for the common, valid text (profiled: the checks below allocate strings and run regexes per octet/group).
+// They accept a strict subset of what the careful parsers accept and compute the same value; anything unusual makes
+// them give up, and the careful parser then accepts it or explains what is wrong, so messages are unchanged.
+
+/** Value of a plain dotted quad (four 0–255 octets, no leading zeros, nothing else), or −1 to take the careful path. */
+function fastIpv4(text: string): number {
+  const n = text.length;
+  if (n < 7 || n > 15) return -1;
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9 || (digits === 1 && octet === 0)) return -1;
+    octet = octet * 10 + d;
+    if (octet > 255) return -1;
+    digits++;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return value * 256 + octet;
+}
+
+const fastGroups: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/** Value of hex groups and at most one '::' (no zone, no embedded IPv4), or undefined to take the careful path. */
+function fastIpv6(text: string): bigint | undefined {
+  const n = text.length;
+  if (n < 2 || n > 39) return undefined;
+  const g = fastGroups;
+  let count = 0;
+  let doubleColon = -1;
+  let group = 0;
+  let digits = 0;
+  let i = 0;
+  if (text.charCodeAt(0) === 58) {
+    if (text.charCodeAt(1) !== 58) return undefined;
+    doubleColon = 0;
+    i = 2;
+  }
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (c >= 97 && c <= 102) d = c - 87;
+    else if (c >= 65 && c <= 70) d = c - 55;
+    else if (c === 58) {
+      if (digits === 0 || count === 8) return undefined;
+      g[count++] = group;
+      group = 0;
+      digits = 0;
+      if (text.charCodeAt(i + 1) === 58) {
+        if (doubleColon !== -1) return undefined;
+        doubleColon = count;
+        i++;
+      }
+      continue;
+    } else return undefined;
+    if (digits === 4) return undefined;
+    group = group * 16 + d;
+    digits++;
+  }
+  if (digits > 0) {
+    if (count === 8) return undefined;
+    g[count++] = group;
+  } else if (doubleColon !== count || text.charCodeAt(n - 2) !== 58) return undefined;
+  if (doubleColon === -1) {
+    if (count !== 8) return undefined;
+  } else {
+    if (count > 7) return undefined;
+    // Move the groups after '::' to the end and zero the gap.
+    const tail = count - doubleColon;
+    for (let k = 0; k < tail; k++) g[7 - k] = g[count - 1 - k] as number;
+    for (let k = doubleColon; k < 8 - tail; k++) g[k] = 0;
+  }
+  // Three exact doubles (48 + 48 + 32 bits) make fewer bigint allocations than eight groups.
+  const high = (g[0] as number) * 2 ** 32 + (g[1] as number) * 65536 + (g[2] as number);
+  const middle = (g[3] as number) * 2 ** 32 + (g[4] as number) * 65536 + (g[5] as number);
+  const low = (g[6] as number) * 65536 + (g[7] as number);
+  return (BigInt(high) << 80n) | (BigInt(middle) << 32n) | BigInt(low);
+}
+
 /** Parses a strict dotted-quad IPv4 address (exactly four decimal octets, no leading zeros). */
 export function parseIpv4(text: string, input: string = text): IpResult<Ipv4Address> {
+  const fast = fastIpv4(text);
+  if (fast >= 0) return ok({ version: 4, value: fast });
   for (const ch of text) {
     if (!(ch === '.' || (ch >= '0' && ch <= '9'))) {
       return ipError(
@@ -141,6 +234,8 @@ function parseGroups(part: string, input: string): IpResult<number[]> {
 
 /** Parses any RFC 4291 §2.2 text form of an IPv6 address, with an optional RFC 4007 zone ID (`%eth0`). */
 export function parseIpv6(text: string, input: string = text): IpResult<Ipv6Address> {
+  const fast = fastIpv6(text);
+  if (fast !== undefined) return ok({ version: 6, value: fast });
   const percent = text.indexOf('%');
   let body = text;
   let zoneId: string | undefined;
@@ -220,6 +315,11 @@ export function parseAddress(input: string): IpResult<IpAddress> {
       `The input is ${input.length} characters long; an IP address is at most 45, so shorten it`,
     );
   }
+  // A plain address has no whitespace, '/' or '%', so the fast paths can skip the checks below.
+  const v4 = fastIpv4(input);
+  if (v4 >= 0) return ok({ version: 4, value: v4 });
+  const v6 = fastIpv6(input);
+  if (v6 !== undefined) return ok({ version: 6, value: v6 });
   const text = input.trim();
   if (text === '') return ipError('empty', 'Enter an IP address, e.g. 192.0.2.1 or 2001:db8::1');
   if (text.includes('/')) {

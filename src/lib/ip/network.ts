@@ -12,16 +12,23 @@ import {
 import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors';
 import type { HostRange, IpAddress, IpNetwork, IpResult, IpVersion, IpWarning, MaskForm, ParsedNetwork } from './types';
 
+const IPV4_SIZE: readonly number[] = Array.from({ length: 33 }, (_, p) => 2 ** (32 - p));
+// IPv6 sizes and masks per prefix length, built once: bigint shifts allocate, and these sit on hot paths.
+const IPV6_SIZE: readonly bigint[] = Array.from({ length: 129 }, (_, p) => 1n << BigInt(128 - p));
+const IPV6_HOSTMASK: readonly bigint[] = IPV6_SIZE.map((size) => size - 1n);
+const IPV6_NETMASK: readonly bigint[] = IPV6_HOSTMASK.map((hostmask) => ((1n << 128n) - 1n) ^ hostmask);
+
 /** The netmask of a prefix as an address (`/24` → 255.255.255.0). */
 export function netmaskOf(version: IpVersion, prefixLength: number): IpAddress {
   if (version === 4) return ipv4((2 ** 32 - 2 ** (32 - prefixLength)) >>> 0);
-  return ipv6(((1n << 128n) - 1n) ^ ((1n << BigInt(128 - prefixLength)) - 1n));
+  const cached = IPV6_NETMASK[prefixLength];
+  return ipv6(cached ?? ((1n << 128n) - 1n) ^ ((1n << BigInt(128 - prefixLength)) - 1n));
 }
 
 /** The hostmask (wildcard) of a prefix as an address (`/24` → 0.0.0.255). */
 export function hostmaskOf(version: IpVersion, prefixLength: number): IpAddress {
   if (version === 4) return ipv4(2 ** (32 - prefixLength) - 1);
-  return ipv6((1n << BigInt(128 - prefixLength)) - 1n);
+  return ipv6(IPV6_HOSTMASK[prefixLength] ?? (1n << BigInt(128 - prefixLength)) - 1n);
 }
 
 /** The network of `prefixLength` containing `address` (host bits cleared, zone ID dropped). */
@@ -34,12 +41,16 @@ export function makeNetwork(address: IpAddress, prefixLength: number): IpNetwork
     const mask = netmaskOf(4, prefixLength).value as number;
     return { version: 4, networkAddress: ipv4((address.value & mask) >>> 0), prefixLength };
   }
-  const hostBits = (1n << BigInt(128 - prefixLength)) - 1n;
+  const hostBits = IPV6_HOSTMASK[prefixLength] as bigint; // prefixLength checked above
   return { version: 6, networkAddress: ipv6(address.value & ~hostBits), prefixLength };
 }
 
 /** Number of addresses in the network, 2 ** (bits − prefix). */
 export function networkSize(network: IpNetwork): bigint {
+  if (network.version === 6) {
+    const cached = IPV6_SIZE[network.prefixLength];
+    if (cached !== undefined) return cached;
+  }
   return 1n << BigInt(maxPrefix(network.version) - network.prefixLength);
 }
 
@@ -213,6 +224,18 @@ export function parseNetwork(input: string): IpResult<ParsedNetwork> {
 /** True if `address` is inside `network` (false across versions). */
 export function containsAddress(network: IpNetwork, address: IpAddress): boolean {
   if (network.version !== address.version) return false;
+  // Same test as below (first ≤ v ≤ last), without bigints for IPv4 and with at most one bigint sum for IPv6.
+  const base = network.networkAddress;
+  const size = IPV4_SIZE[network.prefixLength];
+  if (address.version === 4 && base.version === 4 && size !== undefined) {
+    const offset = address.value - base.value;
+    return offset >= 0 && offset < size;
+  }
+  const hostmask = IPV6_HOSTMASK[network.prefixLength];
+  if (address.version === 6 && base.version === 6 && hostmask !== undefined) {
+    // Comparisons do not allocate; the sum (the last address) is only built when the first test passes.
+    return address.value >= base.value && address.value <= base.value + hostmask;
+  }
   const v = addressToBigInt(address);
   return v >= networkFirst(network) && v <= networkLast(network);
 }
@@ -276,6 +299,21 @@ export function usableRange(network: IpNetwork): { first: bigint; last: bigint; 
 
 /** {@link usableRange} as addresses, plus the last address and the IPv4 broadcast (≤ /30): cheap, no classification. */
 export function hostRange(network: IpNetwork): HostRange {
+  const base = network.networkAddress;
+  if (network.version === 4 && base.version === 4) {
+    // The same arithmetic as below in doubles (exact below 2 ** 53), avoiding bigints on the common IPv4 path.
+    const size = 2 ** (32 - network.prefixLength);
+    const last = base.value + size - 1;
+    const lastAddress = ipv4(last);
+    const both = size <= 2;
+    return {
+      firstUsable: both ? ipv4(base.value) : ipv4(base.value + 1),
+      lastUsable: ipv4(both ? last : last - 1),
+      usableHosts: BigInt(both ? size : size - 2),
+      lastAddress,
+      ...(network.prefixLength <= 30 ? { broadcastAddress: lastAddress } : {}),
+    };
+  }
   const { first, last, count } = usableRange(network);
   const lastAddress = bigIntToAddress(network.version, networkLast(network));
   const range: HostRange = {
