@@ -26,51 +26,16 @@
  * Compute part (Node, no browser): the island's recompute — `simulateTimeline` (validation + `comparePageLoads`
  * over the five protocols) plus `compareRows` and `layoutWaterfall` for the selected protocol.
  *
- * Node runs this file directly (type stripping), but its resolver does not append `.ts` to the lib's extensionless
- * imports, so a resolve hook adds it (as in bench/ip-compare.ts); and the handshake model the HTTP model imports uses
- * TypeScript syntax that strip-only mode rejects, so a load hook transforms `src/lib` files with Node's own
- * `stripTypeScriptTypes(…, { mode: 'transform' })`.
+ * Node runs this file directly (type stripping); bench/support/load-lib.ts lets it import src/lib.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { registerHooks, stripTypeScriptTypes } from 'node:module';
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.mjs';
+import { registerLibLoader } from './support/load-lib.ts';
 
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context);
-    } catch (error) {
-      if (specifier.startsWith('.') && context.parentURL?.endsWith('.ts'))
-        return nextResolve(`${specifier}.ts`, context);
-      throw error;
-    }
-  },
-  load(url, context, nextLoad) {
-    // The handshake model uses constructor parameter properties, which strip-only mode rejects: transform instead.
-    if (!url.startsWith('file:') || !url.endsWith('.ts') || !url.includes('/src/lib/')) return nextLoad(url, context);
-    const source = readFileSync(fileURLToPath(url), 'utf8');
-    return {
-      format: 'module',
-      source: quietly(() => stripTypeScriptTypes(source, { mode: 'transform', sourceUrl: url })),
-      shortCircuit: true,
-    };
-  },
-});
-
-/** Runs `f` without Node's one-time "stripTypeScriptTypes is experimental" warning. */
-function quietly<T>(f: () => T): T {
-  const emit = process.emitWarning;
-  process.emitWarning = () => {};
-  try {
-    return f();
-  } finally {
-    process.emitWarning = emit;
-  }
-}
+registerLibLoader();
 const http = await import('../src/lib/http/index.ts');
 const timeline = await import('../src/lib/http/timeline.ts');
 type TimelineState = import('../src/lib/http/index.ts').TimelineState;

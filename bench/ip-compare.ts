@@ -12,24 +12,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Address4, Address6 } from 'ip-address';
 import ipaddr from 'ipaddr.js';
+import { registerLibLoader } from './support/load-lib.ts';
 
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context);
-    } catch (error) {
-      // Only retry relative imports made from our own .ts files; everything else fails as before.
-      if (specifier.startsWith('.') && context.parentURL?.endsWith('.ts'))
-        return nextResolve(`${specifier}.ts`, context);
-      throw error;
-    }
-  },
-});
+registerLibLoader();
 const ip = await import('../src/lib/ip/index.ts');
 type IpAddress = import('../src/lib/ip/index.ts').IpAddress;
 type IpNetwork = import('../src/lib/ip/index.ts').IpNetwork;
