@@ -2,8 +2,8 @@
  * Side-by-side throughput of `src/lib/ip` against `ipaddr.js` and `ip-address` (and CPython's `ipaddress` when
  * `python3` is on the PATH), on the same seeded inputs, in one process: `node bench/ip-compare.ts`.
  *
- * Options: `--rounds=N` (default 7), `--no-python`, `--check` (exit 1 if ours is slower than a JS library on any
- * workload). Every workload runs over its whole input set per call; a round repeats that call for ≥ 60 ms; the libraries
+ * Options: `--rounds=N` (default 7), `--no-python`, `--only=TEXT` (only workloads whose name contains TEXT, e.g.
+ * `--only=contains`), `--check` (exit 1 if ours is slower than a JS library on any workload). Every workload runs over its whole input set per call; a round repeats that call for ≥ 60 ms; the libraries
  * take turns within each round (so drift hits them alike) after a warm-up; the table shows the median round in items/s.
  *
  * Node runs this TypeScript file directly (type stripping), but its ESM resolver does not append `.ts` to the lib's
@@ -533,7 +533,13 @@ console.log(
   `Node ${process.version}, ${ROUNDS} rounds × ≥${ROUND_MS} ms, median; inputs agree across libraries. Ratio = ours ÷ theirs.`,
 );
 
-const results = workloads.map((w) => ({ w, r: measure(w) }));
+const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const chosen = only === undefined ? workloads : workloads.filter((w) => w.name.includes(only));
+if (chosen.length === 0) {
+  console.error(`No workload name contains ${JSON.stringify(only)}; names: ${workloads.map((w) => w.name).join(', ')}`);
+  process.exit(2);
+}
+const results = chosen.map((w) => ({ w, r: measure(w) }));
 const py = runPython();
 const pyOk = typeof py === 'object';
 

@@ -1,4 +1,5 @@
 import {
+  addressInPrefix,
   addressToBigInt,
   bigIntToAddress,
   compareAddresses,
@@ -12,7 +13,6 @@ import {
 import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors';
 import type { HostRange, IpAddress, IpNetwork, IpResult, IpVersion, IpWarning, MaskForm, ParsedNetwork } from './types';
 
-const IPV4_SIZE: readonly number[] = Array.from({ length: 33 }, (_, p) => 2 ** (32 - p));
 // IPv6 sizes and masks per prefix length, built once: bigint shifts allocate, and these sit on hot paths.
 const IPV6_SIZE: readonly bigint[] = Array.from({ length: 129 }, (_, p) => 1n << BigInt(128 - p));
 const IPV6_HOSTMASK: readonly bigint[] = IPV6_SIZE.map((size) => size - 1n);
@@ -224,18 +224,12 @@ export function parseNetwork(input: string): IpResult<ParsedNetwork> {
 /** True if `address` is inside `network` (false across versions). */
 export function containsAddress(network: IpNetwork, address: IpAddress): boolean {
   if (network.version !== address.version) return false;
-  // Same test as below (first ≤ v ≤ last), without bigints for IPv4 and with at most one bigint sum for IPv6.
-  const base = network.networkAddress;
-  const size = IPV4_SIZE[network.prefixLength];
-  if (address.version === 4 && base.version === 4 && size !== undefined) {
-    const offset = address.value - base.value;
-    return offset >= 0 && offset < size;
-  }
-  const hostmask = IPV6_HOSTMASK[network.prefixLength];
-  if (address.version === 6 && base.version === 6 && hostmask !== undefined) {
-    // Comparisons do not allocate; the sum (the last address) is only built when the first test passes.
-    return address.value >= base.value && address.value <= base.value + hostmask;
-  }
+  // Word by word, without bigints, on the library's own address objects; by value for plain objects.
+  return addressInPrefix(network.networkAddress, address, network.prefixLength) ?? containsByValue(network, address);
+}
+
+/** The definition, first ≤ v ≤ last, for IPv6 addresses that are plain objects rather than the library's own. */
+function containsByValue(network: IpNetwork, address: IpAddress): boolean {
   const v = addressToBigInt(address);
   return v >= networkFirst(network) && v <= networkLast(network);
 }

@@ -31,7 +31,8 @@ describe('IPv4 parsing', () => {
     ['  10.0.0.1  ', 0x0a000001],
     ['128.0.0.0', 2 ** 31],
   ])('%s → %i', (text, value) => {
-    expect(parsed(text)).toEqual({ version: 4, value });
+    expect(parsed(text)).toEqual(ipv4(value));
+    expect(parsed(text)).toMatchObject({ version: 4, value });
   });
 
   test.each([
@@ -101,11 +102,17 @@ describe('IPv6 parsing (RFC 4291 §2.2 forms)', () => {
     ['64:ff9b::192.0.2.33', 0x0064ff9b0000000000000000c0000221n],
     ['1:2:3:4:5:6:1.2.3.4', 0x00010002000300040005000601020304n],
   ])('%s', (text, value) => {
-    expect(parsed(text)).toEqual({ version: 6, value });
+    expect(parsed(text)).toEqual(ipv6(value));
+    expect(parsed(text).value).toBe(value);
   });
 
   test('zone IDs are kept in a separate field', () => {
-    expect(parsed('fe80::1%eth0')).toEqual({ version: 6, value: 0xfe800000000000000000000000000001n, zoneId: 'eth0' });
+    expect(parsed('fe80::1%eth0')).toEqual(ipv6(0xfe800000000000000000000000000001n, 'eth0'));
+    expect(parsed('fe80::1%eth0')).toMatchObject({
+      version: 6,
+      value: 0xfe800000000000000000000000000001n,
+      zoneId: 'eth0',
+    });
     expect(parsed('fe80::1%25')).toMatchObject({ zoneId: '25' });
     expect(formatAddress(parsed('FE80::0001%eth0'))).toBe('fe80::1%eth0');
   });
@@ -187,8 +194,10 @@ describe('RFC 5952 canonical output', () => {
 describe('helpers', () => {
   test('bigint conversions and ordering', () => {
     expect(addressToBigInt(parsed('255.255.255.255'))).toBe(4294967295n);
-    expect(bigIntToAddress(4, 4294967295n)).toEqual({ version: 4, value: 4294967295 });
-    expect(bigIntToAddress(6, 1n)).toEqual({ version: 6, value: 1n });
+    expect(bigIntToAddress(4, 4294967295n)).toEqual(ipv4(4294967295));
+    expect(bigIntToAddress(4, 4294967295n)).toMatchObject({ version: 4, value: 4294967295 });
+    expect(bigIntToAddress(6, 1n)).toEqual(ipv6(1n));
+    expect(bigIntToAddress(6, 1n)).toMatchObject({ version: 6, value: 1n });
     expect(compareAddresses(parsed('10.0.0.1'), parsed('10.0.0.2'))).toBe(-1);
     expect(compareAddresses(parsed('10.0.0.2'), parsed('10.0.0.1'))).toBe(1);
     expect(compareAddresses(parsed('::1'), parsed('::1%eth0'))).toBe(0);

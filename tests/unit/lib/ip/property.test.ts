@@ -13,6 +13,7 @@ import {
   containsAddress,
   formatAddress,
   formatNetwork,
+  hostmaskOf,
   type IpAddress,
   type IpNetwork,
   isIpv4MappedAddress,
@@ -28,6 +29,7 @@ import {
   subnets,
   summarizeRange,
 } from '../../../../src/lib/ip';
+import { ipv4, ipv6 } from '../../../../src/lib/ip/address';
 
 const NUM_RUNS = 400;
 const u32 = fc.integer({ min: 0, max: 2 ** 32 - 1 });
@@ -37,9 +39,10 @@ const sparse128 = fc
   .array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 })
   .map((groups) => groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n));
 const v6value = fc.oneof(u128, sparse128);
+// Built with the library's constructors: its IPv6 objects carry 32-bit words that the fast contains path reads.
 const address: fc.Arbitrary<IpAddress> = fc.oneof(
-  u32.map((value): IpAddress => ({ version: 4, value })),
-  v6value.map((value): IpAddress => ({ version: 6, value })),
+  u32.map((value) => ipv4(value)),
+  v6value.map((value) => ipv6(value)),
 );
 const network: fc.Arbitrary<IpNetwork> = address.chain((a) =>
   fc.integer({ min: 0, max: a.version === 4 ? 32 : 128 }).map((p) => makeNetwork(a, p)),
@@ -59,7 +62,7 @@ describe('oracle: ipaddr.js', () => {
   test('IPv4 format/parse agree', () => {
     fc.assert(
       fc.property(u32, (value) => {
-        const a: IpAddress = { version: 4, value };
+        const a = ipv4(value);
         const text = formatAddress(a);
         expect(ipaddr.IPv4.parse(text).toByteArray()).toEqual(bytesOf(a));
         expect(ipaddr.IPv4.isValidFourPartDecimal(text)).toBe(true);
@@ -91,6 +94,48 @@ describe('oracle: ipaddr.js', () => {
         expect(containsAddress(n, a)).toBe(theirs.match(range, n.prefixLength));
       }),
       { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('contains: inside, just outside and far away, on library objects and plain objects alike', () => {
+    // Addresses derived from the network (so about half are inside, and the edges are hit), checked against ipaddr.js,
+    // the definition first ≤ v ≤ last, and the same test on plain `{ version, value }` objects (the bigint path).
+    const case_ = network.chain((n) =>
+      fc
+        .tuple(
+          fc.constantFrom('inside', 'first', 'last', 'before', 'after', 'random'),
+          n.version === 4 ? u32.map(BigInt) : u128,
+        )
+        .map(([where, noise]) => {
+          const first = networkFirst(n);
+          const last = networkLast(n);
+          const max = n.version === 4 ? 2n ** 32n - 1n : 2n ** 128n - 1n;
+          const v = {
+            inside: first + (noise & addressToBigInt(hostmaskOf(n.version, n.prefixLength))),
+            first,
+            last,
+            before: first === 0n ? last : first - 1n,
+            after: last === max ? first : last + 1n,
+            random: noise,
+          }[where];
+          return { n, a: bigIntToAddress(n.version, v) };
+        }),
+    );
+    fc.assert(
+      fc.property(case_, ({ n, a }) => {
+        const v = addressToBigInt(a);
+        const expected = v >= networkFirst(n) && v <= networkLast(n);
+        expect(containsAddress(n, a)).toBe(expected);
+        const plain = (x: IpAddress): IpAddress => ({ version: x.version, value: x.value }) as IpAddress;
+        const plainNetwork = { ...n, networkAddress: plain(n.networkAddress) };
+        expect(containsAddress(plainNetwork, plain(a))).toBe(expected);
+        expect(containsAddress(n, plain(a))).toBe(expected);
+        expect(containsAddress(plainNetwork, a)).toBe(expected);
+        expect(
+          ipaddr.parse(formatAddress(a)).match(ipaddr.parse(formatAddress(n.networkAddress)), n.prefixLength),
+        ).toBe(expected);
+      }),
+      { numRuns: NUM_RUNS * 5 },
     );
   });
 
