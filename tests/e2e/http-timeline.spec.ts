@@ -111,3 +111,70 @@ test('passes axe in both themes and fits 390 px', async ({ page }) => {
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
+
+test('the drawn bars line up with their rows at any width and text size', async ({ page }) => {
+  // The bars are one SVG behind the list of rows: its height must match the list's, row for row, and its drawing of
+  // row i must sit inside row i's button, at 1280 px, at 390 px, and with a 20 px root font (text zoom).
+  await page.goto(PATH);
+  await hydrated(page);
+  for (const [width, rootPx] of [
+    [1280, 16],
+    [390, 16],
+    [1280, 20],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate((px) => {
+      document.documentElement.style.fontSize = `${px}px`;
+    }, rootPx);
+    const geometry = await page.evaluate(() => {
+      const svg = document.querySelector('.ht-bars') as SVGSVGElement;
+      const list = document.querySelector('.ht-rows') as HTMLElement;
+      const buttons = [...list.querySelectorAll('button.ht-bar')].map((b) => b.getBoundingClientRect());
+      const s = svg.getBoundingClientRect();
+      const vb = svg.viewBox.baseVal;
+      // Each path's rectangles in page coordinates, grouped by row (viewBox y / 24).
+      const rowsDrawn = new Map<number, { top: number; bottom: number; left: number; right: number }>();
+      for (const path of svg.querySelectorAll('path')) {
+        for (const m of (path.getAttribute('d') ?? '').matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)/g)) {
+          const [x, y, w, h] = m.slice(1).map(Number) as [number, number, number, number];
+          const row = Math.floor(y / 24);
+          const box = {
+            top: s.top + (y / vb.height) * s.height,
+            bottom: s.top + ((y + h) / vb.height) * s.height,
+            left: s.left + (x / vb.width) * s.width,
+            right: s.left + ((x + w) / vb.width) * s.width,
+          };
+          const seen = rowsDrawn.get(row);
+          rowsDrawn.set(
+            row,
+            seen
+              ? {
+                  top: Math.min(seen.top, box.top),
+                  bottom: Math.max(seen.bottom, box.bottom),
+                  left: Math.min(seen.left, box.left),
+                  right: Math.max(seen.right, box.right),
+                }
+              : box,
+          );
+        }
+      }
+      const list_ = list.getBoundingClientRect();
+      return {
+        svg: { top: s.top, height: s.height },
+        list: { top: list_.top, height: list_.height },
+        misplaced: buttons.flatMap((b, i) => {
+          const d = rowsDrawn.get(i);
+          if (d === undefined) return [`row ${i} not drawn`];
+          const inside =
+            d.top >= b.top - 0.5 && d.bottom <= b.bottom + 0.5 && d.left >= b.left - 1 && d.right <= b.right + 2;
+          return inside ? [] : [`row ${i}: drawn ${JSON.stringify(d)} button ${JSON.stringify(b)}`];
+        }),
+        rows: buttons.length,
+      };
+    });
+    expect(geometry.rows).toBe(102);
+    expect(Math.abs(geometry.svg.top - geometry.list.top)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(geometry.svg.height - geometry.list.height)).toBeLessThanOrEqual(0.5);
+    expect(geometry.misplaced.slice(0, 3)).toEqual([]);
+  }
+});

@@ -5,9 +5,10 @@
  * (replaceState). All numbers come from `src/lib/http`; this file only renders them.
  *
  * Issue 6 asks for a recompute and redraw of 200 requests within one frame (bench/http-timeline-render.ts measures
- * it). What keeps it near that: the URL is written after the frame (an effect); waterfall rows are memoised (hover
- * and focus re-render one row, not 200); the closed timings table is not re-rendered until it is opened; off-screen
- * bars skip style, layout and paint, and the phase patterns avoid var() in shorthands (both in the CSS).
+ * it). What keeps it within that: the bars are one SVG path per phase (eight elements, whatever the request count);
+ * the rows over them take only strings, so a recompute re-renders the rows whose label changed and nothing else;
+ * hover and focus re-render one row and the tooltip; the closed timings table is not re-rendered until it is opened;
+ * the URL is written after the frame (an effect).
  */
 import { Component, type ComponentChildren, type FunctionComponent, type TargetedEvent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -19,6 +20,8 @@ import {
   formatBytes,
   formatMs,
   type HttpInputError,
+  LANE_UNITS,
+  lanePaths,
   layoutWaterfall,
   mergeTimelineQuery,
   PAGE_CHOICES,
@@ -31,8 +34,12 @@ import {
   PROTOCOLS,
   type ProtocolId,
   type RequestTiming,
+  ROW_UNITS,
   simulateTimeline,
+  swatchPath,
   type TimelineState,
+  WATERFALL_WIDTH,
+  waterfallPaths,
 } from '../../lib/http/timeline';
 import './HttpTimeline.css';
 
@@ -243,10 +250,26 @@ function where(r: RequestTiming): string {
   return `connection ${r.connectionId}${r.streamId === null ? '' : `, stream ${r.streamId}`}`;
 }
 
-/** The waterfall of one protocol, its legend, connection lanes and the table alternative. */
+/** A phase's sample, drawn with the same bands as the chart (legend and tooltip). */
+function Swatch(props: { readonly phase: keyof typeof PHASE_KEYS }) {
+  const key = PHASE_KEYS[props.phase];
+  return (
+    <svg class="ht-swatch" viewBox="0 0 24 24" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      <path class={`ht-fill-${key}`} d={swatchPath(key)} />
+    </svg>
+  );
+}
+
+/**
+ * The waterfall of one protocol, its legend, connection lanes and the table alternative. The bars are drawn as one
+ * SVG path per phase behind a list of rows (name + a transparent, focusable button over the track), so a recompute
+ * changes eight path strings and 200 labels rather than a thousand positioned boxes.
+ */
 function Waterfall(props: { readonly id: string; readonly result: PageLoadResult; readonly Heading: 'h3' }) {
   const { result, id, Heading } = props;
   const layout = useMemo(() => layoutWaterfall(result), [result]);
+  const paths = useMemo(() => waterfallPaths(layout), [layout]);
+  const lanes = useMemo(() => lanePaths(layout), [layout]);
   const [active, setActive] = useState<number | undefined>(undefined);
   const [tableOpen, setTableOpen] = useState(false);
   // The table shows this result; while the table is closed it keeps the one it last showed, so a closed table costs
@@ -255,7 +278,10 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
   if (tableOpen) tableResult.current = result;
   const label = PROTOCOLS[result.protocol].label;
   const blocked = result.requests.filter((r) => r.headOfLineBlockedMs > 0).length;
-  const axisMs = Math.max(layout.axisMs, 1e-9);
+  const rowCount = layout.rows.length;
+  const tipId = `${id}-tip`;
+  const activeRow = active === undefined ? -1 : result.requests.findIndex((r) => r.index === active);
+  const activeRequest = result.requests[activeRow];
   return (
     <>
       <Heading class="ht-heading">Waterfall: {label}</Heading>
@@ -268,7 +294,7 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
       <ul class="ht-legend" aria-label="Phases">
         {PHASE_NAMES.map((name) => (
           <li key={name}>
-            <span class={`ht-swatch ht-p-${PHASE_KEYS[name]}`} aria-hidden="true" />
+            <Swatch phase={name} />
             {name}
           </li>
         ))}
@@ -282,38 +308,54 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
           ))}
         </div>
         <p class="ht-lanes-title">Connections (one lane per connection that can be open at the same time)</p>
-        <ol class="ht-lanes" aria-label="Connection lanes">
-          {layout.lanes.map((lane, i) => (
-            <li key={i} class="ht-lane">
-              <span class="sr-only">
+        <div class="ht-lanes">
+          <svg
+            class="ht-lanes-svg"
+            viewBox={`0 0 ${WATERFALL_WIDTH} ${Math.max(1, layout.lanes.length) * LANE_UNITS}`}
+            preserveAspectRatio="none"
+            style={{ height: `${layout.lanes.length * 0.75}rem` }}
+            aria-hidden="true"
+            focusable="false"
+          >
+            <path class="ht-lane-item" d={lanes.items} />
+            <path class="ht-lane-setup" d={lanes.setup} />
+          </svg>
+          <ol class="sr-only" aria-label="Connection lanes">
+            {layout.lanes.map((lane, i) => (
+              <li key={i}>
                 Lane {i + 1}: connection{lane.length === 1 ? '' : 's'} {lane.map((c) => c.connectionId).join(', ')}
-              </span>
-              {lane.map((c) => (
-                <span
-                  key={c.connectionId}
-                  class="ht-lane-item"
-                  style={{ left: `${c.left}%`, width: `${c.width}%` }}
-                  aria-hidden="true"
-                >
-                  <span class="ht-lane-setup" style={{ width: `${(100 * c.setupWidth) / c.width}%` }} />
-                </span>
-              ))}
-            </li>
-          ))}
-        </ol>
-        <ol class="ht-rows" aria-label={`Requests over ${label}`}>
-          {layout.rows.map((row) => (
-            <Row
-              key={row.index}
-              id={id}
-              row={row}
-              request={result.requests[row.index] as RequestTiming}
-              axisMs={axisMs}
-              open={active === row.index}
-              onActive={setActive}
-            />
-          ))}
-        </ol>
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div class="ht-plot">
+          <svg
+            class="ht-bars"
+            viewBox={`0 0 ${WATERFALL_WIDTH} ${Math.max(1, rowCount) * ROW_UNITS}`}
+            preserveAspectRatio="none"
+            style={{ height: `${rowCount * 1.5}rem` }}
+            aria-hidden="true"
+            focusable="false"
+          >
+            {PHASE_NAMES.map((name) => {
+              const key = PHASE_KEYS[name];
+              return <path key={key} class={`ht-fill-${key}`} d={paths[key]} />;
+            })}
+          </svg>
+          <ol class="ht-rows" aria-label={`Requests over ${label}`}>
+            {result.requests.map((r) => (
+              <Row
+                key={r.index}
+                index={r.index}
+                name={r.name}
+                label={`${r.name}: ${formatMs(r.discoveredMs)} to ${formatMs(r.endMs)}, ${where(r)}`}
+                describedBy={active === r.index ? tipId : undefined}
+                onActive={setActive}
+              />
+            ))}
+          </ol>
+          {activeRequest ? <Tooltip id={tipId} request={activeRequest} row={activeRow} /> : null}
+        </div>
       </div>
       <details class="ht-table-wrap" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>Timings as a table ({label})</summary>
@@ -323,77 +365,60 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
   );
 }
 
-type WaterfallRow = ReturnType<typeof layoutWaterfall>['rows'][number];
-
-/** One request of the waterfall: its name, its phases as one bar, and its tooltip while hovered or focused. */
+/**
+ * One request of the waterfall: its name and a transparent button over its row of the chart (the bar is drawn by
+ * the SVG behind it). Props are strings and numbers, so a recompute re-renders only rows whose label changed.
+ */
 const Row = pure(function Row(props: {
-  readonly id: string;
-  readonly row: WaterfallRow;
-  readonly request: RequestTiming;
-  readonly axisMs: number;
-  readonly open: boolean;
+  readonly index: number;
+  readonly name: string;
+  readonly label: string;
+  readonly describedBy: string | undefined;
   readonly onActive: (index: number | undefined) => void;
 }) {
-  const { id, row, request: r, axisMs, open, onActive } = props;
-  const span = Math.max(row.endMs - row.startMs, 1e-9);
-  const tipId = `${id}-tip-${row.index}`;
-  const show = () => onActive(row.index);
+  const { index, name, label, describedBy, onActive } = props;
+  const show = () => onActive(index);
   const hide = () => onActive(undefined);
   return (
-    <li
-      class="ht-row"
-      onMouseLeave={hide}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') hide();
-      }}
-    >
-      <span class="ht-name" title={row.name}>
-        {row.name}
+    <li class="ht-row" onMouseLeave={hide}>
+      <span class="ht-name" title={name}>
+        {name}
       </span>
-      <span class="ht-track">
-        <button
-          type="button"
-          class="ht-bar"
-          style={{
-            left: `${(100 * row.startMs) / axisMs}%`,
-            width: `${Math.max(0.3, (100 * span) / axisMs)}%`,
-          }}
-          aria-label={`${row.name}: ${formatMs(r.discoveredMs)} to ${formatMs(r.endMs)}, ${where(r)}`}
-          aria-describedby={open ? tipId : undefined}
-          onMouseEnter={show}
-          onFocus={show}
-          onBlur={hide}
-        >
-          {row.segments.map((s) => (
-            <span
-              key={s.phase}
-              class={`ht-seg ht-p-${s.key}`}
-              style={{
-                left: `${(100 * (s.startMs - row.startMs)) / span}%`,
-                width: `${(100 * (s.endMs - s.startMs)) / span}%`,
-              }}
-            />
-          ))}
-        </button>
-      </span>
-      {open ? (
-        <div id={tipId} role="tooltip" class="ht-tip">
-          <strong>{row.name}</strong> — {where(r)}, {formatBytes(r.responseBytes)}
-          {r.lostPackets > 0 ? `, ${r.lostPackets} lost` : ''}
-          {r.headOfLineBlockedMs > 0 ? `, held ${formatMs(r.headOfLineBlockedMs)} behind a loss` : ''}
-          <ul>
-            {r.phases.map((p) => (
-              <li key={p.name}>
-                <span class={`ht-swatch ht-p-${PHASE_KEYS[p.name]}`} aria-hidden="true" />
-                {p.name}: {formatMs(p.startMs)} → {formatMs(p.endMs)} ({formatMs(p.endMs - p.startMs)})
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <button
+        type="button"
+        class="ht-bar"
+        aria-label={label}
+        aria-describedby={describedBy}
+        onMouseEnter={show}
+        onFocus={show}
+        onBlur={hide}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') hide();
+        }}
+      />
     </li>
   );
 });
+
+/** The phase timings of the hovered or focused request, under its row. */
+function Tooltip(props: { readonly id: string; readonly request: RequestTiming; readonly row: number }) {
+  const { id, request: r, row } = props;
+  return (
+    <div id={id} role="tooltip" class="ht-tip" style={{ top: `${(row + 1) * 1.5}rem` }}>
+      <strong>{r.name}</strong> — {where(r)}, {formatBytes(r.responseBytes)}
+      {r.lostPackets > 0 ? `, ${r.lostPackets} lost` : ''}
+      {r.headOfLineBlockedMs > 0 ? `, held ${formatMs(r.headOfLineBlockedMs)} behind a loss` : ''}
+      <ul>
+        {r.phases.map((p) => (
+          <li key={p.name}>
+            <Swatch phase={p.name} />
+            {p.name}: {formatMs(p.startMs)} → {formatMs(p.endMs)} ({formatMs(p.endMs - p.startMs)})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** The timings of one protocol as a table (the waterfall's text alternative); re-renders only for a new result. */
 const TimingTable = pure(function TimingTable(props: { readonly result: PageLoadResult }) {

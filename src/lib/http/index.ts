@@ -34,4 +34,18 @@ export type {
 export { PHASE_NAMES, PROTOCOL_IDS, RESOURCE_TYPES, TLS_MODES } from './types';
 export { isProtocolId, isTlsMode, parseProtocol, validateNetwork, validatePage } from './validate';
 export type { ComparisonRow, WaterfallLaneItem, WaterfallLayout, WaterfallRow, WaterfallSegment } from './waterfall';
-export { compareRows, formatBytes, formatMs, layoutWaterfall, PHASE_KEYS, tickStep } from './waterfall';
+export {
+  compareRows,
+  formatBytes,
+  formatMs,
+  LANE_UNITS,
+  lanePaths,
+  layoutWaterfall,
+  PHASE_BANDS,
+  PHASE_KEYS,
+  ROW_UNITS,
+  swatchPath,
+  tickStep,
+  WATERFALL_WIDTH,
+  waterfallPaths,
+} from './waterfall';

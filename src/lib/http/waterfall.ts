@@ -163,3 +163,85 @@ export function compareRows(results: readonly PageLoadResult[]): ComparisonRow[]
     fastest: r.totalMs === fastest,
   }));
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// SVG geometry. The chart draws every bar of one phase as one <path>, so a redraw of 200 requests touches eight
+// path elements instead of a thousand boxes. Paths live in a viewBox `0 0 WATERFALL_WIDTH (rows × ROW_UNITS)` that the
+// page stretches to the track's width (preserveAspectRatio="none"), so only horizontal lengths scale: a phase's
+// shape is therefore made of horizontal bands, which stretching leaves intact (hatching would be distorted).
+
+/** Width of the waterfall's viewBox: x = ‰ of the time axis. */
+export const WATERFALL_WIDTH = 1000;
+/** Height of one request row in viewBox units (the page draws a row 1.5rem tall, 24 px at the default size). */
+export const ROW_UNITS = 24;
+
+/**
+ * The bands `[y, height]` (within a row of {@link ROW_UNITS}) that draw each phase. Shape as well as colour tells
+ * phases apart (WCAG 1.4.1): neighbours in a bar never share a shape except where their colours differ strongly.
+ */
+export const PHASE_BANDS: Readonly<Record<string, readonly (readonly [number, number])[]>> = {
+  queueing: [
+    [5, 2],
+    [17, 2],
+  ],
+  stalled: [
+    [5, 2],
+    [11, 2],
+    [17, 2],
+  ],
+  dns: [[8, 8]],
+  connect: [[5, 14]],
+  ssl: [
+    [5, 6],
+    [13, 6],
+  ],
+  request: [[5, 14]],
+  waiting: [[9, 6]],
+  download: [[5, 14]],
+};
+
+/** One rectangle as path data (absolute move, relative lines). */
+function rect(x: number, y: number, w: number, h: number): string {
+  return `M${round1(x)} ${y}h${round1(w)}v${h}h${round1(-w)}z`;
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+/** Path data per phase key for every row of `layout`: row `i` occupies y ∈ [i × ROW_UNITS, (i + 1) × ROW_UNITS). */
+export function waterfallPaths(layout: WaterfallLayout): Record<string, string> {
+  const parts: Record<string, string[]> = {};
+  for (const key of Object.values(PHASE_KEYS)) parts[key] = [];
+  layout.rows.forEach((row, i) => {
+    const top = i * ROW_UNITS;
+    for (const s of row.segments) {
+      const x = (s.left * WATERFALL_WIDTH) / 100;
+      const w = (s.width * WATERFALL_WIDTH) / 100;
+      const out = parts[s.key];
+      for (const [y, h] of PHASE_BANDS[s.key] ?? []) out?.push(rect(x, top + y, w, h));
+    }
+  });
+  return Object.fromEntries(Object.entries(parts).map(([key, list]) => [key, list.join('')]));
+}
+
+/** Path data for a legend swatch of one phase, in a `0 0 24 24` viewBox (the row's bands, 24 units wide). */
+export function swatchPath(key: string): string {
+  return (PHASE_BANDS[key] ?? []).map(([y, h]) => rect(0, y, 24, h)).join('');
+}
+
+/** Height of one connection lane in viewBox units; the item is drawn 9 units tall, leaving a 3-unit gap. */
+export const LANE_UNITS = 12;
+
+/** Path data for the connection lanes: `items` (whole connection lifetimes) and `setup` (their handshakes). */
+export function lanePaths(layout: WaterfallLayout): { items: string; setup: string } {
+  const items: string[] = [];
+  const setup: string[] = [];
+  layout.lanes.forEach((lane, i) => {
+    const y = i * LANE_UNITS;
+    for (const c of lane) {
+      const x = (c.left * WATERFALL_WIDTH) / 100;
+      items.push(rect(x, y, (c.width * WATERFALL_WIDTH) / 100, 9));
+      if (c.setupWidth > 0) setup.push(rect(x, y, (c.setupWidth * WATERFALL_WIDTH) / 100, 9));
+    }
+  });
+  return { items: items.join(''), setup: setup.join('') };
+}
