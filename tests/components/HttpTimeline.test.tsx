@@ -67,4 +67,26 @@ describe('HttpTimeline island', () => {
     fireEvent.keyDown(bar, { key: 'Escape' });
     expect(screen.queryByRole('tooltip')).toBeNull();
   });
+
+  it('makes the bars one Tab stop and moves between them with the arrow keys', () => {
+    render(<HttpTimeline preset={{ preset: 'blog-post' }} />);
+    const list = screen.getByRole('list', { name: 'Requests over HTTP/2' });
+    const bars = within(list).getAllByRole('button');
+    expect(bars.map((b) => b.tabIndex)).toEqual(bars.map((_, i) => (i === 0 ? 0 : -1)));
+    (bars[0] as HTMLButtonElement).focus();
+    fireEvent.keyDown(bars[0] as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(bars[1]);
+    expect(screen.getByRole('tooltip').textContent).toContain(
+      (bars[1]?.getAttribute('aria-label') ?? '').split(':')[0],
+    );
+    expect(bars.map((b) => b.tabIndex).indexOf(0)).toBe(1);
+    fireEvent.keyDown(bars[1] as HTMLElement, { key: 'End' });
+    expect(document.activeElement).toBe(bars[bars.length - 1]);
+    fireEvent.keyDown(bars[bars.length - 1] as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(bars[bars.length - 1]);
+    fireEvent.keyDown(bars[bars.length - 1] as HTMLElement, { key: 'Home' });
+    expect(document.activeElement).toBe(bars[0]);
+    fireEvent.keyDown(bars[0] as HTMLElement, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(bars[0]);
+  });
 });

@@ -178,3 +178,24 @@ test('the drawn bars line up with their rows at any width and text size', async 
     expect(geometry.misplaced.slice(0, 3)).toEqual([]);
   }
 });
+
+test('the bars are one Tab stop; the arrow keys move between requests and the tooltip follows', async ({ page }) => {
+  await page.goto(PATH);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'HTTP/3', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /^gallery\.html: 0 ms to/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const second = page.getByRole('list', { name: 'Requests over HTTP/2' }).getByRole('button').nth(1);
+  await expect(second).toBeFocused();
+  const name = ((await second.getAttribute('aria-label')) ?? '').split(':')[0] as string;
+  await expect(page.getByRole('tooltip')).toContainText(name);
+  await page.keyboard.press('End');
+  await expect(page.getByRole('button', { name: /^tile-100\.jpg:/ })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'HTTP/3', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /^tile-100\.jpg:/ })).toBeFocused(); // focus returns where it was
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('Timings as a table (HTTP/2)')).toBeFocused();
+});

@@ -271,6 +271,16 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
   const paths = useMemo(() => waterfallPaths(layout), [layout]);
   const lanes = useMemo(() => lanePaths(layout), [layout]);
   const [active, setActive] = useState<number | undefined>(undefined);
+  // Roving focus: the bars are one Tab stop; the arrow keys move between them (index of the request that has it).
+  const [current, setCurrent] = useState(0);
+  const listRef = useRef<HTMLOListElement>(null);
+  const onFocusRow = useMemo(
+    () => (index: number) => {
+      setActive(index);
+      setCurrent(index);
+    },
+    [],
+  );
   const [tableOpen, setTableOpen] = useState(false);
   // The table shows this result; while the table is closed it keeps the one it last showed, so a closed table costs
   // nothing on a recompute, and opening it renders the current one.
@@ -280,6 +290,21 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
   const blocked = result.requests.filter((r) => r.headOfLineBlockedMs > 0).length;
   const rowCount = layout.rows.length;
   const tipId = `${id}-tip`;
+  const tabStop = result.requests.some((r) => r.index === current) ? current : result.requests[0]?.index;
+  const onListKey = (event: KeyboardEvent) => {
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button.ht-bar');
+    if (!buttons || !(event.target instanceof HTMLButtonElement)) return;
+    const from = [...buttons].indexOf(event.target);
+    const last = buttons.length - 1;
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    let to: number;
+    if (event.key === 'Home') to = 0;
+    else if (event.key === 'End') to = last;
+    else if (event.key in step) to = Math.min(last, Math.max(0, from + (step[event.key] ?? 0)));
+    else return;
+    event.preventDefault();
+    buttons[to]?.focus();
+  };
   const activeRow = active === undefined ? -1 : result.requests.findIndex((r) => r.index === active);
   const activeRequest = result.requests[activeRow];
   return (
@@ -307,6 +332,10 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
             </span>
           ))}
         </div>
+        <p class="ht-hint">
+          Hover over a bar, or Tab to the bars and use ↑ ↓ (Home, End, Page Up, Page Down) to move between requests, to
+          see their phases; Esc hides them.
+        </p>
         <p class="ht-lanes-title">Connections (one lane per connection that can be open at the same time)</p>
         <div class="ht-lanes">
           <svg
@@ -342,7 +371,7 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
               return <path key={key} class={`ht-fill-${key}`} d={paths[key]} />;
             })}
           </svg>
-          <ol class="ht-rows" aria-label={`Requests over ${label}`}>
+          <ol ref={listRef} class="ht-rows" aria-label={`Requests over ${label}`} onKeyDown={onListKey}>
             {result.requests.map((r) => (
               <Row
                 key={r.index}
@@ -350,7 +379,9 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
                 name={r.name}
                 label={`${r.name}: ${formatMs(r.discoveredMs)} to ${formatMs(r.endMs)}, ${where(r)}`}
                 describedBy={active === r.index ? tipId : undefined}
+                tabStop={r.index === tabStop}
                 onActive={setActive}
+                onFocusRow={onFocusRow}
               />
             ))}
           </ol>
@@ -374,9 +405,12 @@ const Row = pure(function Row(props: {
   readonly name: string;
   readonly label: string;
   readonly describedBy: string | undefined;
+  /** The one bar that Tab reaches (roving tabindex). */
+  readonly tabStop: boolean;
   readonly onActive: (index: number | undefined) => void;
+  readonly onFocusRow: (index: number) => void;
 }) {
-  const { index, name, label, describedBy, onActive } = props;
+  const { index, name, label, describedBy, tabStop, onActive, onFocusRow } = props;
   const show = () => onActive(index);
   const hide = () => onActive(undefined);
   return (
@@ -389,8 +423,9 @@ const Row = pure(function Row(props: {
         class="ht-bar"
         aria-label={label}
         aria-describedby={describedBy}
+        tabIndex={tabStop ? 0 : -1}
         onMouseEnter={show}
-        onFocus={show}
+        onFocus={() => onFocusRow(index)}
         onBlur={hide}
         onKeyDown={(e) => {
           if (e.key === 'Escape') hide();
