@@ -70,6 +70,17 @@ describe('timelineInput', () => {
   });
 });
 
+/** HTTP/1.0, eight 1 KB resources, RTT 100 ms, no bandwidth limit: nine connections, never more than six open. */
+function eightOverHttp10() {
+  const run = simulatePageLoad({
+    protocol: 'http1.0',
+    page: uniformPage(8, 1000),
+    network: { rttMs: 100, bandwidthMbps: Number.POSITIVE_INFINITY },
+  });
+  if (!run.ok) throw new Error(run.error.message);
+  return { r: run, layout: layoutWaterfall(run.value) };
+}
+
 describe('waterfall layout', () => {
   it('ticks on round numbers', () => {
     expect([tickStep(835), tickStep(100), tickStep(5400), tickStep(0), tickStep(3)]).toEqual([200, 20, 2000, 1, 1]);
@@ -91,13 +102,7 @@ describe('waterfall layout', () => {
 
   it('maps phases and lanes to percentages of the axis', () => {
     // Keep-alive, RTT 100, no bandwidth limit: HTML 0–300 ms on connection 1; resources from 300.
-    const r = simulatePageLoad({
-      protocol: 'http1.0',
-      page: uniformPage(8, 1000),
-      network: { rttMs: 100, bandwidthMbps: Number.POSITIVE_INFINITY },
-    });
-    if (!r.ok) throw new Error(r.error.message);
-    const layout = layoutWaterfall(r.value);
+    const { r, layout } = eightOverHttp10();
     expect(layout.axisMs).toBe(r.value.totalMs);
     expect(layout.ticks[0]).toEqual({ ms: 0, left: 0 });
     const html = layout.rows[0];
@@ -189,13 +194,7 @@ describe('waterfall SVG geometry', () => {
   });
 
   it('draws each connection in its lane, with its handshake from the left edge', () => {
-    const r = simulatePageLoad({
-      protocol: 'http1.0',
-      page: uniformPage(8, 1000),
-      network: { rttMs: 100, bandwidthMbps: Number.POSITIVE_INFINITY },
-    });
-    if (!r.ok) throw new Error(r.error.message);
-    const layout = layoutWaterfall(r.value);
+    const { layout } = eightOverHttp10();
     const { items, setup } = lanePaths(layout);
     const drawn = rects(items);
     const handshakes = rects(setup);
