@@ -192,6 +192,24 @@ describe('oracle: ip-address', () => {
 });
 
 describe('properties', () => {
+  test('the IPv6 fast parse path and the careful one build the same address', () => {
+    // Plain hex text takes the fast path; a zone ID or a dotted-quad tail forces the careful one. Both must give the
+    // same value and the same internal words as ipv6(value), so deep equality holds whichever path built an address.
+    fc.assert(
+      fc.property(v6value, (value) => {
+        const fast = must(parseAddress(formatAddress(ipv6(value), 'exploded')));
+        expect(fast).toEqual(ipv6(value));
+        expect(must(parseAddress(`${formatAddress(ipv6(value), 'exploded')}%eth0`))).toEqual(ipv6(value, 'eth0'));
+        const groups = formatAddress(ipv6(value), 'exploded').split(':').slice(0, 6).join(':');
+        const low = Number(value & 0xffffffffn);
+        const quad = [24, 16, 8, 0].map((shift) => (low >>> shift) & 255).join('.');
+        expect(must(parseAddress(`${groups}:${quad}`))).toEqual(fast);
+        expect(must(parseAddress(formatAddress(ipv6(value)).toUpperCase()))).toEqual(fast);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   test('parse(format(x)) == x, both forms', () => {
     fc.assert(
       fc.property(address, (a) => {
