@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
+import { rowHeadersPlugin } from './src/lib/markdown/row-headers.ts';
 import { scrollableTablesPlugin } from './src/lib/markdown/scrollable-tables.ts';
 import { sidebar } from './src/sidebar.ts';
 
@@ -26,6 +27,7 @@ export default defineConfig({
       hastPlugins: /** @type {import('satteri').HastPluginEntry[]} */ ([
         baseLinksPlugin(base),
         scrollableTablesPlugin(),
+        rowHeadersPlugin(),
       ]),
     }),
   },
