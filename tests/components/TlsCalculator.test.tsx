@@ -75,6 +75,13 @@ describe('TlsCalculator', () => {
     expect(window.location.search).toBe('?scenario=quic-new&rtt=40&bw=');
   });
 
+  it('keeps query parameters that belong to someone else', () => {
+    window.history.replaceState(null, '', '/?utm_source=talk&rtt=80#ladder');
+    render(<TlsCalculator syncUrl />);
+    fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '40' } });
+    expect(`${window.location.search}${window.location.hash}`).toBe('?utm_source=talk&rtt=40#ladder');
+  });
+
   it('keeps element ids unique when the same ladder is drawn twice on a page', () => {
     // The TLS guide shows static ladders (unlimited bandwidth, 10 KB response) next to its embedded calculator:
     // with matching input the island's ladder used to repeat their <title>/<desc>/caption ids.

@@ -41,6 +41,8 @@ import {
   WATERFALL_WIDTH,
   waterfallPaths,
 } from '../../lib/http/timeline';
+import '../shared/island.css';
+import { useUrlRestore, writeUrlQuery } from '../shared/url-state';
 import './HttpTimeline.css';
 
 /** Props of the island (serialisable). */
@@ -83,13 +85,7 @@ export function HttpTimeline(props: HttpTimelineProps) {
   const changed = useRef(false);
   const H = `h${props.headingLevel ?? 3}` as 'h3';
 
-  useEffect(() => {
-    if (props.syncUrl !== true) return;
-    const restore = () => setState(decodeTimelineState(window.location.search, base));
-    restore();
-    window.addEventListener('popstate', restore);
-    return () => window.removeEventListener('popstate', restore);
-  }, [base]);
+  useUrlRestore(props.syncUrl === true, () => setState(decodeTimelineState(window.location.search, base)), [base]);
 
   const outcome = useMemo<Outcome>(() => {
     const run = simulateTimeline(state);
@@ -104,9 +100,7 @@ export function HttpTimeline(props: HttpTimelineProps) {
   // 1–2 ms per call in Chromium, which typing would otherwise add to every redraw.
   useEffect(() => {
     if (props.syncUrl !== true || !changed.current) return;
-    const { location, history } = window;
-    const url = `${location.pathname}${mergeTimelineQuery(location.search, encodeTimelineState(state, base))}${location.hash}`;
-    history.replaceState(history.state, '', url);
+    writeUrlQuery(mergeTimelineQuery(window.location.search, encodeTimelineState(state, base)));
   }, [state]);
 
   const commit = (next: TimelineState) => {
@@ -145,7 +139,7 @@ export function HttpTimeline(props: HttpTimelineProps) {
   );
 
   return (
-    <section class="ht not-content" aria-label="HTTP page-load simulator">
+    <section class="pj-island ht not-content" aria-label="HTTP page-load simulator">
       <form class="ht-controls" onSubmit={(e) => e.preventDefault()}>
         <div class="ht-field">
           <label for={`${id}-page`}>Page</label>
@@ -333,8 +327,7 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
           ))}
         </div>
         <p class="ht-hint">
-          Hover over a bar, or Tab to the bars and use ↑ ↓ (Home, End, Page Up, Page Down) to move between requests, to
-          see their phases; Esc hides them.
+          Hover a bar, or Tab to the bars and use ↑ ↓ Home End, to see a request's phases; Esc hides them.
         </p>
         <p class="ht-lanes-title">Connections (one lane per connection that can be open at the same time)</p>
         <div class="ht-lanes">

@@ -20,6 +20,8 @@ import {
 import { type Announcer, CopyContext, writeClipboard } from './Copy';
 import { DetailsPanel } from './DetailsPanel';
 import { loadPanels, panels } from './PanelRegistry';
+import '../shared/island.css';
+import { useUrlRestore, writeUrlQuery } from '../shared/url-state';
 import './SubnetCalculator.css';
 
 /** Props of the island (all serialisable, so Astro can pass them from the server). */
@@ -67,30 +69,22 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
     void loadPanels().then(() => setLoadedCount((n) => n + 1));
   }, [state.mode]);
 
-  useEffect(() => {
-    if (!syncUrl) return;
-    // Read the URL after hydration (not during the first render) so the hydrated markup equals the server's.
-    // A restored state remounts the panels, so no "last valid result" from before the restore is shown.
-    const restore = () => {
-      const next = decodeState(window.location.search, base);
-      if (sameState(current.current, next)) return;
-      setState(next);
-      setGeneration((g) => g + 1);
-    };
-    restore();
-    window.addEventListener('popstate', restore);
-    return () => window.removeEventListener('popstate', restore);
-  }, [syncUrl, base]);
+  // A restored state remounts the panels, so no "last valid result" from before the restore is shown.
+  useUrlRestore(syncUrl, () => {
+    const next = decodeState(window.location.search, base);
+    if (sameState(current.current, next)) return;
+    setState(next);
+    setGeneration((g) => g + 1);
+  }, [base]);
 
   /** Applies a new state and, for the URL-syncing instance, records it: a new history entry only for mode changes. */
   const commit = (next: CalculatorState) => {
     setState(next);
     if (!syncUrl) return;
-    const { location, history } = window;
-    const url = `${location.pathname}${mergeQuery(location.search, encodeState(next, base))}${location.hash}`;
-    if (url === `${location.pathname}${location.search}${location.hash}`) return;
-    if (next.mode !== state.mode) history.pushState(null, '', url);
-    else history.replaceState(history.state, '', url);
+    writeUrlQuery(
+      mergeQuery(window.location.search, encodeState(next, base)),
+      next.mode === state.mode ? 'replace' : 'push',
+    );
   };
 
   const announcer = useMemo<Announcer>(() => {
@@ -138,7 +132,7 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
 
   return (
     <CopyContext.Provider value={announcer}>
-      <section class="sc not-content" aria-label={props.label ?? 'Subnet calculator'}>
+      <section class="pj-island sc not-content" aria-label={props.label ?? 'Subnet calculator'}>
         <div class="sc-tabs" role="tablist" aria-label="Calculator mode">
           {MODES.map((mode, index) => (
             <button

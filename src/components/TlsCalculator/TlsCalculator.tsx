@@ -16,6 +16,7 @@ import {
   decodeCalculatorState,
   encodeCalculatorState,
   type HandshakeInput,
+  mergeCalculatorQuery,
   NETWORK_PRESETS,
   parseCalculatorState,
   SCENARIOS,
@@ -27,6 +28,8 @@ import {
   toSequenceDiagram,
 } from '../../lib/handshake';
 import '../diagrams/diagram.css';
+import { useUrlRestore, writeUrlQuery } from '../shared/url-state';
+import '../shared/island.css';
 import './TlsCalculator.css';
 
 /** Props of the island (all serialisable). */
@@ -89,22 +92,11 @@ export function TlsCalculator(props: TlsCalculatorProps) {
     direction: 'ascending',
   });
 
-  useEffect(() => {
-    if (!syncUrl) return;
-    // Read the URL after hydration so the hydrated markup equals the server's.
-    const restore = () => setState({ ...base, ...decodeCalculatorState(window.location.search) });
-    restore();
-    window.addEventListener('popstate', restore);
-    return () => window.removeEventListener('popstate', restore);
-  }, [syncUrl, base]);
+  useUrlRestore(syncUrl, () => setState({ ...base, ...decodeCalculatorState(window.location.search) }), [base]);
 
   const commit = (next: CalculatorState) => {
     setState(next);
-    if (!syncUrl) return;
-    const { location, history } = window;
-    const query = encodeCalculatorState(next);
-    const url = `${location.pathname}${query === '' ? '' : `?${query}`}${location.hash}`;
-    history.replaceState(history.state, '', url);
+    if (syncUrl) writeUrlQuery(mergeCalculatorQuery(window.location.search, encodeCalculatorState(next)));
   };
 
   const parsed = parseCalculatorState(state);
@@ -132,7 +124,7 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   const presetActive = (rtt: number, bw: number) => state.rtt === String(rtt) && state.bandwidth === String(bw);
 
   return (
-    <section class="tc not-content" aria-label={props.label ?? 'TLS round-trip calculator'}>
+    <section class="pj-island tc not-content" aria-label={props.label ?? 'TLS round-trip calculator'}>
       <fieldset class="tc-presets">
         <legend>Network presets</legend>
         {NETWORK_PRESETS.map((preset) => (

@@ -2,6 +2,8 @@
  * State of the TLS round-trip calculator island, kept as the raw text of each input (so a half-typed value
  * survives), with parsing to model input, URL encoding of the non-default fields, presets and table sorting.
  */
+
+import { mergeQuery } from '../url/query';
 import { DEFAULTS } from './constants';
 import { isScenarioId, SCENARIOS, type ScenarioId, scenarioIds } from './scenarios';
 import type { HandshakeInput, ScenarioResult } from './types';
@@ -166,6 +168,11 @@ export function encodeCalculatorState(state: CalculatorState): string {
     if (state[key] !== CALCULATOR_DEFAULTS[key]) params.set(QUERY_KEYS[key], state[key]);
   }
   return params.toString();
+}
+
+/** The query for the address bar: `search` with this calculator's parameters replaced by `encoded`, others kept. */
+export function mergeCalculatorQuery(search: string, encoded: string): string {
+  return mergeQuery(search, Object.values(QUERY_KEYS), encoded);
 }
 
 /** Reads a state from a URL query; unknown scenarios fall back to the default, other text is kept as typed. */

@@ -1,9 +1,10 @@
-export { HTTP_CONSTANTS, HTTP_LIMITS, INITIAL_WINDOW_BYTES, MINIMUM_WINDOW_BYTES, PACKET_BYTES } from './constants';
+export { HTTP_LIMITS, INITIAL_WINDOW_BYTES, MINIMUM_WINDOW_BYTES, PACKET_BYTES } from './constants';
 export type { PagePreset, PresetId, ProtocolInfo } from './presets';
 export { isPresetId, PRESET_IDS, PRESETS, PROTOCOLS, presetPage, uniformPage } from './presets';
 export { connectionSeed, mulberry32 } from './prng';
 export type { SimulationInput } from './simulate';
 export { comparePageLoads, simulatePageLoad } from './simulate';
+export { HTTP_CONSTANTS } from './sources';
 export type { PageChoice, TimelineState } from './timeline-state';
 export {
   DEFAULT_STATE,

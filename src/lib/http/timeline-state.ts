@@ -2,6 +2,8 @@
  * The HTTP timeline playground's state: what the controls hold (raw text, as typed), its URL encoding, and the
  * conversion to simulator input. Parameters equal to the defaults are left out of the URL.
  */
+
+import { mergeQuery } from '../url/query';
 import { HTTP_LIMITS } from './constants';
 import { isPresetId, PRESETS, type PresetId, uniformPage } from './presets';
 import type { HttpInputError, NetworkInput, PageInput, ProtocolId } from './types';
@@ -75,11 +77,7 @@ export function encodeTimelineState(state: TimelineState, base: TimelineState = 
 
 /** Replaces the timeline's parameters in `search`, keeping any others. Returns '' or '?…'. */
 export function mergeTimelineQuery(search: string, encoded: string): string {
-  const params = new URLSearchParams(search);
-  for (const field of FIELDS) params.delete(PARAMS[field]);
-  for (const [key, value] of new URLSearchParams(encoded)) params.set(key, value);
-  const query = params.toString();
-  return query === '' ? '' : `?${query}`;
+  return mergeQuery(search, Object.values(PARAMS), encoded);
 }
 
 /** A control's text as a number, or an error naming the control and quoting the text. */

@@ -9,6 +9,7 @@
  * what differs from a base state, {@link decodeState} reads it back and never throws.
  */
 
+import { mergeQuery as mergeOwnQuery } from '../url/query';
 import { pageOfItem } from './paging';
 
 /** The calculator's modes, in tab order. */
@@ -119,11 +120,7 @@ export const STATE_PARAMS: readonly string[] = Object.values(P);
  * in front. Returns the string with a leading `?`, or `''` when nothing is left.
  */
 export function mergeQuery(currentSearch: string, encoded: string): string {
-  const params = new URLSearchParams(currentSearch.startsWith('?') ? currentSearch.slice(1) : currentSearch);
-  for (const name of STATE_PARAMS) params.delete(name);
-  const foreign = params.toString();
-  const query = [foreign, encoded].filter((part) => part !== '').join('&');
-  return query === '' ? '' : `?${query}`;
+  return mergeOwnQuery(currentSearch, STATE_PARAMS, encoded);
 }
 
 /** Fills a preset's gaps from a base state (default: {@link DEFAULT_STATE}); ignores unknown or mistyped fields. */

@@ -4,9 +4,15 @@ import {
   CALCULATOR_DEFAULTS,
   type CalculatorState,
   compareScenarios,
+  DEFAULT_SOURCES,
+  DEFAULTS,
   decodeCalculatorState,
   encodeCalculatorState,
+  MESSAGE_BYTES,
+  MESSAGE_SOURCES,
   NETWORK_PRESETS,
+  PROTOCOL,
+  PROTOCOL_SOURCES,
   parseCalculatorState,
   scenarioIds,
   scenarioLabel,
@@ -125,5 +131,21 @@ describe('sortComparison', () => {
   });
   it('labels scenarios briefly', () => {
     expect(scenarioLabel('tls13-0rtt')).toBe('TLS 1.3 0-RTT');
+  });
+});
+
+describe('constant sources', () => {
+  it('cites a source and gives a reason for every constant of the handshake model', () => {
+    for (const [table, sources] of [
+      [PROTOCOL, PROTOCOL_SOURCES],
+      [MESSAGE_BYTES, MESSAGE_SOURCES],
+      [DEFAULTS, DEFAULT_SOURCES],
+    ] as const) {
+      expect(Object.keys(sources).sort()).toEqual(Object.keys(table).sort());
+      for (const entry of Object.values(sources) as { source: string; note: string }[]) {
+        expect(entry.source.length).toBeGreaterThan(5);
+        expect(entry.note.length).toBeGreaterThan(10);
+      }
+    }
   });
 });
