@@ -294,7 +294,7 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
     let to: number;
     if (event.key === 'Home') to = 0;
     else if (event.key === 'End') to = last;
-    else if (event.key in step) to = Math.min(last, Math.max(0, from + (step[event.key] ?? 0)));
+    else if (Object.hasOwn(step, event.key)) to = Math.min(last, Math.max(0, from + (step[event.key] ?? 0)));
     else return;
     event.preventDefault();
     buttons[to]?.focus();
