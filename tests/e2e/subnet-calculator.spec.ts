@@ -112,6 +112,9 @@ test('the mode tabs work from the keyboard', async ({ page }) => {
   await expect(page.getByRole('tabpanel', { name: 'Split' })).toBeVisible();
   await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: 'Contains / overlap' })).toHaveAttribute('aria-selected', 'true');
+  // The non-default panels load on first use: Tab once the panel is there, as someone who sees it would (pressing
+  // Tab while it is still loading raced it on a busy CI machine).
+  await expect(page.getByLabel('Network A')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Network A')).toBeFocused();
 });
