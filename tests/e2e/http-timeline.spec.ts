@@ -1,18 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axeViolations, watchForProblems } from './support';
 
 /** Browser tests of the HTTP timeline playground, by label and role, against the built site. */
 const PATH = '/playgrounds/http-timeline/';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 async function hydrated(page: Page) {
   await expect(page.locator('astro-island:has(section.ht)')).not.toHaveAttribute('ssr', /.*/);
@@ -32,7 +22,7 @@ test('the default comparison and waterfall are on the page without JavaScript', 
 });
 
 test('controls recompute, the URL keeps the state, and a shared link restores it', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = watchForProblems(page);
   await page.goto(PATH);
   await hydrated(page);
   const summary = page.locator('.ht-summary');
@@ -106,8 +96,7 @@ test('passes axe in both themes and fits 390 px', async ({ page }) => {
     await page.evaluate((t) => {
       document.documentElement.dataset.theme = t;
     }, theme);
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(results.violations.map((v) => `${theme}: ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    expect((await axeViolations(page)).map((v) => `${theme}: ${v}`)).toEqual([]);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });

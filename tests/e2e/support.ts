@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 /** WCAG 2.2 A and AA rules (axe tags accumulate per WCAG version). */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 /** Records console errors, uncaught exceptions and failed or 4xx/5xx requests while a page is used. */
 export function watchForProblems(page: Page): string[] {
@@ -28,7 +28,7 @@ export function watchForProblems(page: Page): string[] {
  * these tests does not fail Lighthouse's accessibility audits. `td-has-header`: data cells of tables larger than
  * 3 × 3 need a header (WCAG 1.3.1).
  */
-export const AXE_EXPERIMENTAL_RULES = ['td-has-header'];
+const AXE_EXPERIMENTAL_RULES = ['td-has-header'];
 
 /** axe-core violations (WCAG 2.2 A/AA) on the page, or inside `include` when given, one line each. */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {

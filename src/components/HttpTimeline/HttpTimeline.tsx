@@ -244,12 +244,42 @@ function where(r: RequestTiming): string {
   return `connection ${r.connectionId}${r.streamId === null ? '' : `, stream ${r.streamId}`}`;
 }
 
+/** Swatch path data per phase key, built once: the legend re-renders with every recompute. */
+const SWATCH_PATHS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(PHASE_KEYS).map((key) => [key, swatchPath(key)]),
+);
+
 /** A phase's sample, drawn with the same bands as the chart (legend and tooltip). */
 function Swatch(props: { readonly phase: keyof typeof PHASE_KEYS }) {
   const key = PHASE_KEYS[props.phase];
   return (
     <svg class="ht-swatch" viewBox="0 0 24 24" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-      <path class={`ht-fill-${key}`} d={swatchPath(key)} />
+      <path class={`ht-fill-${key}`} d={SWATCH_PATHS[key]} />
+    </svg>
+  );
+}
+
+/**
+ * A decorative SVG of `rows` bands of `rowUnits` each, stretched to its box's width (only x scales, see
+ * `src/lib/http/waterfall.ts`); a unit is 1/16 rem, so row i lines up with HTML rows of `rowUnits / 16` rem.
+ */
+function Stretched(props: {
+  readonly class: string;
+  readonly rows: number;
+  readonly rowUnits: number;
+  readonly children: ComponentChildren;
+}) {
+  const { rows, rowUnits } = props;
+  return (
+    <svg
+      class={props.class}
+      viewBox={`0 0 ${WATERFALL_WIDTH} ${Math.max(1, rows) * rowUnits}`}
+      preserveAspectRatio="none"
+      style={{ height: `${(rows * rowUnits) / 16}rem` }}
+      aria-hidden="true"
+      focusable="false"
+    >
+      {props.children}
     </svg>
   );
 }
@@ -282,7 +312,6 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
   if (tableOpen) tableResult.current = result;
   const label = PROTOCOLS[result.protocol].label;
   const blocked = result.requests.filter((r) => r.headOfLineBlockedMs > 0).length;
-  const rowCount = layout.rows.length;
   const tipId = `${id}-tip`;
   const tabStop = result.requests.some((r) => r.index === current) ? current : result.requests[0]?.index;
   const onListKey = (event: KeyboardEvent) => {
@@ -331,17 +360,10 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
         </p>
         <p class="ht-lanes-title">Connections (one lane per connection that can be open at the same time)</p>
         <div class="ht-lanes">
-          <svg
-            class="ht-lanes-svg"
-            viewBox={`0 0 ${WATERFALL_WIDTH} ${Math.max(1, layout.lanes.length) * LANE_UNITS}`}
-            preserveAspectRatio="none"
-            style={{ height: `${layout.lanes.length * 0.75}rem` }}
-            aria-hidden="true"
-            focusable="false"
-          >
+          <Stretched class="ht-lanes-svg" rows={layout.lanes.length} rowUnits={LANE_UNITS}>
             <path class="ht-lane-item" d={lanes.items} />
             <path class="ht-lane-setup" d={lanes.setup} />
-          </svg>
+          </Stretched>
           <ol class="sr-only" aria-label="Connection lanes">
             {layout.lanes.map((lane, i) => (
               <li key={i}>
@@ -351,19 +373,12 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
           </ol>
         </div>
         <div class="ht-plot">
-          <svg
-            class="ht-bars"
-            viewBox={`0 0 ${WATERFALL_WIDTH} ${Math.max(1, rowCount) * ROW_UNITS}`}
-            preserveAspectRatio="none"
-            style={{ height: `${rowCount * 1.5}rem` }}
-            aria-hidden="true"
-            focusable="false"
-          >
+          <Stretched class="ht-bars" rows={layout.rows.length} rowUnits={ROW_UNITS}>
             {PHASE_NAMES.map((name) => {
               const key = PHASE_KEYS[name];
               return <path key={key} class={`ht-fill-${key}`} d={paths[key]} />;
             })}
-          </svg>
+          </Stretched>
           <ol ref={listRef} class="ht-rows" aria-label={`Requests over ${label}`} onKeyDown={onListKey}>
             {result.requests.map((r) => (
               <Row
@@ -432,7 +447,7 @@ const Row = pure(function Row(props: {
 function Tooltip(props: { readonly id: string; readonly request: RequestTiming; readonly row: number }) {
   const { id, request: r, row } = props;
   return (
-    <div id={id} role="tooltip" class="ht-tip" style={{ top: `${(row + 1) * 1.5}rem` }}>
+    <div id={id} role="tooltip" class="ht-tip" style={{ top: `${((row + 1) * ROW_UNITS) / 16}rem` }}>
       <strong>{r.name}</strong> — {where(r)}, {formatBytes(r.responseBytes)}
       {r.lostPackets > 0 ? `, ${r.lostPackets} lost` : ''}
       {r.headOfLineBlockedMs > 0 ? `, held ${formatMs(r.headOfLineBlockedMs)} behind a loss` : ''}
