@@ -5,7 +5,7 @@
  * test context, `test(..., ({ bench }) => bench.compare(...))`).
  */
 import { test } from 'vitest';
-import { diagramId, layoutSequence, renderSvg } from '../src/lib/diagram';
+import { diagramId, layoutSequence, renderSvg } from '../src/lib/diagram/index.ts';
 import {
   CALCULATOR_DEFAULTS,
   compareScenarios,
@@ -13,7 +13,7 @@ import {
   parseCalculatorState,
   simulateHandshake,
   toSequenceDiagram,
-} from '../src/lib/handshake';
+} from '../src/lib/handshake/index.ts';
 
 /** The island's default input (TLS 1.3, 100 ms, 50 Mbit/s, 30 KB), parsed from text exactly as it does. */
 const parsed = parseCalculatorState(CALCULATOR_DEFAULTS);

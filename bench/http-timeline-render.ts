@@ -26,16 +26,14 @@
  * Compute part (Node, no browser): the island's recompute — `simulateTimeline` (validation + `comparePageLoads`
  * over the five protocols) plus `compareRows` and `layoutWaterfall` for the selected protocol.
  *
- * Node runs this file directly (type stripping); bench/support/load-lib.ts lets it import src/lib.
+ * Node runs this file directly (type stripping; src/lib uses .ts import extensions and erasable syntax only).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.mjs';
-import { registerLibLoader } from './support/load-lib.ts';
 
-registerLibLoader();
 const http = await import('../src/lib/http/index.ts');
 const timeline = await import('../src/lib/http/timeline.ts');
 type TimelineState = import('../src/lib/http/index.ts').TimelineState;

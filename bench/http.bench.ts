@@ -4,7 +4,7 @@
  * test context, `test(..., ({ bench }) => bench.compare(...))`).
  */
 import { test } from 'vitest';
-import { type NetworkInput, PRESETS, PROTOCOL_IDS, simulatePageLoad } from '../src/lib/http';
+import { type NetworkInput, PRESETS, PROTOCOL_IDS, simulatePageLoad } from '../src/lib/http/index.ts';
 
 const page = PRESETS['image-gallery'].page;
 

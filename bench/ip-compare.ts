@@ -16,9 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Address4, Address6 } from 'ip-address';
 import ipaddr from 'ipaddr.js';
-import { registerLibLoader } from './support/load-lib.ts';
 
-registerLibLoader();
 const ip = await import('../src/lib/ip/index.ts');
 type IpAddress = import('../src/lib/ip/index.ts').IpAddress;
 type IpNetwork = import('../src/lib/ip/index.ts').IpNetwork;

@@ -11,7 +11,7 @@ import {
   parseAddress,
   parseNetwork,
   subnets,
-} from '../src/lib/ip';
+} from '../src/lib/ip/index.ts';
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error.message);

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HttpTimeline } from '../../src/components/HttpTimeline/HttpTimeline';
+import { HttpTimeline } from '../../src/components/HttpTimeline/HttpTimeline.tsx';
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/playgrounds/http-timeline/');

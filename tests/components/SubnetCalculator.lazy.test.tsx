@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
-import { panels } from '../../src/components/SubnetCalculator/PanelRegistry';
-import { SplitPanel } from '../../src/components/SubnetCalculator/SplitPanel';
-import { SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator';
+import { panels } from '../../src/components/SubnetCalculator/PanelRegistry.ts';
+import { SplitPanel } from '../../src/components/SubnetCalculator/SplitPanel.tsx';
+import { SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator.tsx';
 
 /** The browser path: panels other than Details are not registered up front and load on first use. */
 describe('lazy mode panels', () => {

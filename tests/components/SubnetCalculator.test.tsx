@@ -3,8 +3,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../src/components/SubnetCalculator/AllPanels';
-import { SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator';
+import '../../src/components/SubnetCalculator/AllPanels.ts';
+import { SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator.tsx';
 
 const writeText = vi.fn<(text: string) => Promise<void>>();
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatMs, TlsCalculator } from '../../src/components/TlsCalculator/TlsCalculator';
+import { formatMs, TlsCalculator } from '../../src/components/TlsCalculator/TlsCalculator.tsx';
 
 afterEach(() => {
   cleanup();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './pages';
-import { watchForProblems } from './support';
+import { sitemapPaths } from './pages.ts';
+import { watchForProblems } from './support.ts';
 
 /** Guide pages: every page in the sitemap except the landing page and the playgrounds. */
 const guides = sitemapPaths().filter((path) => path !== '/' && !path.startsWith('/playgrounds/'));

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './pages';
-import { axeViolations, watchForProblems } from './support';
+import { sitemapPaths } from './pages.ts';
+import { axeViolations, watchForProblems } from './support.ts';
 
 const paths = sitemapPaths();
 const pageSet = new Set(paths);

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { axeViolations, watchForProblems } from './support';
+import { axeViolations, watchForProblems } from './support.ts';
 
 /** Browser tests of the subnet calculator playground, by label and role, against the built site. */
 const PATH = '/playgrounds/subnet-calculator/';

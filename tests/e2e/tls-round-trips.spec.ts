@@ -11,8 +11,8 @@ import {
   scenarioLabel,
   simulateHandshake,
   sortComparison,
-} from '../../src/lib/handshake';
-import { axeViolations, watchForProblems } from './support';
+} from '../../src/lib/handshake/index.ts';
+import { axeViolations, watchForProblems } from './support.ts';
 
 /**
  * Browser tests of the TLS round-trip calculator, by label and role, against the built site: the playground

@@ -12,8 +12,8 @@ import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageInput, type ProtocolId, simulatePageLoad, uniformPage } from '../../src/lib/http';
-import { type LatencyProxy, startLatencyProxy } from '../support/latency-proxy';
+import { type PageInput, type ProtocolId, simulatePageLoad, uniformPage } from '../../src/lib/http/index.ts';
+import { type LatencyProxy, startLatencyProxy } from '../support/latency-proxy.ts';
 
 const RESOURCES = 12;
 const BODY_BYTES = 1000;

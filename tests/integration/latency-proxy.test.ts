@@ -2,7 +2,7 @@
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLatencyProxy } from '../support/latency-proxy';
+import { startLatencyProxy } from '../support/latency-proxy.ts';
 
 let echo: net.Server;
 let echoPort = 0;

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScenarioId, simulateHandshake } from '../../src/lib/handshake';
-import { type LatencyProxy, startLatencyProxy } from '../support/latency-proxy';
+import { type ScenarioId, simulateHandshake } from '../../src/lib/handshake/index.ts';
+import { type LatencyProxy, startLatencyProxy } from '../support/latency-proxy.ts';
 
 const REQUEST = 'GET / HTTP/1.1\r\nHost: localhost\r\n\r\n';
 const RESPONSE = 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok';

@@ -40,9 +40,9 @@ import {
   type TimelineState,
   WATERFALL_WIDTH,
   waterfallPaths,
-} from '../../lib/http/timeline';
+} from '../../lib/http/timeline.ts';
 import '../shared/island.css';
-import { useUrlRestore, writeUrlQuery } from '../shared/url-state';
+import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
 import './HttpTimeline.css';
 
 /** Props of the island (serialisable). */

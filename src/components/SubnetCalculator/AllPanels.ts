@@ -2,11 +2,11 @@
  * Registers every mode panel as soon as it is imported. SubnetCalculator.astro imports it on the server, so presets in
  * any mode are server-rendered; in the browser it is the lazily loaded chunk behind `loadPanels()`.
  */
-import { ComparePanel } from './ComparePanel';
-import { type Panels, registerPanels } from './PanelRegistry';
-import { SplitPanel } from './SplitPanel';
-import { SummarisePanel } from './SummarisePanel';
-import { VlsmPanel } from './VlsmPanel';
+import { ComparePanel } from './ComparePanel.tsx';
+import { type Panels, registerPanels } from './PanelRegistry.ts';
+import { SplitPanel } from './SplitPanel.tsx';
+import { SummarisePanel } from './SummarisePanel.tsx';
+import { VlsmPanel } from './VlsmPanel.tsx';
 
 /** Every lazily loaded panel. */
 export const ALL_PANELS: Panels = {

@@ -1,8 +1,8 @@
 import { useMemo, useRef } from 'preact/hooks';
-import { type CalculatorState, type CompareView, compareView, errorFor } from '../../lib/subnet-calculator';
-import { Field } from './Field';
-import { Notes, Results } from './Results';
-import { ScrollRegion } from './Table';
+import { type CalculatorState, type CompareView, compareView, errorFor } from '../../lib/subnet-calculator/index.ts';
+import { Field } from './Field.tsx';
+import { Notes, Results } from './Results.tsx';
+import { ScrollRegion } from './Table.tsx';
 
 type CompareState = CalculatorState['compare'];
 

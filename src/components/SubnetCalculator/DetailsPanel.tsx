@@ -1,11 +1,11 @@
 import { useMemo, useRef } from 'preact/hooks';
 // Direct module imports (not the lib's index) keep the modes' code out of the first download: see PanelRegistry.ts.
-import { type DetailsView, detailsView } from '../../lib/subnet-calculator/details-view';
-import { errorFor } from '../../lib/subnet-calculator/view-result';
-import { CopyButton } from './Copy';
-import { Field } from './Field';
-import { Notes, Results } from './Results';
-import { ScrollRegion } from './Table';
+import { type DetailsView, detailsView } from '../../lib/subnet-calculator/details-view.ts';
+import { errorFor } from '../../lib/subnet-calculator/view-result.ts';
+import { CopyButton } from './Copy.tsx';
+import { Field } from './Field.tsx';
+import { Notes, Results } from './Results.tsx';
+import { ScrollRegion } from './Table.tsx';
 
 /** Details mode: everything about one IPv4 or IPv6 network. */
 export function DetailsPanel(props: {

@@ -1,6 +1,6 @@
 import { useContext } from 'preact/hooks';
-import { type ExportTable, exportFileName, toCsv, toMarkdown } from '../../lib/subnet-calculator';
-import { CopyContext, downloadText } from './Copy';
+import { type ExportTable, exportFileName, toCsv, toMarkdown } from '../../lib/subnet-calculator/index.ts';
+import { CopyContext, downloadText } from './Copy.tsx';
 
 /** Download and copy buttons for a table as CSV and Markdown; `note` says what the export holds. */
 export function ExportButtons(props: {

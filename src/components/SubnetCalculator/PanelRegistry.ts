@@ -3,10 +3,10 @@
  * first download is only Details; the server registers them all up front (see `AllPanels.ts`, imported by
  * SubnetCalculator.astro) so a preset in any mode is rendered to HTML at build time.
  */
-import type { ComparePanel } from './ComparePanel';
-import type { SplitPanel } from './SplitPanel';
-import type { SummarisePanel } from './SummarisePanel';
-import type { VlsmPanel } from './VlsmPanel';
+import type { ComparePanel } from './ComparePanel.tsx';
+import type { SplitPanel } from './SplitPanel.tsx';
+import type { SummarisePanel } from './SummarisePanel.tsx';
+import type { VlsmPanel } from './VlsmPanel.tsx';
 
 /** The lazily loaded panels, by mode. */
 export interface Panels {
@@ -32,6 +32,6 @@ export function registerPanels(loaded: Partial<Panels>): void {
  * them. Safe to call repeatedly.
  */
 export async function loadPanels(): Promise<void> {
-  const { ALL_PANELS } = await import('./AllPanels');
+  const { ALL_PANELS } = await import('./AllPanels.ts');
   registerPanels(ALL_PANELS);
 }

@@ -8,11 +8,11 @@ import {
   type SplitBy,
   type SplitView,
   splitView,
-} from '../../lib/subnet-calculator';
-import { ExportButtons } from './ExportButtons';
-import { ErrorText, Field } from './Field';
-import { Notes, Results } from './Results';
-import { DataTable } from './Table';
+} from '../../lib/subnet-calculator/index.ts';
+import { ExportButtons } from './ExportButtons.tsx';
+import { ErrorText, Field } from './Field.tsx';
+import { Notes, Results } from './Results.tsx';
+import { DataTable } from './Table.tsx';
 
 type SplitState = CalculatorState['split'];
 

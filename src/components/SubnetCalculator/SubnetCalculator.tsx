@@ -16,12 +16,12 @@ import {
   mergeQuery,
   resolvePreset,
   sameState,
-} from '../../lib/subnet-calculator/state';
-import { type Announcer, CopyContext, writeClipboard } from './Copy';
-import { DetailsPanel } from './DetailsPanel';
-import { loadPanels, panels } from './PanelRegistry';
+} from '../../lib/subnet-calculator/state.ts';
+import { type Announcer, CopyContext, writeClipboard } from './Copy.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
+import { loadPanels, panels } from './PanelRegistry.ts';
 import '../shared/island.css';
-import { useUrlRestore, writeUrlQuery } from '../shared/url-state';
+import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
 import './SubnetCalculator.css';
 
 /** Props of the island (all serialisable, so Astro can pass them from the server). */

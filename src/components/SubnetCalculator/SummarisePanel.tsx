@@ -6,10 +6,10 @@ import {
   rangeView,
   summariseView,
   type ViewResult,
-} from '../../lib/subnet-calculator';
-import { CopyButton } from './Copy';
-import { Field } from './Field';
-import { Results } from './Results';
+} from '../../lib/subnet-calculator/index.ts';
+import { CopyButton } from './Copy.tsx';
+import { Field } from './Field.tsx';
+import { Results } from './Results.tsx';
 
 type SummariseState = CalculatorState['summarise'];
 

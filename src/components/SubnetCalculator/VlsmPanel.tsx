@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { type CalculatorState, errorFor, type VlsmView, vlsmView } from '../../lib/subnet-calculator';
-import { CopyButton } from './Copy';
-import { ExportButtons } from './ExportButtons';
-import { ErrorText, Field } from './Field';
-import { Notes, Results } from './Results';
-import { DataTable } from './Table';
+import { type CalculatorState, errorFor, type VlsmView, vlsmView } from '../../lib/subnet-calculator/index.ts';
+import { CopyButton } from './Copy.tsx';
+import { ExportButtons } from './ExportButtons.tsx';
+import { ErrorText, Field } from './Field.tsx';
+import { Notes, Results } from './Results.tsx';
+import { DataTable } from './Table.tsx';
 
 type VlsmState = CalculatorState['vlsm'];
 

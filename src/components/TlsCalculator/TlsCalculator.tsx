@@ -6,7 +6,7 @@
  */
 import type { TargetedEvent } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { diagramId, layoutSequence, renderSvg, scrollsOnPhone } from '../../lib/diagram';
+import { diagramId, layoutSequence, renderSvg, scrollsOnPhone } from '../../lib/diagram/index.ts';
 import {
   CALCULATOR_DEFAULTS,
   type CalculatorField,
@@ -26,9 +26,9 @@ import {
   sortComparison,
   type TimeBreakdown,
   toSequenceDiagram,
-} from '../../lib/handshake';
+} from '../../lib/handshake/index.ts';
 import '../diagrams/diagram.css';
-import { useUrlRestore, writeUrlQuery } from '../shared/url-state';
+import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
 import '../shared/island.css';
 import './TlsCalculator.css';
 

@@ -10,8 +10,8 @@ import {
   type ShapeRole,
   shapeBox,
   textBlock,
-} from './scene';
-import { maxLineWidth, splitLines } from './text';
+} from './scene.ts';
+import { maxLineWidth, splitLines } from './text.ts';
 
 /** What a node stands for; picks its colour (and pill shape for networks). */
 export const FLOW_NODE_KINDS = ['client', 'server', 'network', 'proxy', 'router', 'dns', 'internet', 'zone'] as const;

@@ -12,7 +12,7 @@ export {
   type PlacedEdge,
   type PlacedGroup,
   type PlacedNode,
-} from './flow';
+} from './flow.ts';
 export {
   type LayerStackInput,
   type LayerStackLayout,
@@ -24,7 +24,7 @@ export {
   type StackCell,
   type StackColumn,
   type StackLayer,
-} from './layer-stack';
+} from './layer-stack.ts';
 export {
   type Box,
   boxesOverlap,
@@ -34,7 +34,7 @@ export {
   type ShapeRole,
   shapeBox,
   unionBox,
-} from './scene';
+} from './scene.ts';
 export {
   layoutSequence,
   type PlacedActor,
@@ -47,6 +47,6 @@ export {
   type SequenceMessage,
   type SequenceNote,
   type SequenceStep,
-} from './sequence';
-export { diagramId, escapeXml, MIN_DIAGRAM_SCALE, renderSvg, type SvgLabels, scrollsOnPhone } from './svg';
-export { estimateTextWidth, splitLines } from './text';
+} from './sequence.ts';
+export { diagramId, escapeXml, MIN_DIAGRAM_SCALE, renderSvg, type SvgLabels, scrollsOnPhone } from './svg.ts';
+export { estimateTextWidth, splitLines } from './text.ts';

@@ -1,5 +1,14 @@
-import { type Box, blockHeight, finishScene, round, type Scene, type Shape, type ShapeRole, textBlock } from './scene';
-import { maxLineWidth, splitLines } from './text';
+import {
+  type Box,
+  blockHeight,
+  finishScene,
+  round,
+  type Scene,
+  type Shape,
+  type ShapeRole,
+  textBlock,
+} from './scene.ts';
+import { maxLineWidth, splitLines } from './text.ts';
 
 /** One row of a layer stack, top to bottom (e.g. OSI layer 7 first). */
 export interface StackLayer {

@@ -1,4 +1,4 @@
-import { estimateTextWidth } from './text';
+import { estimateTextWidth } from './text.ts';
 
 /**
  * A scene is what every diagram layout produces: positioned primitives in SVG user units (px at natural size),

@@ -13,8 +13,8 @@ import {
   type ShapeRole,
   shapeBox,
   textBlock,
-} from './scene';
-import { maxLineWidth, splitLines } from './text';
+} from './scene.ts';
+import { maxLineWidth, splitLines } from './text.ts';
 
 /** A column of the ladder diagram (a host or program taking part in the exchange). */
 export interface SequenceActor {

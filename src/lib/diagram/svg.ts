@@ -1,4 +1,4 @@
-import type { Scene, Shape } from './scene';
+import type { Scene, Shape } from './scene.ts';
 
 /**
  * Smallest scale a diagram may shrink to before its figure scrolls sideways instead: at 0.75 the 12 px labels are

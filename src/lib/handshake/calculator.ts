@@ -3,10 +3,10 @@
  * survives), with parsing to model input, URL encoding of the non-default fields, presets and table sorting.
  */
 
-import { mergeQuery } from '../url/query';
-import { DEFAULTS } from './constants';
-import { isScenarioId, SCENARIOS, type ScenarioId, scenarioIds } from './scenarios';
-import type { HandshakeInput, ScenarioResult } from './types';
+import { mergeQuery } from '../url/query.ts';
+import { DEFAULTS } from './constants.ts';
+import { isScenarioId, SCENARIOS, type ScenarioId, scenarioIds } from './scenarios.ts';
+import type { HandshakeInput, ScenarioResult } from './types.ts';
 
 /** Everything the calculator shows, as typed. */
 export interface CalculatorState {

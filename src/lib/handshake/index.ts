@@ -1,4 +1,4 @@
-export type { CalculatorError, CalculatorField, CalculatorState, ComparisonKey, NetworkPreset } from './calculator';
+export type { CalculatorError, CalculatorField, CalculatorState, ComparisonKey, NetworkPreset } from './calculator.ts';
 export {
   CALCULATOR_DEFAULTS,
   COMPARISON_KEYS,
@@ -9,18 +9,18 @@ export {
   parseCalculatorState,
   scenarioLabel,
   sortComparison,
-} from './calculator';
-export type { ModelConstant } from './constants';
-export { DEFAULTS, MESSAGE_BYTES, PROTOCOL, QUIC_INITIAL_WINDOW_BYTES, TCP_INITIAL_WINDOW_BYTES } from './constants';
-export type { LadderOptions, SequenceActor, SequenceDiagramData, SequenceStep } from './ladder';
-export { ladderCaption, toSequenceDiagram } from './ladder';
-export type { ScenarioInfo } from './scenarios';
-export { isScenarioId, SCENARIOS, type ScenarioId, scenarioIds } from './scenarios';
-export { compareScenarios, simulateHandshake } from './simulate';
-export type { ConstantSource } from './sources';
-export { DEFAULT_SOURCES, MESSAGE_SOURCES, PROTOCOL_SOURCES } from './sources';
-export type { PathTiming } from './transfer';
-export { flightArrivalOffsetMs, serializationMs, slowStartRounds } from './transfer';
+} from './calculator.ts';
+export type { ModelConstant } from './constants.ts';
+export { DEFAULTS, MESSAGE_BYTES, PROTOCOL, QUIC_INITIAL_WINDOW_BYTES, TCP_INITIAL_WINDOW_BYTES } from './constants.ts';
+export type { LadderOptions, SequenceActor, SequenceDiagramData, SequenceStep } from './ladder.ts';
+export { ladderCaption, toSequenceDiagram } from './ladder.ts';
+export type { ScenarioInfo } from './scenarios.ts';
+export { isScenarioId, SCENARIOS, type ScenarioId, scenarioIds } from './scenarios.ts';
+export { compareScenarios, simulateHandshake } from './simulate.ts';
+export type { ConstantSource } from './sources.ts';
+export { DEFAULT_SOURCES, MESSAGE_SOURCES, PROTOCOL_SOURCES } from './sources.ts';
+export type { PathTiming } from './transfer.ts';
+export { flightArrivalOffsetMs, serializationMs, slowStartRounds } from './transfer.ts';
 export type {
   DnsInput,
   Endpoint,
@@ -33,5 +33,5 @@ export type {
   NetworkConditions,
   ScenarioResult,
   TimeBreakdown,
-} from './types';
-export { validateInput } from './validate';
+} from './types.ts';
+export { validateInput } from './validate.ts';

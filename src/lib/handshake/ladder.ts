@@ -2,9 +2,9 @@
  * Adapter from a model result to the props of `src/components/diagrams/SequenceDiagram.astro`
  * (shape documented in src/components/diagrams/README.md; types from the layout in src/lib/diagram).
  */
-import type { SequenceActor, SequenceStep } from '../diagram';
-import { SCENARIOS } from './scenarios';
-import type { Endpoint, HandshakeMessage, ScenarioResult } from './types';
+import type { SequenceActor, SequenceStep } from '../diagram/index.ts';
+import { SCENARIOS } from './scenarios.ts';
+import type { Endpoint, HandshakeMessage, ScenarioResult } from './types.ts';
 
 export type { SequenceActor, SequenceStep };
 

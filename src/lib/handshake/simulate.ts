@@ -4,9 +4,9 @@
  * (see transfer.ts). A side only sends when the message it needs has arrived, so every time is a sum of
  * one-way delays, extra rounds, serialization and server processing.
  */
-import { MESSAGE_BYTES, PROTOCOL, QUIC_INITIAL_WINDOW_BYTES, TCP_INITIAL_WINDOW_BYTES } from './constants';
-import { SCENARIOS, type ScenarioId, scenarioIds } from './scenarios';
-import { flightArrivalOffsetMs, type PathTiming, slowStartRounds } from './transfer';
+import { MESSAGE_BYTES, PROTOCOL, QUIC_INITIAL_WINDOW_BYTES, TCP_INITIAL_WINDOW_BYTES } from './constants.ts';
+import { SCENARIOS, type ScenarioId, scenarioIds } from './scenarios.ts';
+import { flightArrivalOffsetMs, type PathTiming, slowStartRounds } from './transfer.ts';
 import type {
   Endpoint,
   HandshakeInput,
@@ -14,8 +14,8 @@ import type {
   MessageLayer,
   NetworkConditions,
   ScenarioResult,
-} from './types';
-import { validateInput } from './validate';
+} from './types.ts';
+import { validateInput } from './validate.ts';
 
 /** One message to put in a flight. */
 interface Part {
@@ -63,11 +63,10 @@ class Wire {
   readonly drafts: Draft[] = [];
   readonly path: PathTiming;
   readonly window: number;
+  readonly conditions: NetworkConditions;
 
-  constructor(
-    readonly conditions: NetworkConditions,
-    transport: 'tcp' | 'quic',
-  ) {
+  constructor(conditions: NetworkConditions, transport: 'tcp' | 'quic') {
+    this.conditions = conditions;
     this.path = conditions;
     this.window = transport === 'tcp' ? TCP_INITIAL_WINDOW_BYTES : QUIC_INITIAL_WINDOW_BYTES;
   }

@@ -3,7 +3,7 @@
  * `constants.ts` (the types make a missing or extra entry a compile error). Documentation, not model input: the
  * simulator never reads it, so the islands that run the model do not bundle it.
  */
-import type { DEFAULTS, MESSAGE_BYTES, PROTOCOL } from './constants';
+import type { DEFAULTS, MESSAGE_BYTES, PROTOCOL } from './constants.ts';
 
 /** The citation and the one-line reason for a constant. */
 export interface ConstantSource {

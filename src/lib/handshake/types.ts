@@ -1,4 +1,4 @@
-import type { ScenarioId } from './scenarios';
+import type { ScenarioId } from './scenarios.ts';
 
 /** Who sends or receives a message. */
 export type Endpoint = 'client' | 'server' | 'resolver';

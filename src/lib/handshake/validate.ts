@@ -1,5 +1,5 @@
-import { DEFAULTS } from './constants';
-import type { HandshakeInput, InputError, InputErrorCode, InputResult, NetworkConditions } from './types';
+import { DEFAULTS } from './constants.ts';
+import type { HandshakeInput, InputError, InputErrorCode, InputResult, NetworkConditions } from './types.ts';
 
 function fail(code: InputErrorCode, field: string, message: string): { ok: false; error: InputError } {
   return { ok: false, error: { code, field, message } };

@@ -1,4 +1,4 @@
-import { PROTOCOL, TCP_INITIAL_WINDOW_BYTES } from '../handshake/constants';
+import { PROTOCOL, TCP_INITIAL_WINDOW_BYTES } from '../handshake/constants.ts';
 
 /** Browser limit on HTTP/1.x connections per origin (see `HTTP_CONSTANTS.connectionsPerOrigin` in sources.ts). */
 export const CONNECTIONS_PER_ORIGIN = 6;

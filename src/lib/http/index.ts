@@ -1,18 +1,18 @@
-export { HTTP_LIMITS, INITIAL_WINDOW_BYTES, MINIMUM_WINDOW_BYTES, PACKET_BYTES } from './constants';
-export type { PagePreset, PresetId, ProtocolInfo } from './presets';
-export { isPresetId, PRESET_IDS, PRESETS, PROTOCOLS, presetPage, uniformPage } from './presets';
-export { connectionSeed, mulberry32 } from './prng';
-export type { SimulationInput } from './simulate';
-export { comparePageLoads, simulatePageLoad } from './simulate';
-export { HTTP_CONSTANTS } from './sources';
-export type { PageChoice, TimelineState } from './timeline-state';
+export { HTTP_LIMITS, INITIAL_WINDOW_BYTES, MINIMUM_WINDOW_BYTES, PACKET_BYTES } from './constants.ts';
+export type { PagePreset, PresetId, ProtocolInfo } from './presets.ts';
+export { isPresetId, PRESET_IDS, PRESETS, PROTOCOLS, presetPage, uniformPage } from './presets.ts';
+export { connectionSeed, mulberry32 } from './prng.ts';
+export type { SimulationInput } from './simulate.ts';
+export { comparePageLoads, simulatePageLoad } from './simulate.ts';
+export { HTTP_CONSTANTS } from './sources.ts';
+export type { PageChoice, TimelineState } from './timeline-state.ts';
 export {
   DEFAULT_STATE,
   decodeTimelineState,
   encodeTimelineState,
   mergeTimelineQuery,
   timelineInput,
-} from './timeline-state';
+} from './timeline-state.ts';
 export type {
   ConnectionTiming,
   HttpErrorCode,
@@ -31,10 +31,10 @@ export type {
   ResourceInput,
   ResourceType,
   TlsMode,
-} from './types';
-export { PHASE_NAMES, PROTOCOL_IDS, RESOURCE_TYPES, TLS_MODES } from './types';
-export { isProtocolId, isTlsMode, parseProtocol, validateNetwork, validatePage } from './validate';
-export type { ComparisonRow, WaterfallLaneItem, WaterfallLayout, WaterfallRow, WaterfallSegment } from './waterfall';
+} from './types.ts';
+export { PHASE_NAMES, PROTOCOL_IDS, RESOURCE_TYPES, TLS_MODES } from './types.ts';
+export { isProtocolId, isTlsMode, parseProtocol, validateNetwork, validatePage } from './validate.ts';
+export type { ComparisonRow, WaterfallLaneItem, WaterfallLayout, WaterfallRow, WaterfallSegment } from './waterfall.ts';
 export {
   compareRows,
   formatBytes,
@@ -49,4 +49,4 @@ export {
   tickStep,
   WATERFALL_WIDTH,
   waterfallPaths,
-} from './waterfall';
+} from './waterfall.ts';

@@ -1,5 +1,5 @@
-import { HTTP_LIMITS } from './constants';
-import type { HttpResult, PageInput, ProtocolId, ResourceInput } from './types';
+import { HTTP_LIMITS } from './constants.ts';
+import type { HttpResult, PageInput, ProtocolId, ResourceInput } from './types.ts';
 
 /** Preset page ids. */
 export const PRESET_IDS = ['blog-post', 'image-gallery', 'js-app'] as const;

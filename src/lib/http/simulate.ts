@@ -14,9 +14,9 @@
  */
 // Direct module imports (not the handshake index, which also re-exports the ladder and calculator code), so the
 // browser bundle holds only the handshake simulation. These are all public exports of src/lib/handshake.
-import type { ScenarioId } from '../handshake/scenarios';
-import { simulateHandshake } from '../handshake/simulate';
-import { serializationMs } from '../handshake/transfer';
+import type { ScenarioId } from '../handshake/scenarios.ts';
+import { simulateHandshake } from '../handshake/simulate.ts';
+import { serializationMs } from '../handshake/transfer.ts';
 import {
   HEADER_FIRST_RATIO,
   HEADER_REPEAT_RATIO,
@@ -27,9 +27,9 @@ import {
   MAX_RETRANSMISSIONS,
   MINIMUM_WINDOW_BYTES,
   PACKET_BYTES,
-} from './constants';
-import { EventQueue } from './event-queue';
-import { connectionSeed, mulberry32 } from './prng';
+} from './constants.ts';
+import { EventQueue } from './event-queue.ts';
+import { connectionSeed, mulberry32 } from './prng.ts';
 import type {
   ConnectionTiming,
   HttpResult,
@@ -43,9 +43,9 @@ import type {
   PhaseName,
   ProtocolId,
   RequestTiming,
-} from './types';
-import { PROTOCOL_IDS } from './types';
-import { isProtocolId, validateNetwork, validatePage } from './validate';
+} from './types.ts';
+import { PROTOCOL_IDS } from './types.ts';
+import { isProtocolId, validateNetwork, validatePage } from './validate.ts';
 
 /** Connection setup, as the handshake model computes it. */
 interface Setup {

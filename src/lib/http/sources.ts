@@ -1,6 +1,6 @@
 /** The page-load model's constants with their sources: documentation, never read by the simulator. */
-import { type ModelConstant, PROTOCOL } from '../handshake/constants';
-import { type ConstantSource, PROTOCOL_SOURCES } from '../handshake/sources';
+import { type ModelConstant, PROTOCOL } from '../handshake/constants.ts';
+import { type ConstantSource, PROTOCOL_SOURCES } from '../handshake/sources.ts';
 import {
   CONNECTIONS_PER_ORIGIN,
   HEADER_FIRST_RATIO,
@@ -10,7 +10,7 @@ import {
   MAX_CONCURRENT_STREAMS,
   MAX_RETRANSMISSIONS,
   MINIMUM_WINDOW_SEGMENTS,
-} from './constants';
+} from './constants.ts';
 
 /**
  * Constants the page-load model relies on, each with its source. Transport constants (MSS, TCP initial window)

@@ -3,11 +3,11 @@
  * conversion to simulator input. Parameters equal to the defaults are left out of the URL.
  */
 
-import { mergeQuery } from '../url/query';
-import { HTTP_LIMITS } from './constants';
-import { isPresetId, PRESETS, type PresetId, uniformPage } from './presets';
-import type { HttpInputError, NetworkInput, PageInput, ProtocolId } from './types';
-import { isProtocolId, validateNetwork } from './validate';
+import { mergeQuery } from '../url/query.ts';
+import { HTTP_LIMITS } from './constants.ts';
+import { isPresetId, PRESETS, type PresetId, uniformPage } from './presets.ts';
+import type { HttpInputError, NetworkInput, PageInput, ProtocolId } from './types.ts';
+import { isProtocolId, validateNetwork } from './validate.ts';
 
 /** 'custom' = a uniform page of `count` resources of `sizeKb` each. */
 export type PageChoice = PresetId | 'custom';

@@ -1,4 +1,4 @@
-import { CONNECTIONS_PER_ORIGIN, HTTP_LIMITS } from './constants';
+import { CONNECTIONS_PER_ORIGIN, HTTP_LIMITS } from './constants.ts';
 import {
   type HttpErrorCode,
   type HttpInputError,
@@ -14,7 +14,7 @@ import {
   type ResourceType,
   TLS_MODES,
   type TlsMode,
-} from './types';
+} from './types.ts';
 
 function fail(code: HttpErrorCode, field: string, message: string): { ok: false; error: HttpInputError } {
   return { ok: false, error: { code, field, message } };

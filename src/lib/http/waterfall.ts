@@ -3,7 +3,7 @@
  * marks, and connection lanes (connections that never overlap in time share a lane, so HTTP/1.0's hundred
  * short connections fit in six lanes). No DOM: the view only prints these numbers.
  */
-import type { PageLoadResult, PhaseName, ProtocolId } from './types';
+import type { PageLoadResult, PhaseName, ProtocolId } from './types.ts';
 
 /** CSS-friendly key per phase (class names, legend swatches). */
 export const PHASE_KEYS: Readonly<Record<PhaseName, string>> = {

@@ -1,5 +1,5 @@
-import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors';
-import type { IpAddress, IpResult, IpVersion, Ipv4Address, Ipv6Address } from './types';
+import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors.ts';
+import type { IpAddress, IpResult, IpVersion, Ipv4Address, Ipv6Address } from './types.ts';
 
 /** 2 ** 128 − 1, the largest IPv6 address. */
 export const IPV6_MAX = (1n << 128n) - 1n;

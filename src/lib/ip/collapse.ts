@@ -1,7 +1,14 @@
-import { addressToBigInt, bigIntToAddress, compareAddresses, formatAddress, maxPrefix, parseAddress } from './address';
-import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors';
-import { compareNetworks, networkFirst, networkLast, parseNetwork } from './network';
-import type { AddressRange, IpAddress, IpNetwork, IpResult, IpVersion } from './types';
+import {
+  addressToBigInt,
+  bigIntToAddress,
+  compareAddresses,
+  formatAddress,
+  maxPrefix,
+  parseAddress,
+} from './address.ts';
+import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors.ts';
+import { compareNetworks, networkFirst, networkLast, parseNetwork } from './network.ts';
+import type { AddressRange, IpAddress, IpNetwork, IpResult, IpVersion } from './types.ts';
 
 /** Minimal CIDR blocks covering [first, last] exactly (integer bounds, inclusive). */
 export function intervalToNetworks(version: IpVersion, first: bigint, last: bigint): IpNetwork[] {

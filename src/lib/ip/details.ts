@@ -1,7 +1,15 @@
-import { addressToBigInt, bigIntToAddress, maxPrefix } from './address';
-import { formatNetwork, hostmaskOf, netmaskOf, networkFirst, networkLast, networkSize, usableRange } from './network';
-import { reverseDns } from './reverse-dns';
-import { classifyNetwork, isReservedNetwork, reachabilityOf } from './special-ranges';
+import { addressToBigInt, bigIntToAddress, maxPrefix } from './address.ts';
+import {
+  formatNetwork,
+  hostmaskOf,
+  netmaskOf,
+  networkFirst,
+  networkLast,
+  networkSize,
+  usableRange,
+} from './network.ts';
+import { reverseDns } from './reverse-dns.ts';
+import { classifyNetwork, isReservedNetwork, reachabilityOf } from './special-ranges.ts';
 import type {
   AddressClass,
   AddressFlags,
@@ -10,7 +18,7 @@ import type {
   IpNetwork,
   NetworkDetails,
   SpecialMatch,
-} from './types';
+} from './types.ts';
 
 /** Bits of the network address with the prefix boundary marked. */
 export function binaryView(network: IpNetwork): BinaryView {

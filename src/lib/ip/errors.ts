@@ -1,4 +1,4 @@
-import type { IpError, IpErrorCode, IpResult } from './types';
+import type { IpError, IpErrorCode, IpResult } from './types.ts';
 
 /** Longest input accepted anywhere; anything longer is rejected before parsing so fuzzed megabyte strings stay fast. */
 export const MAX_INPUT_LENGTH = 100_000;

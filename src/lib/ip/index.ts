@@ -11,10 +11,10 @@ export {
   formatAddress,
   isIpv4MappedAddress,
   parseAddress,
-} from './address';
-export { collapseNetworks, parseNetworkList, parseRange, summarizeRange } from './collapse';
-export { addressClassOf, binaryView, networkDetails } from './details';
-export { quoteInput } from './errors';
+} from './address.ts';
+export { collapseNetworks, parseNetworkList, parseRange, summarizeRange } from './collapse.ts';
+export { addressClassOf, binaryView, networkDetails } from './details.ts';
+export { quoteInput } from './errors.ts';
 export {
   compareNetworks,
   containsAddress,
@@ -34,10 +34,10 @@ export {
   supernet,
   supernetOf,
   usableRange,
-} from './network';
-export { reverseDns, reversePointer } from './reverse-dns';
-export { classifyNetwork, reachabilityOf, SPECIAL_RANGES } from './special-ranges';
-export { MAX_PAGE_SIZE, splitNetwork, subnets } from './subnets';
-export type * from './types';
-export { IP_ERROR_CODES, IP_WARNING_CODES, SPECIAL_CATEGORIES } from './types';
-export { planVlsm } from './vlsm';
+} from './network.ts';
+export { reverseDns, reversePointer } from './reverse-dns.ts';
+export { classifyNetwork, reachabilityOf, SPECIAL_RANGES } from './special-ranges.ts';
+export { MAX_PAGE_SIZE, splitNetwork, subnets } from './subnets.ts';
+export type * from './types.ts';
+export { IP_ERROR_CODES, IP_WARNING_CODES, SPECIAL_CATEGORIES } from './types.ts';
+export { planVlsm } from './vlsm.ts';

@@ -9,9 +9,18 @@ import {
   maxPrefix,
   parseAddressText,
   parseIpv4,
-} from './address';
-import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors';
-import type { HostRange, IpAddress, IpNetwork, IpResult, IpVersion, IpWarning, MaskForm, ParsedNetwork } from './types';
+} from './address.ts';
+import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors.ts';
+import type {
+  HostRange,
+  IpAddress,
+  IpNetwork,
+  IpResult,
+  IpVersion,
+  IpWarning,
+  MaskForm,
+  ParsedNetwork,
+} from './types.ts';
 
 // IPv6 sizes and masks per prefix length, built once: bigint shifts allocate, and these sit on hot paths.
 const IPV6_SIZE: readonly bigint[] = Array.from({ length: 129 }, (_, p) => 1n << BigInt(128 - p));

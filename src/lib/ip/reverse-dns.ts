@@ -1,6 +1,6 @@
-import { addressToBigInt, formatAddress } from './address';
-import { formatNetwork, makeNetwork, networkFirst } from './network';
-import type { IpAddress, IpNetwork, ReverseDns } from './types';
+import { addressToBigInt, formatAddress } from './address.ts';
+import { formatNetwork, makeNetwork, networkFirst } from './network.ts';
+import type { IpAddress, IpNetwork, ReverseDns } from './types.ts';
 
 /** Largest number of zones listed for a network wider than a zone boundary (the count is always exact). */
 export const MAX_LISTED_ZONES = 256;

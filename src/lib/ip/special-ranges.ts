@@ -4,8 +4,8 @@
  * updated by RFC 8190), plus the two multicast blocks, which IANA keeps in their own registries (RFC 5771, RFC 4291).
  * Flags are copied from the registries: `'n/a'` where the registry says N/A (6to4, Teredo, the deprecated rows).
  */
-import { networkFirst, networkLast, networkSize, parseNetwork } from './network';
-import type { IpNetwork, Reachability, RegistryFlag, SpecialCategory, SpecialMatch, SpecialRange } from './types';
+import { networkFirst, networkLast, networkSize, parseNetwork } from './network.ts';
+import type { IpNetwork, Reachability, RegistryFlag, SpecialCategory, SpecialMatch, SpecialRange } from './types.ts';
 
 type Row = readonly [
   cidr: string,

@@ -1,7 +1,7 @@
-import { addressToBigInt, bigIntToAddress, maxPrefix } from './address';
-import { ipError, ok } from './errors';
-import { formatNetwork } from './network';
-import type { IpNetwork, IpResult, SubnetList } from './types';
+import { addressToBigInt, bigIntToAddress, maxPrefix } from './address.ts';
+import { ipError, ok } from './errors.ts';
+import { formatNetwork } from './network.ts';
+import type { IpNetwork, IpResult, SubnetList } from './types.ts';
 
 /** Most subnets one page returns, so a careless caller cannot allocate millions of objects. */
 export const MAX_PAGE_SIZE = 10_000;

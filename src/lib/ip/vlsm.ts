@@ -1,8 +1,8 @@
-import { bigIntToAddress, maxPrefix } from './address';
-import { intervalToNetworks } from './collapse';
-import { ipError, ok, quoteInput } from './errors';
-import { formatNetwork, networkFirst, networkLast, usableRange } from './network';
-import type { IpNetwork, IpResult, VlsmAllocation, VlsmOptions, VlsmPlan, VlsmRequirement } from './types';
+import { bigIntToAddress, maxPrefix } from './address.ts';
+import { intervalToNetworks } from './collapse.ts';
+import { ipError, ok, quoteInput } from './errors.ts';
+import { formatNetwork, networkFirst, networkLast, usableRange } from './network.ts';
+import type { IpNetwork, IpResult, VlsmAllocation, VlsmOptions, VlsmPlan, VlsmRequirement } from './types.ts';
 
 /** Host bits a requirement needs: IPv4 reserves network + broadcast, IPv6 the Subnet-Router anycast address. */
 function hostBitsFor(version: 4 | 6, hosts: number, pointToPoint: boolean): number {

@@ -1,9 +1,9 @@
 /** View model of the Contains / overlap mode: how two networks (or addresses) relate. */
 
-import type { IpNetwork } from '../ip';
-import { formatAddress, formatNetwork, networkDetails, overlaps, parseNetwork, subnetOf } from '../ip';
-import { formatCount } from './format';
-import { type FieldError, fieldError, type ViewResult } from './view-result';
+import type { IpNetwork } from '../ip/index.ts';
+import { formatAddress, formatNetwork, networkDetails, overlaps, parseNetwork, subnetOf } from '../ip/index.ts';
+import { formatCount } from './format.ts';
+import { type FieldError, fieldError, type ViewResult } from './view-result.ts';
 
 /** How network A relates to network B. */
 export type Relation = 'equal' | 'a-in-b' | 'b-in-a' | 'disjoint' | 'different-versions';

@@ -1,9 +1,9 @@
 /** View model of the Details mode: one parsed network turned into labelled rows of display and copy strings. */
 
-import type { IpAddress, NetworkDetails, Reachability, SpecialMatch, SpecialRelation } from '../ip';
-import { formatAddress, formatNetwork, networkDetails, parseNetwork } from '../ip';
-import { formatCount, groupDigits } from './format';
-import { fieldError, type ViewResult } from './view-result';
+import type { IpAddress, NetworkDetails, Reachability, SpecialMatch, SpecialRelation } from '../ip/index.ts';
+import { formatAddress, formatNetwork, networkDetails, parseNetwork } from '../ip/index.ts';
+import { formatCount, groupDigits } from './format.ts';
+import { fieldError, type ViewResult } from './view-result.ts';
 
 /** One labelled value of the details list. */
 export interface DetailRow {

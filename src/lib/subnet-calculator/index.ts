@@ -3,12 +3,12 @@
  * into display strings, paging, and CSV/Markdown export. Pure: no DOM, no Preact.
  */
 
-export { type CompareSide, type CompareView, compareView, type Relation } from './compare-view';
-export { type BinarySplit, type DetailRow, type DetailsView, detailsView, type SpecialRow } from './details-view';
-export { csvField, type ExportTable, exportFileName, markdownCell, toCsv, toMarkdown } from './export';
-export { formatCount, groupDigits, plural } from './format';
-export { type GoToResult, PAGE_SIZE, type PageWindow, pageCount, pageOfItem, pageWindow, parseGoTo } from './paging';
-export { EXPORT_ALL_LIMIT, type SplitField, type SplitView, splitView } from './split-view';
+export { type CompareSide, type CompareView, compareView, type Relation } from './compare-view.ts';
+export { type BinarySplit, type DetailRow, type DetailsView, detailsView, type SpecialRow } from './details-view.ts';
+export { csvField, type ExportTable, exportFileName, markdownCell, toCsv, toMarkdown } from './export.ts';
+export { formatCount, groupDigits, plural } from './format.ts';
+export { type GoToResult, PAGE_SIZE, type PageWindow, pageCount, pageOfItem, pageWindow, parseGoTo } from './paging.ts';
+export { EXPORT_ALL_LIMIT, type SplitField, type SplitView, splitView } from './split-view.ts';
 export {
   type CalculatorPreset,
   type CalculatorState,
@@ -25,7 +25,7 @@ export {
   type SplitBy,
   STATE_PARAMS,
   sameState,
-} from './state';
-export { type CidrListView, rangeView, summariseView } from './summarise-view';
-export { errorFor, type FieldError, type ViewResult } from './view-result';
-export { parseHosts, type VlsmField, type VlsmView, vlsmView } from './vlsm-view';
+} from './state.ts';
+export { type CidrListView, rangeView, summariseView } from './summarise-view.ts';
+export { errorFor, type FieldError, type ViewResult } from './view-result.ts';
+export { parseHosts, type VlsmField, type VlsmView, vlsmView } from './vlsm-view.ts';

@@ -3,7 +3,7 @@
  * subnets (and pages) than a double holds exactly; page numbers are 1-based like the UI, indexes 0-based like the lib.
  */
 
-import { groupDigits } from './format';
+import { groupDigits } from './format.ts';
 
 /** Rows per page of the split table: enough to scan, few enough that the DOM stays small. */
 export const PAGE_SIZE = 256;

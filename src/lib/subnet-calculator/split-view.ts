@@ -1,12 +1,20 @@
 /** View model of the Split mode: parent network + new prefix or part count → a paged table of subnets. */
 
-import type { IpNetwork, SubnetList } from '../ip';
-import { formatAddress, formatNetwork, hostRange, parseNetwork, quoteInput, splitNetwork, subnets } from '../ip';
-import type { ExportTable } from './export';
-import { formatCount, groupDigits, plural } from './format';
-import { type PageWindow, pageWindow, parsePositiveInteger } from './paging';
-import type { CalculatorState } from './state';
-import { type FieldError, fieldError, type ViewResult } from './view-result';
+import type { IpNetwork, SubnetList } from '../ip/index.ts';
+import {
+  formatAddress,
+  formatNetwork,
+  hostRange,
+  parseNetwork,
+  quoteInput,
+  splitNetwork,
+  subnets,
+} from '../ip/index.ts';
+import type { ExportTable } from './export.ts';
+import { formatCount, groupDigits, plural } from './format.ts';
+import { type PageWindow, pageWindow, parsePositiveInteger } from './paging.ts';
+import type { CalculatorState } from './state.ts';
+import { type FieldError, fieldError, type ViewResult } from './view-result.ts';
 
 /** Fields of the Split form that can carry an error. */
 export type SplitField = 'network' | 'newPrefix' | 'count';

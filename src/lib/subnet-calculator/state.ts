@@ -9,8 +9,8 @@
  * what differs from a base state, {@link decodeState} reads it back and never throws.
  */
 
-import { mergeQuery as mergeOwnQuery } from '../url/query';
-import { pageOfItem } from './paging';
+import { mergeQuery as mergeOwnQuery } from '../url/query.ts';
+import { pageOfItem } from './paging.ts';
 
 /** The calculator's modes, in tab order. */
 export const MODES = ['details', 'split', 'vlsm', 'summarise', 'compare'] as const;

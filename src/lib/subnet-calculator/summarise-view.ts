@@ -1,9 +1,9 @@
 /** View models of the Summarise mode: a list of networks → the minimal CIDR set, and an address range → CIDRs. */
 
-import type { IpNetwork } from '../ip';
-import { collapseNetworks, formatNetwork, parseNetworkList, parseRange, summarizeRange } from '../ip';
-import { plural } from './format';
-import { fieldError, type ViewResult } from './view-result';
+import type { IpNetwork } from '../ip/index.ts';
+import { collapseNetworks, formatNetwork, parseNetworkList, parseRange, summarizeRange } from '../ip/index.ts';
+import { plural } from './format.ts';
+import { fieldError, type ViewResult } from './view-result.ts';
 
 /** A CIDR list result. */
 export interface CidrListView {

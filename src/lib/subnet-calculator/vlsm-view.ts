@@ -1,11 +1,11 @@
 /** View model of the VLSM mode: a parent network and named host requirements → an allocation table. */
 
-import type { VlsmRequirement } from '../ip';
-import { formatAddress, formatNetwork, hostRange, parseNetwork, planVlsm, quoteInput } from '../ip';
-import type { ExportTable } from './export';
-import { formatCount, groupDigits, plural } from './format';
-import type { CalculatorState } from './state';
-import { type FieldError, fieldError, type ViewResult } from './view-result';
+import type { VlsmRequirement } from '../ip/index.ts';
+import { formatAddress, formatNetwork, hostRange, parseNetwork, planVlsm, quoteInput } from '../ip/index.ts';
+import type { ExportTable } from './export.ts';
+import { formatCount, groupDigits, plural } from './format.ts';
+import type { CalculatorState } from './state.ts';
+import { type FieldError, fieldError, type ViewResult } from './view-result.ts';
 
 /** Field names of the VLSM form: the parent, a row's host count (`hosts-0`, `hosts-1`, …) or the plan as a whole. */
 export type VlsmField = 'network' | 'plan' | `hosts-${number}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchButtonLabelInName } from '../../../../src/lib/a11y/label-in-name';
+import { searchButtonLabelInName } from '../../../../src/lib/a11y/label-in-name.ts';
 
 const starlightButton =
   '<site-search><button data-open-modal disabled aria-label="Search" aria-keyshortcuts="Control+K" class="a">' +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOverlap, type FlowInput, layoutFlow, shapeBox } from '../../../../src/lib/diagram';
-import { estimateTextWidth } from '../../../../src/lib/diagram/text';
+import { boxesOverlap, type FlowInput, layoutFlow, shapeBox } from '../../../../src/lib/diagram/index.ts';
+import { estimateTextWidth } from '../../../../src/lib/diagram/text.ts';
 
 const portForward: FlowInput = {
   nodes: [

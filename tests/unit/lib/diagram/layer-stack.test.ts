@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOverlap, type LayerStackInput, layoutLayerStack, shapeBox } from '../../../../src/lib/diagram';
-import { estimateTextWidth } from '../../../../src/lib/diagram/text';
+import { boxesOverlap, type LayerStackInput, layoutLayerStack, shapeBox } from '../../../../src/lib/diagram/index.ts';
+import { estimateTextWidth } from '../../../../src/lib/diagram/text.ts';
 
 const osi: LayerStackInput = {
   variant: 'stack',

@@ -9,9 +9,9 @@ import {
   shapeBox,
   splitLines,
   unionBox,
-} from '../../../../src/lib/diagram';
-import { arrowHead, boxesOverlap, finishScene, textBlock } from '../../../../src/lib/diagram/scene';
-import { estimateTextWidth, maxLineWidth } from '../../../../src/lib/diagram/text';
+} from '../../../../src/lib/diagram/index.ts';
+import { arrowHead, boxesOverlap, finishScene, textBlock } from '../../../../src/lib/diagram/scene.ts';
+import { estimateTextWidth, maxLineWidth } from '../../../../src/lib/diagram/text.ts';
 
 describe('text measurement', () => {
   it('estimates wider text for more and wider characters, and for bold', () => {

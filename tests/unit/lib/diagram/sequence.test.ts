@@ -6,9 +6,9 @@ import {
   type SequenceInput,
   type SequenceStep,
   shapeBox,
-} from '../../../../src/lib/diagram';
-import { formatMs, niceStep } from '../../../../src/lib/diagram/sequence';
-import { estimateTextWidth } from '../../../../src/lib/diagram/text';
+} from '../../../../src/lib/diagram/index.ts';
+import { formatMs, niceStep } from '../../../../src/lib/diagram/sequence.ts';
+import { estimateTextWidth } from '../../../../src/lib/diagram/text.ts';
 
 const twoActors = [
   { id: 'c', label: 'Client', sublabel: 'browser' },

@@ -18,7 +18,7 @@ import {
   scenarioLabel,
   sortComparison,
   validateInput,
-} from '../../../../src/lib/handshake';
+} from '../../../../src/lib/handshake/index.ts';
 
 describe('parseCalculatorState', () => {
   it('turns the defaults into valid model input (cached DNS, 50 Mbit/s)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutSequence } from '../../../../src/lib/diagram';
-import { scenarioIds, simulateHandshake, toSequenceDiagram } from '../../../../src/lib/handshake';
+import { layoutSequence } from '../../../../src/lib/diagram/index.ts';
+import { scenarioIds, simulateHandshake, toSequenceDiagram } from '../../../../src/lib/handshake/index.ts';
 
 const LATENCY_ONLY = { rttMs: 100, bandwidthMbps: Number.POSITIVE_INFINITY, responseBytes: 1000 } as const;
 

@@ -7,7 +7,7 @@ import {
   type ScenarioResult,
   scenarioIds,
   simulateHandshake,
-} from '../../../../src/lib/handshake';
+} from '../../../../src/lib/handshake/index.ts';
 
 const scenario = fc.constantFrom(...scenarioIds);
 

@@ -1,6 +1,6 @@
 /** The numbers quoted in src/lib/handshake/README.md, so the documentation cannot drift from the model. */
 import { expect, it } from 'vitest';
-import { simulateHandshake } from '../../../../src/lib/handshake';
+import { simulateHandshake } from '../../../../src/lib/handshake/index.ts';
 
 it('README example: TLS 1.3 at 56 ms, unlimited bandwidth', () => {
   const result = simulateHandshake('tls13-full', { rttMs: 56, bandwidthMbps: Number.POSITIVE_INFINITY });

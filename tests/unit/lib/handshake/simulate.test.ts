@@ -7,7 +7,7 @@ import {
   type ScenarioResult,
   scenarioIds,
   simulateHandshake,
-} from '../../../../src/lib/handshake';
+} from '../../../../src/lib/handshake/index.ts';
 
 const UNLIMITED = Number.POSITIVE_INFINITY;
 /** Latency only: unlimited bandwidth, tiny response, cached DNS, no server time. */

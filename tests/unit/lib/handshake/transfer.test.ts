@@ -5,7 +5,7 @@ import {
   serializationMs,
   slowStartRounds,
   TCP_INITIAL_WINDOW_BYTES,
-} from '../../../../src/lib/handshake';
+} from '../../../../src/lib/handshake/index.ts';
 
 describe('initial windows', () => {
   it('TCP IW10 is 14 600 bytes with a 1460-byte MSS (RFC 6928 §2)', () => {

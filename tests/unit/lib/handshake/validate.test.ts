@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, simulateHandshake, validateInput } from '../../../../src/lib/handshake';
+import { DEFAULTS, simulateHandshake, validateInput } from '../../../../src/lib/handshake/index.ts';
 
 describe('validateInput', () => {
   it('fills every default from the DEFAULTS table', () => {

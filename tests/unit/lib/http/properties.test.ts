@@ -8,7 +8,7 @@ import {
   PROTOCOL_IDS,
   type ProtocolId,
   simulatePageLoad,
-} from '../../../../src/lib/http';
+} from '../../../../src/lib/http/index.ts';
 
 function load(protocol: ProtocolId, page: PageInput, network: NetworkInput): PageLoadResult {
   const result = simulatePageLoad({ protocol, page, network });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slowStartRounds, TCP_INITIAL_WINDOW_BYTES } from '../../../../src/lib/handshake';
+import { slowStartRounds, TCP_INITIAL_WINDOW_BYTES } from '../../../../src/lib/handshake/index.ts';
 import {
   comparePageLoads,
   connectionSeed,
@@ -11,7 +11,7 @@ import {
   type ProtocolId,
   simulatePageLoad,
   uniformPage,
-} from '../../../../src/lib/http';
+} from '../../../../src/lib/http/index.ts';
 
 /** Runs and unwraps (the inputs here are valid). */
 function load(protocol: ProtocolId, page: PageInput, network: NetworkInput): PageLoadResult {

@@ -20,8 +20,8 @@ import {
   uniformPage,
   WATERFALL_WIDTH,
   waterfallPaths,
-} from '../../../../src/lib/http';
-import { simulateTimeline } from '../../../../src/lib/http/timeline';
+} from '../../../../src/lib/http/index.ts';
+import { simulateTimeline } from '../../../../src/lib/http/timeline.ts';
 
 describe('timeline state in the URL', () => {
   it('round-trips, leaving defaults out', () => {
@@ -156,7 +156,7 @@ describe('waterfall SVG geometry', () => {
       expect(rects(swatchPath(key)).map((r) => [r.y, r.h])).toEqual(PHASE_BANDS[key]?.map(([y, h]) => [y, h]));
     }
     // Queueing and Stalled share a colour, so they must differ in shape.
-    expect(PHASE_BANDS['queueing']).not.toEqual(PHASE_BANDS['stalled']);
+    expect(PHASE_BANDS.queueing).not.toEqual(PHASE_BANDS.stalled);
   });
 
   it('draws each segment of row i as its bands in [i × 24, (i + 1) × 24), at the layout’s x', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EventQueue } from '../../../../src/lib/http/event-queue.ts';
 import {
   comparePageLoads,
   HTTP_CONSTANTS,
@@ -14,8 +15,7 @@ import {
   uniformPage,
   validateNetwork,
   validatePage,
-} from '../../../../src/lib/http';
-import { EventQueue } from '../../../../src/lib/http/event-queue';
+} from '../../../../src/lib/http/index.ts';
 
 const tiny: PageInput = { html: { bytes: 1000 }, resources: [] };
 

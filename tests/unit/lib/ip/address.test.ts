@@ -9,7 +9,7 @@ import {
   isIpv4MappedAddress,
   maxPrefix,
   parseAddress,
-} from '../../../../src/lib/ip/address';
+} from '../../../../src/lib/ip/address.ts';
 
 const parsed = (text: string) => {
   const r = parseAddress(text);

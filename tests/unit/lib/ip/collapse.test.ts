@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { parseAddress } from '../../../../src/lib/ip/address';
+import { parseAddress } from '../../../../src/lib/ip/address.ts';
 import {
   collapseNetworks,
   intervalToNetworks,
   parseNetworkList,
   parseRange,
   summarizeRange,
-} from '../../../../src/lib/ip/collapse';
-import { formatNetwork, parseNetwork } from '../../../../src/lib/ip/network';
-import type { IpAddress, IpNetwork } from '../../../../src/lib/ip/types';
+} from '../../../../src/lib/ip/collapse.ts';
+import { formatNetwork, parseNetwork } from '../../../../src/lib/ip/network.ts';
+import type { IpAddress, IpNetwork } from '../../../../src/lib/ip/types.ts';
 
 const net = (text: string): IpNetwork => {
   const r = parseNetwork(text);

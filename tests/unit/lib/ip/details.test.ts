@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { formatAddress } from '../../../../src/lib/ip/address';
-import { addressClassOf, binaryView, networkDetails } from '../../../../src/lib/ip/details';
-import { parseNetwork } from '../../../../src/lib/ip/network';
+import { formatAddress } from '../../../../src/lib/ip/address.ts';
+import { addressClassOf, binaryView, networkDetails } from '../../../../src/lib/ip/details.ts';
+import { parseNetwork } from '../../../../src/lib/ip/network.ts';
 
 const details = (text: string) => {
   const r = parseNetwork(text);

@@ -25,7 +25,7 @@ import {
   summarizeRange,
   supernet,
   supernetOf,
-} from '../../../../src/lib/ip';
+} from '../../../../src/lib/ip/index.ts';
 
 interface Flags {
   is_private: boolean;

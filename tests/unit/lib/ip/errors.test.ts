@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ipError, ok, quoteInput } from '../../../../src/lib/ip/errors';
-import { IP_ERROR_CODES, IP_WARNING_CODES } from '../../../../src/lib/ip/types';
+import { ipError, ok, quoteInput } from '../../../../src/lib/ip/errors.ts';
+import { IP_ERROR_CODES, IP_WARNING_CODES } from '../../../../src/lib/ip/types.ts';
 
 describe('errors', () => {
   test('quoteInput escapes control characters and shortens long input', () => {

@@ -1,7 +1,13 @@
 /** Fuzz: arbitrary strings (huge, unicode, control characters) never throw and come back quickly. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { IP_ERROR_CODES, parseAddress, parseNetwork, parseNetworkList, parseRange } from '../../../../src/lib/ip';
+import {
+  IP_ERROR_CODES,
+  parseAddress,
+  parseNetwork,
+  parseNetworkList,
+  parseRange,
+} from '../../../../src/lib/ip/index.ts';
 
 const parsers = { parseAddress, parseNetwork, parseRange, parseNetworkList } as const;
 const ipish = fc

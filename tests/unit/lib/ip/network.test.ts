@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAddress } from '../../../../src/lib/ip/address';
+import { formatAddress } from '../../../../src/lib/ip/address.ts';
 import {
   compareNetworks,
   containsAddress,
@@ -17,8 +17,8 @@ import {
   supernet,
   supernetOf,
   usableRange,
-} from '../../../../src/lib/ip/network';
-import type { IpNetwork } from '../../../../src/lib/ip/types';
+} from '../../../../src/lib/ip/network.ts';
+import type { IpNetwork } from '../../../../src/lib/ip/types.ts';
 
 const parsed = (text: string) => {
   const r = parseNetwork(text);

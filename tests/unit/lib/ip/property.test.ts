@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { Address4, Address6 } from 'ip-address';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, test } from 'vitest';
+import { ipv4, ipv6 } from '../../../../src/lib/ip/address.ts';
 import {
   addressToBigInt,
   bigIntToAddress,
@@ -28,8 +29,7 @@ import {
   subnetOf,
   subnets,
   summarizeRange,
-} from '../../../../src/lib/ip';
-import { ipv4, ipv6 } from '../../../../src/lib/ip/address';
+} from '../../../../src/lib/ip/index.ts';
 
 const NUM_RUNS = 400;
 const u32 = fc.integer({ min: 0, max: 2 ** 32 - 1 });

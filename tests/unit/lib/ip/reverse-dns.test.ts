@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseAddress } from '../../../../src/lib/ip/address';
-import { parseNetwork } from '../../../../src/lib/ip/network';
-import { reverseDns, reversePointer } from '../../../../src/lib/ip/reverse-dns';
+import { parseAddress } from '../../../../src/lib/ip/address.ts';
+import { parseNetwork } from '../../../../src/lib/ip/network.ts';
+import { reverseDns, reversePointer } from '../../../../src/lib/ip/reverse-dns.ts';
 
 const rev = (text: string) => {
   const r = parseNetwork(text);

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { parseNetwork } from '../../../../src/lib/ip/network';
+import { parseNetwork } from '../../../../src/lib/ip/network.ts';
 import {
   classifyNetwork,
   isReservedNetwork,
   reachabilityOf,
   SPECIAL_RANGES,
-} from '../../../../src/lib/ip/special-ranges';
-import { SPECIAL_CATEGORIES } from '../../../../src/lib/ip/types';
+} from '../../../../src/lib/ip/special-ranges.ts';
+import { SPECIAL_CATEGORIES } from '../../../../src/lib/ip/types.ts';
 
 const net = (text: string) => {
   const r = parseNetwork(text);

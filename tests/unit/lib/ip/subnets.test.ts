@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { formatNetwork, parseNetwork } from '../../../../src/lib/ip/network';
-import { MAX_PAGE_SIZE, splitNetwork, subnets } from '../../../../src/lib/ip/subnets';
-import type { IpNetwork } from '../../../../src/lib/ip/types';
+import { formatNetwork, parseNetwork } from '../../../../src/lib/ip/network.ts';
+import { MAX_PAGE_SIZE, splitNetwork, subnets } from '../../../../src/lib/ip/subnets.ts';
+import type { IpNetwork } from '../../../../src/lib/ip/types.ts';
 
 const net = (text: string): IpNetwork => {
   const r = parseNetwork(text);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { formatNetwork, parseNetwork } from '../../../../src/lib/ip/network';
-import type { IpNetwork } from '../../../../src/lib/ip/types';
-import { planVlsm } from '../../../../src/lib/ip/vlsm';
+import { formatNetwork, parseNetwork } from '../../../../src/lib/ip/network.ts';
+import type { IpNetwork } from '../../../../src/lib/ip/types.ts';
+import { planVlsm } from '../../../../src/lib/ip/vlsm.ts';
 
 const net = (text: string): IpNetwork => {
   const r = parseNetwork(text);

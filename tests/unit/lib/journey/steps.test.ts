@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { docsHref, journeySteps } from '../../../../src/lib/journey/steps';
-import { sidebar } from '../../../../src/sidebar';
+import { docsHref, journeySteps } from '../../../../src/lib/journey/steps.ts';
+import { sidebar } from '../../../../src/sidebar.ts';
 
 const sidebarSlugs = sidebar.flatMap((group) => group.items.map((item) => item.slug));
 

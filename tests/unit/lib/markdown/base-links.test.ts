@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseLinksPlugin, withBase } from '../../../../src/lib/markdown/base-links';
+import { baseLinksPlugin, withBase } from '../../../../src/lib/markdown/base-links.ts';
 
 describe('withBase', () => {
   it.each([

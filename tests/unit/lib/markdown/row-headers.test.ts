@@ -1,6 +1,6 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { rowHeadersPlugin } from '../../../../src/lib/markdown/row-headers';
+import { rowHeadersPlugin } from '../../../../src/lib/markdown/row-headers.ts';
 
 const html = (md: string) => markdownToHtml(md, { hastPlugins: [rowHeadersPlugin() as never] }).html.replace(/\n/g, '');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrollableTablesPlugin } from '../../../../src/lib/markdown/scrollable-tables';
+import { scrollableTablesPlugin } from '../../../../src/lib/markdown/scrollable-tables.ts';
 
 describe('scrollableTablesPlugin', () => {
   const visit = (properties?: Record<string, unknown>) => {

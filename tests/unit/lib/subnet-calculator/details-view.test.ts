@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SPECIAL_RANGES } from '../../../../src/lib/ip';
+import { SPECIAL_RANGES } from '../../../../src/lib/ip/index.ts';
 import {
   binarySplit,
   type DetailsView,
   detailsView,
   specialRow,
-} from '../../../../src/lib/subnet-calculator/details-view';
+} from '../../../../src/lib/subnet-calculator/details-view.ts';
 
 function view(input: string): DetailsView {
   const result = detailsView(input);

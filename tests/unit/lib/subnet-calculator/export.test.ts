@@ -5,7 +5,7 @@ import {
   markdownCell,
   toCsv,
   toMarkdown,
-} from '../../../../src/lib/subnet-calculator/export';
+} from '../../../../src/lib/subnet-calculator/export.ts';
 
 describe('csvField (RFC 4180)', () => {
   it.each([

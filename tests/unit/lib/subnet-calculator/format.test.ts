@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, groupDigits, plural, powerOfTwoExponent } from '../../../../src/lib/subnet-calculator/format';
+import { formatCount, groupDigits, plural, powerOfTwoExponent } from '../../../../src/lib/subnet-calculator/format.ts';
 
 describe('groupDigits', () => {
   it.each([

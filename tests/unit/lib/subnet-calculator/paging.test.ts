@@ -6,7 +6,7 @@ import {
   pageWindow,
   parseGoTo,
   parsePositiveInteger,
-} from '../../../../src/lib/subnet-calculator/paging';
+} from '../../../../src/lib/subnet-calculator/paging.ts';
 
 describe('pageCount', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE } from '../../../../src/lib/subnet-calculator';
-import { parsePrefixText, type SplitView, splitView } from '../../../../src/lib/subnet-calculator/split-view';
+import { DEFAULT_STATE } from '../../../../src/lib/subnet-calculator/index.ts';
+import { parsePrefixText, type SplitView, splitView } from '../../../../src/lib/subnet-calculator/split-view.ts';
 
 type SplitState = typeof DEFAULT_STATE.split;
 const state = (patch: Partial<SplitState>): SplitState => ({ ...DEFAULT_STATE.split, ...patch });

@@ -9,7 +9,7 @@ import {
   MODES,
   resolvePreset,
   sameState,
-} from '../../../../src/lib/subnet-calculator/state';
+} from '../../../../src/lib/subnet-calculator/state.ts';
 
 const custom: CalculatorState = {
   mode: 'vlsm',

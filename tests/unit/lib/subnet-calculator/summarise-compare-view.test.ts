@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareView } from '../../../../src/lib/subnet-calculator/compare-view';
-import { rangeView, summariseView } from '../../../../src/lib/subnet-calculator/summarise-view';
-import { errorFor } from '../../../../src/lib/subnet-calculator/view-result';
+import { compareView } from '../../../../src/lib/subnet-calculator/compare-view.ts';
+import { rangeView, summariseView } from '../../../../src/lib/subnet-calculator/summarise-view.ts';
+import { errorFor } from '../../../../src/lib/subnet-calculator/view-result.ts';
 
 describe('summariseView', () => {
   it('collapses overlapping and adjacent networks', () => {

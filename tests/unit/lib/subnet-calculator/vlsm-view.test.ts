@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE } from '../../../../src/lib/subnet-calculator';
-import { parseHosts, type VlsmView, vlsmView } from '../../../../src/lib/subnet-calculator/vlsm-view';
+import { DEFAULT_STATE } from '../../../../src/lib/subnet-calculator/index.ts';
+import { parseHosts, type VlsmView, vlsmView } from '../../../../src/lib/subnet-calculator/vlsm-view.ts';
 
 type VlsmState = typeof DEFAULT_STATE.vlsm;
 const state = (patch: Partial<VlsmState>): VlsmState => ({ ...DEFAULT_STATE.vlsm, ...patch });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeQuery } from '../../../../src/lib/url/query';
+import { mergeQuery } from '../../../../src/lib/url/query.ts';
 
 describe('mergeQuery', () => {
   it('replaces the island’s own parameters and keeps everyone else’s, in order', () => {
