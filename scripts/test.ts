@@ -78,6 +78,11 @@ const npx = 'npx';
 check('lint and format (Biome)', npx, ['biome', 'ci', '.']);
 check('types: astro check', npx, ['astro', 'check', '--minimumSeverity', 'warning']);
 check('types: tsc --noEmit (tests included)', npx, ['tsc', '--noEmit', '-p', '.']);
+check('architecture: no import cycles, src/lib pure (dependency-cruiser; tsc without the DOM library)', 'npm', [
+  'run',
+  '--silent',
+  'deps',
+]);
 suite(
   'unit, property, differential and component tests (Vitest, with coverage)',
   npx,
