@@ -40,10 +40,10 @@ const rows = htmlFiles(dist)
   .sort((a, b) => a.page.localeCompare(b.page));
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(6);
-console.log(`${'page'.padEnd(36)}  html KB   css KB    js KB island KB  budget js KB`);
+console.log(`${'page'.padEnd(36)}  html KB   css KB    js KB island KB inline KB  total js KB  budget js KB`);
 for (const row of rows) {
   console.log(
-    `${row.page.padEnd(36)} ${kb(row.html)}   ${kb(row.css)}   ${kb(row.js)}   ${kb(row.islandJs)}   ${kb(row.budget.totalJs)}${row.problems.length ? '  OVER' : ''}`,
+    `${row.page.padEnd(36)} ${kb(row.html)}   ${kb(row.css)}   ${kb(row.js)}   ${kb(row.islandJs)}   ${kb(row.inlineJs)}       ${kb(row.js + row.islandJs + row.inlineJs)}        ${kb(row.budget.totalJs)}${row.problems.length ? '  OVER' : ''}`,
   );
 }
 

@@ -12,6 +12,11 @@ export interface PageWeight {
   readonly js: number;
   /** Island code (components and their renderers), loaded when the island hydrates. */
   readonly islandJs: number;
+  /**
+   * Inline scripts the page runs (Astro's island loader, the theme script, Starlight's own): each `<script>` without
+   * `src` whose type is JavaScript, gzipped one by one (that is what they cost inside the gzipped HTML at most).
+   */
+  readonly inlineJs: number;
   /** Number of Astro islands on the page. */
   readonly islands: number;
 }
@@ -20,7 +25,7 @@ export interface PageWeight {
 export interface Budget {
   readonly html: number;
   readonly css: number;
-  /** Limit on js + islandJs. */
+  /** Limit on js + islandJs + inlineJs: everything the page runs. */
   readonly totalJs: number;
 }
 
@@ -44,6 +49,23 @@ const attribute = (tag: string, name: string): string | undefined =>
     .exec(tag)
     ?.slice(1)
     .find((value) => value !== undefined);
+
+/** Script types a browser runs: none given, a JavaScript MIME type, or a module. JSON data blocks are not code. */
+function isExecutable(tag: string): boolean {
+  const type = attribute(tag, 'type')?.trim().toLowerCase();
+  return type === undefined || type === '' || type === 'module' || /^(text|application)\/(java|ecma)script$/.test(type);
+}
+
+/** The bodies of the inline scripts a page runs (see PageWeight.inlineJs). */
+export function inlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(
+      (match) =>
+        attribute(`<script${match[1] ?? ''}>`, 'src') === undefined && isExecutable(`<script${match[1] ?? ''}>`),
+    )
+    .map((match) => match[2] ?? '')
+    .filter((body) => body.trim() !== '');
+}
 
 /** URLs of the stylesheets, module scripts and island modules a page references. */
 export function pageAssets(html: string): { css: string[]; scripts: string[]; islands: string[] } {
@@ -100,6 +122,7 @@ export function pageWeight(html: string, read: AssetReader): PageWeight {
     css: size(assets.css),
     js: size(eager),
     islandJs: size(islandModules),
+    inlineJs: inlineScripts(html).reduce((sum, body) => sum + gzipBytes(body), 0),
     islands: (html.match(/<astro-island\b/g) ?? []).length,
   };
 }
@@ -112,7 +135,7 @@ export function budgetFor(path: string, weight: PageWeight, budgets: BudgetFile)
 
 /** Human-readable overruns of a page against its budget; empty when it fits. */
 export function overruns(path: string, weight: PageWeight, budget: Budget): string[] {
-  const totalJs = weight.js + weight.islandJs;
+  const totalJs = weight.js + weight.islandJs + weight.inlineJs;
   const checks: [string, number, number][] = [
     ['HTML', weight.html, budget.html],
     ['CSS', weight.css, budget.css],

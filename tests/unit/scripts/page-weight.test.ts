@@ -3,6 +3,7 @@ import {
   type BudgetFile,
   budgetFor,
   gzipBytes,
+  inlineScripts,
   moduleClosure,
   overruns,
   pageAssets,
@@ -25,7 +26,8 @@ const read = (url: string) => files[url];
 
 const html = `<!doctype html><html><head>
 <link rel="stylesheet" href="/_astro/style.css"><link rel="icon" href="/favicon.svg">
-<script type="module" src="/_astro/page.js"></script><script>inline()</script></head>
+<script type="module" src="/_astro/page.js"></script><script>inline()</script>
+<script type="application/ld+json">{"@type":"WebSite"}</script><script type="module">theme("dark")</script></head>
 <body><astro-island uid="1" component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island></body></html>`;
 
 describe('pageAssets', () => {
@@ -35,6 +37,12 @@ describe('pageAssets', () => {
       scripts: ['/_astro/page.js'],
       islands: ['/_astro/island.js', '/_astro/client.js'],
     });
+  });
+});
+
+describe('inlineScripts', () => {
+  it('finds the inline code a page runs, not JSON data blocks nor external scripts', () => {
+    expect(inlineScripts(html)).toEqual(['inline()', 'theme("dark")']);
   });
 });
 
@@ -77,12 +85,19 @@ describe('pageWeight and budgets', () => {
     const island = ['/_astro/island.js', '/_astro/client.js', '/_astro/preact.js'];
     expect(weight.islandJs).toBe(island.reduce((sum, url) => sum + gzipBytes(files[url] ?? ''), 0));
     expect(weight.islands).toBe(1);
+    expect(weight.inlineJs).toBe(gzipBytes('inline()') + gzipBytes('theme("dark")'));
   });
 
   it('gives island pages the island budget and lets a page override it', () => {
     expect(budgetFor('/p/', weight, budgets).totalJs).toBe(1_000);
     expect(budgetFor('/p/', { ...weight, islands: 0 }, budgets).totalJs).toBe(100);
     expect(budgetFor('/big/', weight, budgets).totalJs).toBe(5);
+  });
+
+  it('counts inline scripts toward the JS budget', () => {
+    const exact = weight.js + weight.islandJs;
+    expect(overruns('/p/', weight, { html: 1e9, css: 1e9, totalJs: exact })).toHaveLength(1);
+    expect(overruns('/p/', weight, { html: 1e9, css: 1e9, totalJs: exact + weight.inlineJs })).toEqual([]);
   });
 
   it('names the page, the kind and the numbers when a page is over budget', () => {
