@@ -16,7 +16,7 @@ export default defineConfig({
       exclude: ['src/lib/**/index.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      thresholds: { statements: 90, branches: 85, functions: 90, lines: 90 },
+      thresholds: { statements: 97, branches: 95, functions: 97, lines: 97 },
     },
   },
 });
