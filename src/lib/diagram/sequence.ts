@@ -1,3 +1,4 @@
+import { formatDuration, ticks } from '../format/index.ts';
 import {
   arrowHead,
   type Box,
@@ -468,34 +469,17 @@ function validate(input: SequenceInput, timed: boolean): void {
   }
 }
 
-/** A 1, 2 or 5 × 10^n step giving at most ~8 ticks. */
-export function niceStep(range: number, maxTicks = 8): number {
-  if (!(range > 0)) return 1;
-  const raw = range / maxTicks;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  for (const m of [1, 2, 5, 10]) if (m * magnitude >= raw) return m * magnitude;
-  /* c8 ignore next */
-  return 10 * magnitude;
-}
-
 function timeAxis(x: number, top: number, t0: number, t1: number, scale: number): Shape[] {
   const shapes: Shape[] = [];
   const y = (t: number): number => round(top + (t - t0) * scale);
   shapes.push({ type: 'line', role: 'axis', x1: round(x), y1: y(t0), x2: round(x), y2: y(t1) });
-  const step = niceStep(t1 - t0);
-  const first = Math.ceil(t0 / step - 1e-9) * step;
-  for (let t = first; t <= t1 + 1e-9; t += step) {
+  for (const t of ticks(t0, t1)) {
     const ty = y(t);
     shapes.push({ type: 'line', role: 'tick', x1: round(x - 5), y1: ty, x2: round(x), y2: ty });
-    const label = `${formatMs(t)} ms`;
+    const label = formatDuration(t);
     shapes.push(textBlock('text-muted', [label], round(x - 8), ty - lineHeight(SMALL) / 2, SMALL, 'end'));
   }
   return shapes;
-}
-
-/** Formats a time in ms without floating-point noise (0.1 + 0.2 → "0.3"). */
-export function formatMs(t: number): string {
-  return String(Number(t.toPrecision(12)));
 }
 
 function legend(
@@ -545,7 +529,7 @@ function describeSequence(input: SequenceInput, timed: boolean): string[] {
         step.dashed ? 'optional' : '',
       ].filter(Boolean);
       const time = timed
-        ? `, sent at ${formatMs(step.sendAt as number)} ms, received at ${formatMs(step.receiveAt as number)} ms`
+        ? `, sent at ${formatDuration(step.sendAt as number)}, received at ${formatDuration(step.receiveAt as number)}`
         : '';
       const detail = step.detail ? ` (${oneLine(step.detail)})` : '';
       const flagText = flags.length > 0 ? ` [${flags.join(', ')}]` : '';
