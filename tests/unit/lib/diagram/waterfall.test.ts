@@ -226,3 +226,30 @@ describe('layoutWaterfallScene', () => {
     expect(shared.viewBox).toEqual(own.viewBox);
   });
 });
+
+describe('waterfall edges', () => {
+  it('wraps the legend when the phases drawn do not fit on one line, inside the viewBox', () => {
+    const r = simulatePageLoad({
+      protocol: 'http1.1',
+      page: uniformPage(12, 20_000),
+      network: { rttMs: 50, bandwidthMbps: 5, dnsMs: 30, tls: 'tls13' },
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    const scene = layoutWaterfallScene(r.value, { label: 'HTTP/1.1' });
+    const legendNames = ['Queueing', 'Waiting (TTFB)'];
+    const ys = new Set(
+      scene.shapes.flatMap((s) =>
+        s.type === 'text' && legendNames.includes(s.lines[0]?.text ?? '') ? [s.lines[0]?.y] : [],
+      ),
+    );
+    expect(ys.size).toBeGreaterThan(1);
+    const right = scene.viewBox.x + scene.viewBox.width;
+    for (const s of scene.shapes) expect(shapeBox(s).x + shapeBox(s).width).toBeLessThanOrEqual(right);
+  });
+
+  it('draws no handshake for a connection without one, and no swatch for an unknown phase', () => {
+    const lanes = [[{ connectionId: 1, left: 0, width: 10, setupWidth: 0 }]];
+    expect(lanePaths({ axisMs: 1, ticks: [], rows: [], lanes })).toEqual({ items: 'M0 0h100v9h-100z', setup: '' });
+    expect(swatchPath('no-such-phase')).toBe('');
+  });
+});
