@@ -30,6 +30,40 @@ for (const path of guides) {
   });
 }
 
+/** The islands a guide may embed on purpose (playgrounds shown inside a guide); diagrams are never among them. */
+const EMBEDDED_ISLANDS = /\/_astro\/(TlsCalculator|HttpTimeline|SubnetCalculator)\.[\w-]+\.js$/;
+
+for (const path of guides) {
+  test(`${path}: diagrams are static SVG, no diagram ships JS`, async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(path, { waitUntil: 'networkidle' });
+    // Every figure outside an embedded playground was rendered at build time and is not hydrated.
+    const staticFigures = page.locator('figure.diagram:not(astro-island figure)');
+    const islands = await page
+      .locator('astro-island')
+      .evaluateAll((elements) => elements.map((e) => e.getAttribute('component-url') ?? ''));
+    for (const url of islands) expect(url, `island on ${path}`).toMatch(EMBEDDED_ISLANDS);
+    if (islands.length === 0) {
+      // No playground on the page: no Preact, no island runtime, whatever the number of diagrams.
+      expect(
+        scripts.filter((script) => /preact|jsxRuntime|hooks\.module|signals|\/client\.|island/i.test(script)),
+        `island JS on ${path}`,
+      ).toEqual([]);
+    }
+    expect(
+      scripts.filter((script) => /Figure|Scene|Diagram/.test(script)),
+      `diagram JS on ${path}`,
+    ).toEqual([]);
+    const figures = await staticFigures.count();
+    for (let index = 0; index < figures; index++) {
+      await expect(staticFigures.nth(index).locator('svg[role="img"] > title')).toHaveCount(1);
+    }
+  });
+}
+
 test('the glossary defines at least 60 terms, and every link to a glossary anchor resolves', async ({ page }) => {
   await page.goto('/reference/glossary/');
   const terms = await page.locator('main h3[id]').count();

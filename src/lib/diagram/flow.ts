@@ -93,15 +93,48 @@ const GROUP_NEST = 10;
 const GROUP_LABEL_H = blockHeight(1, SMALL) + 4;
 const PARALLEL_OFFSET = 7;
 
+/** A node's text, split into lines, and the box it needs. */
+interface NodeSize {
+  readonly label: string[];
+  readonly sub: string[];
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Column widths and row heights, the gaps after each, and where each column and row starts. */
+interface Grid {
+  readonly colW: readonly number[];
+  readonly rowH: readonly number[];
+  readonly colX: readonly number[];
+  readonly rowY: readonly number[];
+}
+
 /** Lays out a grid flow diagram. Throws on unknown node ids, shared cells and other invariant breaks. */
 export function layoutFlow(input: FlowInput): FlowLayout {
   validate(input);
-  const { nodes, edges } = input;
   const groups = input.groups ?? [];
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const byId = new Map(input.nodes.map((n) => [n.id, n]));
   const node = (id: string): FlowNode => byId.get(id) as FlowNode;
+  const sizes = measureNodes(input.nodes);
+  const pads = groupPadding(groups);
+  const grid = buildGrid(input, node, sizes, pads);
+  const placedNodes = placeNodes(input.nodes, sizes, grid);
+  const boxOf = new Map(placedNodes.map((p) => [p.id, p.box]));
+  const box = (id: string): Box => boxOf.get(id) as Box;
 
-  const sizes = new Map(
+  // Paint order: groups behind everything, then edges, nodes over edges, edge labels on top.
+  const groupShapes: Shape[] = [];
+  const placedGroups = groups.map((group, gi) => drawGroup(group, box, pads[gi] as number, groupShapes));
+  const edges = drawEdges(input.edges, node, box, placedNodes);
+  const nodeShapes = input.nodes.flatMap((n) => drawNode(n, box(n.id), sizes.get(n.id) as NodeSize));
+  const shapes = [...groupShapes, ...edges.lines, ...nodeShapes, ...edges.labels];
+  const scene = finishScene(shapes, describeFlow(input));
+  return { ...scene, nodes: placedNodes, edges: edges.placed, groups: placedGroups };
+}
+
+/** Each node's lines of text and the box they need (at least MIN_NODE_W wide). */
+function measureNodes(nodes: readonly FlowNode[]): Map<string, NodeSize> {
+  return new Map(
     nodes.map((n) => {
       const label = splitLines(n.label);
       const sub = splitLines(n.sublabel);
@@ -113,156 +146,172 @@ export function layoutFlow(input: FlowInput): FlowLayout {
       return [n.id, { label, sub, width, height }];
     }),
   );
-  const size = (id: string) => sizes.get(id) as { label: string[]; sub: string[]; width: number; height: number };
+}
 
+/** Padding of each group box: a group containing another gets more, so the two boxes do not touch. */
+function groupPadding(groups: readonly FlowGroup[]): number[] {
+  const sets = groups.map((g) => new Set(g.nodes));
+  return sets.map((set, gi) => {
+    const nests = sets.some((other, oi) => oi !== gi && other.size < set.size && [...other].every((id) => set.has(id)));
+    return GROUP_PAD + (nests ? GROUP_NEST : 0);
+  });
+}
+
+/** Track sizes from the nodes in them, gaps wide enough for edge labels and group frames, and track starts. */
+function buildGrid(
+  input: FlowInput,
+  node: (id: string) => FlowNode,
+  sizes: ReadonlyMap<string, NodeSize>,
+  pads: readonly number[],
+): Grid {
+  const { nodes } = input;
   const cols = Math.max(...nodes.map((n) => n.col)) + 1;
   const rows = Math.max(...nodes.map((n) => n.row)) + 1;
+  const size = (n: FlowNode): NodeSize => sizes.get(n.id) as NodeSize;
   const colW = Array.from({ length: cols }, (_, c) =>
-    Math.max(40, ...nodes.filter((n) => n.col === c).map((n) => size(n.id).width)),
+    Math.max(40, ...nodes.filter((n) => n.col === c).map((n) => size(n).width)),
   );
   const rowH = Array.from({ length: rows }, (_, r) =>
-    Math.max(30, ...nodes.filter((n) => n.row === r).map((n) => size(n.id).height)),
+    Math.max(30, ...nodes.filter((n) => n.row === r).map((n) => size(n).height)),
   );
-
-  // Nesting depth of groups: a group containing another gets more padding so the boxes do not touch.
-  const groupSets = groups.map((g) => new Set(g.nodes));
-  const nesting = groups.map((_, gi) =>
-    groupSets.filter(
-      (other, oi) =>
-        oi !== gi &&
-        other.size < (groupSets[gi] as Set<string>).size &&
-        [...other].every((id) => groupSets[gi]?.has(id)),
-    ).length > 0
-      ? 1
-      : 0,
-  );
-  const groupPad = (gi: number): number => GROUP_PAD + GROUP_NEST * (nesting[gi] as number);
-
-  // Gaps: room for straight-edge labels and for group padding and labels.
   const gapX = Array.from({ length: Math.max(cols - 1, 0) }, () => MIN_GAP_X);
   const gapY = Array.from({ length: Math.max(rows - 1, 0) }, () => MIN_GAP_Y);
-  const grow = (gaps: number[], a: number, b: number, need: number): void => {
-    const have = gaps.slice(a, b).reduce((s, g) => s + g, 0);
-    if (b > a && have < need) for (let g = a; g < b; g++) gaps[g] = (gaps[g] as number) + (need - have) / (b - a);
-  };
+  growGapsForEdgeLabels(input.edges, node, gapX, gapY);
+  for (const [gi, group] of (input.groups ?? []).entries()) {
+    growGapsForGroup(group.nodes.map(node), pads[gi] as number, gapX, gapY);
+  }
+  return { colW, rowH, colX: starts(colW, gapX), rowY: starts(rowH, gapY) };
+}
+
+/** Widens `gaps[a..b)` evenly until together they are at least `need`. */
+function grow(gaps: number[], a: number, b: number, need: number): void {
+  const have = gaps.slice(a, b).reduce((s, g) => s + g, 0);
+  if (b > a && have < need) for (let g = a; g < b; g++) gaps[g] = (gaps[g] as number) + (need - have) / (b - a);
+}
+
+/** Straight horizontal edges put their label in the column gap; other edges put it in the row gap. */
+function growGapsForEdgeLabels(
+  edges: readonly FlowEdge[],
+  node: (id: string) => FlowNode,
+  gapX: number[],
+  gapY: number[],
+): void {
   for (const edge of edges) {
     const s = node(edge.from);
     const t = node(edge.to);
     const label = splitLines(edge.label);
     if (label.length === 0) continue;
     if (s.row === t.row) {
-      grow(
-        gapX,
-        Math.min(s.col, t.col),
-        Math.max(s.col, t.col),
-        maxLineWidth(label, SMALL) + 2 * EDGE_LABEL_MARGIN + 2 * ARROW_ROOM,
-      );
+      const need = maxLineWidth(label, SMALL) + 2 * EDGE_LABEL_MARGIN + 2 * ARROW_ROOM;
+      grow(gapX, Math.min(s.col, t.col), Math.max(s.col, t.col), need);
     } else {
-      const a = Math.min(s.row, t.row);
-      const b = Math.max(s.row, t.row);
-      grow(gapY, a, b, blockHeight(label.length, SMALL) + 2 * EDGE_LABEL_MARGIN);
+      grow(
+        gapY,
+        Math.min(s.row, t.row),
+        Math.max(s.row, t.row),
+        blockHeight(label.length, SMALL) + 2 * EDGE_LABEL_MARGIN,
+      );
     }
   }
-  for (const [gi, group] of groups.entries()) {
-    const members = group.nodes.map(node);
-    const top = Math.min(...members.map((n) => n.row));
-    const bottom = Math.max(...members.map((n) => n.row));
-    const left = Math.min(...members.map((n) => n.col));
-    const right = Math.max(...members.map((n) => n.col));
-    const pad = groupPad(gi);
-    if (top > 0) gapY[top - 1] = Math.max(gapY[top - 1] as number, pad + GROUP_LABEL_H + 18);
-    if (bottom < rows - 1) gapY[bottom] = Math.max(gapY[bottom] as number, pad + 18);
-    if (left > 0) gapX[left - 1] = Math.max(gapX[left - 1] as number, pad + 20);
-    if (right < cols - 1) gapX[right] = Math.max(gapX[right] as number, pad + 20);
-  }
+}
 
-  const colX: number[] = [];
-  let x = 0;
-  for (let c = 0; c < cols; c++) {
-    colX.push(x);
-    x += (colW[c] as number) + (gapX[c] ?? 0);
-  }
-  const rowY: number[] = [];
-  let y = 0;
-  for (let r = 0; r < rows; r++) {
-    rowY.push(y);
-    y += (rowH[r] as number) + (gapY[r] ?? 0);
-  }
+/** Room around a group's cells for its frame, and above them for its label. */
+function growGapsForGroup(members: readonly FlowNode[], pad: number, gapX: number[], gapY: number[]): void {
+  const top = Math.min(...members.map((n) => n.row));
+  const bottom = Math.max(...members.map((n) => n.row));
+  const left = Math.min(...members.map((n) => n.col));
+  const right = Math.max(...members.map((n) => n.col));
+  if (top > 0) gapY[top - 1] = Math.max(gapY[top - 1] as number, pad + GROUP_LABEL_H + 18);
+  if (bottom < gapY.length) gapY[bottom] = Math.max(gapY[bottom] as number, pad + 18);
+  if (left > 0) gapX[left - 1] = Math.max(gapX[left - 1] as number, pad + 20);
+  if (right < gapX.length) gapX[right] = Math.max(gapX[right] as number, pad + 20);
+}
 
-  const placedNodes = nodes.map((n) => {
-    const s = size(n.id);
-    const cx = (colX[n.col] as number) + (colW[n.col] as number) / 2;
-    const cy = (rowY[n.row] as number) + (rowH[n.row] as number) / 2;
-    const width = colW[n.col] as number;
+/** Where each track starts, given the tracks' sizes and the gaps after them. */
+function starts(sizes: readonly number[], gaps: readonly number[]): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const [i, size] of sizes.entries()) {
+    out.push(at);
+    at += size + (gaps[i] ?? 0);
+  }
+  return out;
+}
+
+/** Each node centred in its cell, as wide as its column. */
+function placeNodes(nodes: readonly FlowNode[], sizes: ReadonlyMap<string, NodeSize>, grid: Grid): PlacedNode[] {
+  return nodes.map((n) => {
+    const height = (sizes.get(n.id) as NodeSize).height;
+    const width = grid.colW[n.col] as number;
+    const cx = (grid.colX[n.col] as number) + width / 2;
+    const cy = (grid.rowY[n.row] as number) + (grid.rowH[n.row] as number) / 2;
     return {
       id: n.id,
-      box: { x: round(cx - width / 2), y: round(cy - s.height / 2), width: round(width), height: round(s.height) },
+      box: { x: round(cx - width / 2), y: round(cy - height / 2), width: round(width), height: round(height) },
     };
   });
-  const boxOf = new Map(placedNodes.map((p) => [p.id, p.box]));
-  const box = (id: string): Box => boxOf.get(id) as Box;
+}
 
-  const shapes: Shape[] = [];
+/** A group's dashed frame around its members (label at the top left); pushes its shapes, returns its box. */
+function drawGroup(group: FlowGroup, box: (id: string) => Box, pad: number, shapes: Shape[]): PlacedGroup {
+  const members = group.nodes.map(box);
+  const left = Math.min(...members.map((b) => b.x)) - pad;
+  const top = Math.min(...members.map((b) => b.y)) - pad - GROUP_LABEL_H;
+  const labelW = maxLineWidth([group.label], SMALL) + 16;
+  const right = Math.max(left + labelW, Math.max(...members.map((b) => b.x + b.width)) + pad);
+  const bottom = Math.max(...members.map((b) => b.y + b.height)) + pad;
+  const gbox = { x: round(left), y: round(top), width: round(right - left), height: round(bottom - top) };
+  shapes.push({ type: 'rect', role: 'group', ...gbox, rx: 10 });
+  shapes.push(textBlock('text-muted', [group.label], round(left + 8), top + 3, SMALL, 'start'));
+  return { label: group.label, box: gbox };
+}
 
-  // Groups (painted first, behind everything).
-  const placedGroups: PlacedGroup[] = groups.map((group, gi) => {
-    const members = group.nodes.map(box);
-    const pad = groupPad(gi);
-    const left = Math.min(...members.map((b) => b.x)) - pad;
-    const top = Math.min(...members.map((b) => b.y)) - pad - GROUP_LABEL_H;
-    const labelW = maxLineWidth([group.label], SMALL) + 16;
-    const right = Math.max(left + labelW, Math.max(...members.map((b) => b.x + b.width)) + pad);
-    const bottom = Math.max(...members.map((b) => b.y + b.height)) + pad;
-    const gbox = { x: round(left), y: round(top), width: round(right - left), height: round(bottom - top) };
-    shapes.push({ type: 'rect', role: 'group', ...gbox, rx: 10 });
-    shapes.push(textBlock('text-muted', [group.label], round(left + 8), top + 3, SMALL, 'start'));
-    return { label: group.label, box: gbox };
-  });
-
-  // Edges.
-  const pairCount = new Map<string, number>();
-  const pairSeen = new Map<string, number>();
+/**
+ * Every edge routed and drawn; two edges between the same pair of nodes run side by side, their labels on
+ * opposite sides. Labels (on chips) come back separately so they can be painted over the nodes.
+ */
+function drawEdges(
+  edges: readonly FlowEdge[],
+  node: (id: string) => FlowNode,
+  box: (id: string) => Box,
+  placedNodes: readonly PlacedNode[],
+): { lines: Shape[]; labels: Shape[]; placed: PlacedEdge[] } {
   const pairKey = (e: FlowEdge): string => [e.from, e.to].sort().join('\u0000');
+  const pairCount = new Map<string, number>();
   for (const e of edges) pairCount.set(pairKey(e), (pairCount.get(pairKey(e)) ?? 0) + 1);
+  const pairSeen = new Map<string, number>();
+  const lines: Shape[] = [];
   const labels: Shape[] = [];
-  const placedEdges: PlacedEdge[] = edges.map((edge) => {
+  const placed = edges.map((edge): PlacedEdge => {
     const key = pairKey(edge);
-    const count = pairCount.get(key) as number;
     const seen = pairSeen.get(key) ?? 0;
     pairSeen.set(key, seen + 1);
-    const offset = (seen - (count - 1) / 2) * 2 * PARALLEL_OFFSET;
+    const offset = (seen - ((pairCount.get(key) as number) - 1) / 2) * 2 * PARALLEL_OFFSET;
     const points = route(edge, node(edge.from), node(edge.to), box(edge.from), box(edge.to), offset, placedNodes);
-    const role: ShapeRole = edge.dashed ? 'edge-dashed' : 'edge';
-    shapes.push(...drawEdge(points, role, edge.both === true));
+    lines.push(...drawEdge(points, edge.dashed ? 'edge-dashed' : 'edge', edge.both === true));
     const label = splitLines(edge.label);
-    let labelBox: Box | undefined;
-    if (label.length > 0) {
-      const side = offset < 0 ? 'before' : offset > 0 ? 'after' : 'default';
-      const text = edgeLabel(points, label, box(edge.from), box(edge.to), side);
-      labelBox = shapeBox(text);
-      labels.push(chipForBox(labelBox, 4, 1), text);
-    }
-    return { from: edge.from, to: edge.to, points, ...(labelBox ? { labelBox } : {}) };
+    if (label.length === 0) return { from: edge.from, to: edge.to, points };
+    const side = offset < 0 ? 'before' : offset > 0 ? 'after' : 'default';
+    const text = edgeLabel(points, label, box(edge.from), box(edge.to), side);
+    const labelBox = shapeBox(text);
+    labels.push(chipForBox(labelBox, 4, 1), text);
+    return { from: edge.from, to: edge.to, points, labelBox };
   });
+  return { lines, labels, placed };
+}
 
-  // Nodes over edges, labels on top.
-  for (const n of nodes) {
-    const b = box(n.id);
-    const s = size(n.id);
-    const kind = n.kind;
-    const role: ShapeRole = kind ? `node-${kind}` : 'node';
-    const pill = kind === 'internet' || kind === 'network';
-    shapes.push({ type: 'rect', role, ...b, rx: pill ? round(Math.min(b.height / 2, 22)) : 8 });
-    const cx = round(b.x + b.width / 2);
-    const top = b.y + PAD_Y;
-    shapes.push(textBlock('text-strong', s.label, cx, top, FONT, 'middle', true));
-    if (s.sub.length > 0)
-      shapes.push(textBlock('text-muted', s.sub, cx, top + blockHeight(s.label.length, FONT), SMALL));
-  }
-  shapes.push(...labels);
-
-  const scene = finishScene(shapes, describeFlow(input));
-  return { ...scene, nodes: placedNodes, edges: placedEdges, groups: placedGroups };
+/** A node's box (a pill for networks) with its bold label and muted sublabel. */
+function drawNode(n: FlowNode, b: Box, s: NodeSize): Shape[] {
+  const role: ShapeRole = n.kind ? `node-${n.kind}` : 'node';
+  const pill = n.kind === 'internet' || n.kind === 'network';
+  const cx = round(b.x + b.width / 2);
+  const top = b.y + PAD_Y;
+  const shapes: Shape[] = [
+    { type: 'rect', role, ...b, rx: pill ? round(Math.min(b.height / 2, 22)) : 8 },
+    textBlock('text-strong', s.label, cx, top, FONT, 'middle', true),
+  ];
+  if (s.sub.length > 0) shapes.push(textBlock('text-muted', s.sub, cx, top + blockHeight(s.label.length, FONT), SMALL));
+  return shapes;
 }
 
 /**

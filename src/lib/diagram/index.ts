@@ -1,4 +1,4 @@
-/** Public API of the diagram layouts: pure functions from diagram data to positioned shapes and SVG markup. */
+/** Public API of the diagram layouts: pure functions from diagram data (or model output) to positioned shapes. */
 
 export {
   FLOW_NODE_KINDS,
@@ -50,3 +50,23 @@ export {
 } from './sequence.ts';
 export { diagramId, escapeXml, MIN_DIAGRAM_SCALE, renderSvg, type SvgLabels, scrollsOnPhone } from './svg.ts';
 export { estimateTextWidth, splitLines } from './text.ts';
+export type {
+  ComparisonRow,
+  WaterfallLaneItem,
+  WaterfallLayout,
+  WaterfallRow,
+  WaterfallSegment,
+} from './waterfall.ts';
+export {
+  compareRows,
+  LANE_UNITS,
+  lanePaths,
+  layoutWaterfall,
+  PHASE_BANDS,
+  PHASE_KEYS,
+  ROW_UNITS,
+  swatchPath,
+  WATERFALL_WIDTH,
+  waterfallPaths,
+} from './waterfall.ts';
+export { layoutWaterfallScene, type WaterfallSceneOptions } from './waterfall-scene.ts';

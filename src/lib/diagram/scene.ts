@@ -46,6 +46,15 @@ export const SHAPE_ROLES = [
   'edge',
   'edge-dashed',
   'group',
+  'grid',
+  'phase-queueing',
+  'phase-stalled',
+  'phase-dns',
+  'phase-connect',
+  'phase-ssl',
+  'phase-request',
+  'phase-waiting',
+  'phase-download',
 ] as const;
 
 /** One of {@link SHAPE_ROLES}. */

@@ -1,3 +1,4 @@
+import { formatDuration, ticks } from '../format/index.ts';
 import {
   arrowHead,
   type Box,
@@ -127,36 +128,82 @@ const LEGEND_ENTRIES = {
   dashed: 'Optional or conditional',
 } as const;
 
+/** An actor's header text and the box it needs. */
+interface Header {
+  readonly label: string[];
+  readonly sub: string[];
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Lays out a ladder (sequence) diagram. Throws on unknown actors, bad times or other invariant breaks. */
 export function layoutSequence(input: SequenceInput): SequenceLayout {
   const { actors, steps } = input;
   const timed = input.timed === true;
   validate(input, timed);
-
   const index = new Map(actors.map((actor, i) => [actor.id, i]));
   const col = (id: string): number => index.get(id) as number;
-
-  // Actor header boxes.
-  const headers = actors.map((actor) => {
-    const label = splitLines(actor.label);
-    const sub = splitLines(actor.sublabel);
-    const width = Math.max(
-      96,
-      Math.max(maxLineWidth(label, ACTOR_FONT, true), maxLineWidth(sub, SMALL)) + 2 * ACTOR_PAD_X,
-    );
-    const height = 2 * ACTOR_PAD_Y + blockHeight(label.length, ACTOR_FONT) + blockHeight(sub.length, SMALL);
-    return { label, sub, width, height };
+  const headers = actors.map(measureActor);
+  const xs = columnXs(steps, headers, col);
+  const xOf = (id: string): number => xs[col(id)] as number;
+  const span = {
+    left: (xs[0] as number) - (headers[0]?.width ?? 0) / 2,
+    right: (xs.at(-1) as number) + (headers.at(-1)?.width ?? 0) / 2,
+  };
+  const headerHeight = Math.max(...headers.map((h) => h.height));
+  const placedActors: PlacedActor[] = actors.map((actor, i) => {
+    const h = headers[i] as Header;
+    const x = xs[i] as number;
+    return { id: actor.id, x, box: { x: round(x - h.width / 2), y: 0, width: round(h.width), height: headerHeight } };
   });
+  const contentTop = headerHeight + 22;
+  const { placed, scale, axis } = placeVertically(steps, timed, xOf, contentTop, span);
+  const contentBottom = Math.max(contentTop, ...placed.rows.map((r) => r.bottom)) + 16;
+  const used = (['encrypted', 'early', 'dashed'] as const).filter((flag) =>
+    steps.some((step) => step.kind === 'message' && step[flag] === true),
+  );
+  // Paint order: lifelines and headers, the time axis, the rows, the legend.
+  const shapes: Shape[] = [
+    ...placedActors.flatMap((actor, i) => drawActor(actor, headers[i] as Header, headerHeight, contentBottom)),
+    ...axis,
+    ...placed.shapes,
+    ...legend(used, span.left, span.right, contentBottom + 14),
+  ];
+  const scene = finishScene(shapes, describeSequence(input, timed));
+  return {
+    ...scene,
+    actors: placedActors,
+    messages: placed.messages,
+    steps: placed.rows,
+    ...(scale === undefined ? {} : { scale }),
+    legend: used.map((flag) => LEGEND_ENTRIES[flag]),
+  };
+}
 
-  // Column gaps: wide enough for the headers, then for every message label over the gaps it spans.
-  const gaps = actors.slice(1).map((_, i) => {
-    const left = headers[i] as { width: number };
-    const right = headers[i + 1] as { width: number };
+/** An actor's label and sublabel lines and the header box they need (at least 96 px wide). */
+function measureActor(actor: SequenceActor): Header {
+  const label = splitLines(actor.label);
+  const sub = splitLines(actor.sublabel);
+  const width = Math.max(
+    96,
+    Math.max(maxLineWidth(label, ACTOR_FONT, true), maxLineWidth(sub, SMALL)) + 2 * ACTOR_PAD_X,
+  );
+  const height = 2 * ACTOR_PAD_Y + blockHeight(label.length, ACTOR_FONT) + blockHeight(sub.length, SMALL);
+  return { label, sub, width, height };
+}
+
+/**
+ * Lifeline x per actor: gaps wide enough for the headers, then for every message label over the gaps it spans
+ * (narrow spans first, so a wide label over several gaps only adds what the narrow ones left missing).
+ */
+function columnXs(steps: readonly SequenceStep[], headers: readonly Header[], col: (id: string) => number): number[] {
+  const gaps = headers.slice(1).map((right, i) => {
+    const left = headers[i] as Header;
     return Math.max(MIN_ACTOR_GAP, (left.width + right.width) / 2 + 24);
   });
-  const messages = steps.flatMap((step, i) => (step.kind === 'message' ? [{ step, i }] : []));
-  const spans = messages
-    .map(({ step }) => {
+  const spans = steps
+    .flatMap((step) => (step.kind === 'message' ? [step] : []))
+    .map((step) => {
       const a = Math.min(col(step.from), col(step.to));
       const b = Math.max(col(step.from), col(step.to));
       const need =
@@ -174,81 +221,50 @@ export function layoutSequence(input: SequenceInput): SequenceLayout {
   }
   const xs: number[] = [0];
   for (const gap of gaps) xs.push(round((xs.at(-1) as number) + gap));
-  const xOf = (id: string): number => xs[col(id)] as number;
-  const leftEdge = (xs[0] as number) - (headers[0]?.width ?? 0) / 2;
-  const rightEdge = (xs.at(-1) as number) + (headers.at(-1)?.width ?? 0) / 2;
+  return xs;
+}
 
-  const shapes: Shape[] = [];
-  const headerHeight = Math.max(...headers.map((h) => h.height));
-  const placedActors: PlacedActor[] = actors.map((actor, i) => {
-    const h = headers[i] as (typeof headers)[number];
-    const x = xs[i] as number;
-    return {
-      id: actor.id,
-      x,
-      box: { x: round(x - h.width / 2), y: 0, width: round(h.width), height: headerHeight },
-    };
-  });
-  const contentTop = headerHeight + 22;
-  const span = { left: leftEdge, right: rightEdge };
-
-  // Vertical placement: untimed rows one after the other; timed rows at their times, scale grown until labels fit.
-  let scale: number | undefined;
-  let placed: StepsPlacement;
-  if (timed) {
-    const times = steps.flatMap((s) =>
-      s.kind === 'message' ? [s.sendAt as number, s.receiveAt as number] : s.at === undefined ? [] : [s.at],
-    );
-    const t0 = Math.min(...times);
-    const t1 = Math.max(...times);
-    const duration = Math.max(t1 - t0, 1e-9);
-    scale = TIMED_TARGET_HEIGHT / duration;
-    const maxScale = TIMED_MAX_HEIGHT / duration;
-    placed = placeSteps(steps, xOf, contentTop, span, { t0, scale });
-    for (let attempt = 0; attempt < 40 && scale < maxScale && hasFixableOverlap(placed); attempt++) {
-      scale = Math.min(scale * 1.15, maxScale);
-      placed = placeSteps(steps, xOf, contentTop, span, { t0, scale });
-    }
-    const axisX = leftEdge - AXIS_ROOM;
-    shapes.push(...timeAxis(axisX, contentTop, t0, t1, scale));
-  } else {
-    placed = placeSteps(steps, xOf, contentTop, span, undefined);
-  }
-  const contentBottom = Math.max(contentTop, ...placed.rows.map((r) => r.bottom)) + 16;
-
-  // Lifelines and headers first (paint order), then rows.
-  const base: Shape[] = [];
-  for (const [i, actor] of placedActors.entries()) {
-    const h = headers[i] as (typeof headers)[number];
-    base.push({ type: 'line', role: 'lifeline', x1: actor.x, y1: headerHeight, x2: actor.x, y2: round(contentBottom) });
-    base.push({ type: 'rect', role: 'actor-box', ...actor.box, rx: 6 });
-    const labelTop = (headerHeight - h.height) / 2 + ACTOR_PAD_Y;
-    base.push(textBlock('text-strong', h.label, actor.x, labelTop, ACTOR_FONT, 'middle', true));
-    if (h.sub.length > 0) {
-      base.push(
-        textBlock('text-muted', h.sub, actor.x, labelTop + blockHeight(h.label.length, ACTOR_FONT), SMALL, 'middle'),
-      );
-    }
-  }
-  shapes.unshift(...base);
-  shapes.push(...placed.shapes);
-
-  // Legend.
-  const used = (['encrypted', 'early', 'dashed'] as const).filter((flag) =>
-    messages.some(({ step }) => step[flag] === true),
+/**
+ * Vertical placement: untimed rows one after the other; timed rows at their times, the scale grown (bounded: 40
+ * tries, up to TIMED_MAX_HEIGHT) until labels stop overlapping, with a time axis left of the first lifeline.
+ */
+function placeVertically(
+  steps: readonly SequenceStep[],
+  timed: boolean,
+  xOf: (id: string) => number,
+  top: number,
+  span: { left: number; right: number },
+): { placed: StepsPlacement; scale?: number; axis: Shape[] } {
+  if (!timed) return { placed: placeSteps(steps, xOf, top, span, undefined), axis: [] };
+  const times = steps.flatMap((s) =>
+    s.kind === 'message' ? [s.sendAt as number, s.receiveAt as number] : s.at === undefined ? [] : [s.at],
   );
-  shapes.push(...legend(used, leftEdge, rightEdge, contentBottom + 14));
+  const t0 = Math.min(...times);
+  const t1 = Math.max(...times);
+  const duration = Math.max(t1 - t0, 1e-9);
+  let scale = TIMED_TARGET_HEIGHT / duration;
+  const maxScale = TIMED_MAX_HEIGHT / duration;
+  let placed = placeSteps(steps, xOf, top, span, { t0, scale });
+  for (let attempt = 0; attempt < 40 && scale < maxScale && hasFixableOverlap(placed); attempt++) {
+    scale = Math.min(scale * 1.15, maxScale);
+    placed = placeSteps(steps, xOf, top, span, { t0, scale });
+  }
+  return { placed, scale, axis: timeAxis(span.left - AXIS_ROOM, top, t0, t1, scale) };
+}
 
-  const description = describeSequence(input, timed);
-  const scene = finishScene(shapes, description);
-  return {
-    ...scene,
-    actors: placedActors,
-    messages: placed.messages,
-    steps: placed.rows,
-    ...(scale === undefined ? {} : { scale }),
-    legend: used.map((flag) => LEGEND_ENTRIES[flag]),
-  };
+/** An actor's lifeline, header box, label and sublabel. */
+function drawActor(actor: PlacedActor, h: Header, headerHeight: number, bottom: number): Shape[] {
+  const shapes: Shape[] = [
+    { type: 'line', role: 'lifeline', x1: actor.x, y1: headerHeight, x2: actor.x, y2: round(bottom) },
+    { type: 'rect', role: 'actor-box', ...actor.box, rx: 6 },
+  ];
+  const labelTop = (headerHeight - h.height) / 2 + ACTOR_PAD_Y;
+  shapes.push(textBlock('text-strong', h.label, actor.x, labelTop, ACTOR_FONT, 'middle', true));
+  if (h.sub.length > 0) {
+    const subTop = labelTop + blockHeight(h.label.length, ACTOR_FONT);
+    shapes.push(textBlock('text-muted', h.sub, actor.x, subTop, SMALL, 'middle'));
+  }
+  return shapes;
 }
 
 interface StepsPlacement {
@@ -259,6 +275,16 @@ interface StepsPlacement {
   readonly labelBoxes: { box: Box; time: number }[];
 }
 
+/** What every step's placement needs to know about the diagram. */
+interface StepContext {
+  readonly xOf: (id: string) => number;
+  readonly span: { readonly left: number; readonly right: number };
+  readonly timing: { readonly t0: number; readonly scale: number } | undefined;
+  /** y of time `t` (timed only). */
+  readonly yAt: (t: number) => number;
+}
+
+/** Places every step top to bottom; each returns where the next untimed row may start. */
 function placeSteps(
   steps: readonly SequenceStep[],
   xOf: (id: string) => number,
@@ -267,133 +293,145 @@ function placeSteps(
   timing: { t0: number; scale: number } | undefined,
 ): StepsPlacement {
   const out: StepsPlacement = { shapes: [], messages: [], rows: [], labelBoxes: [] };
+  const yAt = (t: number): number => round(top + (t - (timing?.t0 ?? 0)) * (timing?.scale ?? 0));
+  const ctx: StepContext = { xOf, span, timing, yAt };
   let cursor = top;
   let lastTime = timing?.t0 ?? 0;
-  const yAt = (t: number): number => round(top + (t - (timing?.t0 ?? 0)) * (timing?.scale ?? 0));
-
   for (const [i, step] of steps.entries()) {
     if (step.kind === 'message') {
-      const label = splitLines(step.label);
-      const detail = splitLines(step.detail);
-      const x1 = xOf(step.from);
-      const x2 = xOf(step.to);
-      let y1: number;
-      let y2: number;
-      if (timing) {
-        y1 = yAt(step.sendAt as number);
-        y2 = yAt(step.receiveAt as number);
-        lastTime = step.receiveAt as number;
-      } else {
-        y1 = round(cursor + blockHeight(label.length, FONT) + 6);
-        y2 = y1 + SLOPE;
-      }
-      const flavour = step.encrypted ? 'encrypted' : step.early ? 'early' : undefined;
-      const lineRole: ShapeRole = flavour ? `message-${flavour}` : step.dashed ? 'message-dashed' : 'message';
-      const headRole: ShapeRole = flavour ? `head-${flavour}` : 'head';
-      const textRole: ShapeRole = flavour ? `text-${flavour}` : 'text';
-      const { head, shaftEnd } = arrowHead(headRole, x1, y1, x2, y2);
-      out.shapes.push({ type: 'line', role: lineRole, x1, y1, x2: shaftEnd[0], y2: shaftEnd[1] });
-      out.shapes.push(head);
-
-      // Label above the line: its bottom clears the line over the label's whole width.
-      const mx = (x1 + x2) / 2;
-      const lineY = (x: number): number => y1 + ((x - x1) / (x2 - x1)) * (y2 - y1);
-      const labelW = maxLineWidth(label, FONT) + (step.encrypted ? LOCK_ROOM : 0);
-      const labelBottom = Math.min(lineY(mx - labelW / 2), lineY(mx + labelW / 2)) - 5;
-      const labelTop = labelBottom - blockHeight(label.length, FONT);
-      const textX = round(mx + (step.encrypted ? LOCK_ROOM / 2 : 0));
-      const text = textBlock(textRole, label, textX, labelTop, FONT);
-      const textBox = shapeBox(text);
-      const labelBox = step.encrypted
-        ? { ...textBox, x: textBox.x - LOCK_ROOM, width: textBox.width + LOCK_ROOM }
-        : textBox;
-      out.shapes.push(chipForBox(labelBox), text);
-      if (step.encrypted) {
-        out.shapes.push(...padlock(round(labelBox.x), round(labelTop + lineHeight(FONT) - 3)));
-      }
-      out.labelBoxes.push({
-        box: labelBox,
-        time: timing ? ((step.sendAt as number) + (step.receiveAt as number)) / 2 : i,
-      });
-
-      let bottom = Math.max(y1, y2);
-      let detailBox: Box | undefined;
-      if (detail.length > 0) {
-        const dW = maxLineWidth(detail, SMALL);
-        const dTop = Math.max(lineY(mx - dW / 2), lineY(mx + dW / 2)) + 4;
-        const dText = textBlock('text-muted', detail, round(mx), dTop, SMALL);
-        detailBox = shapeBox(dText);
-        out.shapes.push(chipForBox(detailBox), dText);
-        bottom = Math.max(bottom, detailBox.y + detailBox.height);
-        out.labelBoxes.push({
-          box: detailBox,
-          time: timing ? ((step.sendAt as number) + (step.receiveAt as number)) / 2 : i,
-        });
-      }
-      out.messages.push({
-        step: i,
-        from: step.from,
-        to: step.to,
-        x1,
-        y1,
-        x2,
-        y2,
-        labelBox,
-        ...(detailBox ? { detailBox } : {}),
-      });
-      out.rows.push({ step: i, kind: 'message', top: round(labelTop), bottom: round(bottom) });
-      cursor = bottom + ROW_GAP;
+      cursor = placeMessage(step, i, cursor, ctx, out);
+      if (timing) lastTime = step.receiveAt as number;
     } else if (step.kind === 'note') {
-      const lines = splitLines(step.text);
-      const xsOver = step.over.map(xOf);
-      const left = Math.min(...xsOver);
-      const right = Math.max(...xsOver);
-      const textW = maxLineWidth(lines, FONT);
-      const width = Math.max(right - left + 48, textW + 24);
-      const height = blockHeight(lines.length, FONT) + 12;
-      const noteTop = timing ? yAt(step.at ?? lastTime) + 6 : cursor;
-      const cx = (left + right) / 2;
-      out.shapes.push({
-        type: 'rect',
-        role: 'note',
-        x: round(cx - width / 2),
-        y: round(noteTop),
-        width: round(width),
-        height,
-        rx: 4,
-      });
-      out.shapes.push(textBlock('text', lines, round(cx), noteTop + 6, FONT));
-      out.rows.push({ step: i, kind: 'note', top: round(noteTop), bottom: round(noteTop + height) });
-      out.labelBoxes.push({
-        box: { x: cx - width / 2, y: noteTop, width, height },
-        time: timing ? (step.at ?? lastTime) : i,
-      });
-      cursor = noteTop + height + ROW_GAP;
+      cursor = placeNote(step, i, cursor, step.at ?? lastTime, ctx, out);
     } else {
-      const y = timing ? yAt(step.at ?? lastTime) : round(cursor + 10);
-      out.shapes.push({
-        type: 'line',
-        role: 'divider',
-        x1: round(span.left - 8),
-        y1: y,
-        x2: round(span.right + 8),
-        y2: y,
-      });
-      const text = textBlock(
-        'text-muted',
-        [step.text],
-        round((span.left + span.right) / 2),
-        y - lineHeight(SMALL) / 2,
-        SMALL,
-      );
-      const box = shapeBox(text);
-      out.shapes.push(chipForBox(box, 6), text);
-      out.rows.push({ step: i, kind: 'divider', top: round(box.y), bottom: round(box.y + box.height) });
-      out.labelBoxes.push({ box, time: timing ? (step.at ?? lastTime) : i });
-      cursor = box.y + box.height + ROW_GAP;
+      cursor = placeDivider(step, i, cursor, step.at ?? lastTime, ctx, out);
     }
   }
   return out;
+}
+
+/** An arrow with its label above (on a chip, padlock when encrypted) and its detail below. */
+function placeMessage(
+  step: Extract<SequenceStep, { kind: 'message' }>,
+  i: number,
+  cursor: number,
+  ctx: StepContext,
+  out: StepsPlacement,
+): number {
+  const label = splitLines(step.label);
+  const x1 = ctx.xOf(step.from);
+  const x2 = ctx.xOf(step.to);
+  const y1 = ctx.timing ? ctx.yAt(step.sendAt as number) : round(cursor + blockHeight(label.length, FONT) + 6);
+  const y2 = ctx.timing ? ctx.yAt(step.receiveAt as number) : y1 + SLOPE;
+  const flavour = step.encrypted ? 'encrypted' : step.early ? 'early' : undefined;
+  const lineRole: ShapeRole = flavour ? `message-${flavour}` : step.dashed ? 'message-dashed' : 'message';
+  const { head, shaftEnd } = arrowHead(flavour ? `head-${flavour}` : 'head', x1, y1, x2, y2);
+  out.shapes.push({ type: 'line', role: lineRole, x1, y1, x2: shaftEnd[0], y2: shaftEnd[1] });
+  out.shapes.push(head);
+  const time = ctx.timing ? ((step.sendAt as number) + (step.receiveAt as number)) / 2 : i;
+  const lineY = (x: number): number => y1 + ((x - x1) / (x2 - x1)) * (y2 - y1);
+  const mx = (x1 + x2) / 2;
+
+  // Label above the line: its bottom clears the line over the label's whole width.
+  const labelW = maxLineWidth(label, FONT) + (step.encrypted ? LOCK_ROOM : 0);
+  const labelTop = Math.min(lineY(mx - labelW / 2), lineY(mx + labelW / 2)) - 5 - blockHeight(label.length, FONT);
+  const text = textBlock(
+    flavour ? `text-${flavour}` : 'text',
+    label,
+    round(mx + (step.encrypted ? LOCK_ROOM / 2 : 0)),
+    labelTop,
+    FONT,
+  );
+  const textBox = shapeBox(text);
+  const labelBox = step.encrypted
+    ? { ...textBox, x: textBox.x - LOCK_ROOM, width: textBox.width + LOCK_ROOM }
+    : textBox;
+  out.shapes.push(chipForBox(labelBox), text);
+  if (step.encrypted) out.shapes.push(...padlock(round(labelBox.x), round(labelTop + lineHeight(FONT) - 3)));
+  out.labelBoxes.push({ box: labelBox, time });
+
+  let bottom = Math.max(y1, y2);
+  let detailBox: Box | undefined;
+  const detail = splitLines(step.detail);
+  if (detail.length > 0) {
+    const dW = maxLineWidth(detail, SMALL);
+    const dText = textBlock(
+      'text-muted',
+      detail,
+      round(mx),
+      Math.max(lineY(mx - dW / 2), lineY(mx + dW / 2)) + 4,
+      SMALL,
+    );
+    detailBox = shapeBox(dText);
+    out.shapes.push(chipForBox(detailBox), dText);
+    bottom = Math.max(bottom, detailBox.y + detailBox.height);
+    out.labelBoxes.push({ box: detailBox, time });
+  }
+  out.messages.push({
+    step: i,
+    from: step.from,
+    to: step.to,
+    x1,
+    y1,
+    x2,
+    y2,
+    labelBox,
+    ...(detailBox ? { detailBox } : {}),
+  });
+  out.rows.push({ step: i, kind: 'message', top: round(labelTop), bottom: round(bottom) });
+  return bottom + ROW_GAP;
+}
+
+/** A note box spanning the named actors' lifelines (timed: just below time `at`). */
+function placeNote(
+  step: Extract<SequenceStep, { kind: 'note' }>,
+  i: number,
+  cursor: number,
+  at: number,
+  ctx: StepContext,
+  out: StepsPlacement,
+): number {
+  const lines = splitLines(step.text);
+  const xsOver = step.over.map(ctx.xOf);
+  const left = Math.min(...xsOver);
+  const right = Math.max(...xsOver);
+  const width = Math.max(right - left + 48, maxLineWidth(lines, FONT) + 24);
+  const height = blockHeight(lines.length, FONT) + 12;
+  const noteTop = ctx.timing ? ctx.yAt(at) + 6 : cursor;
+  const cx = (left + right) / 2;
+  out.shapes.push({
+    type: 'rect',
+    role: 'note',
+    x: round(cx - width / 2),
+    y: round(noteTop),
+    width: round(width),
+    height,
+    rx: 4,
+  });
+  out.shapes.push(textBlock('text', lines, round(cx), noteTop + 6, FONT));
+  out.rows.push({ step: i, kind: 'note', top: round(noteTop), bottom: round(noteTop + height) });
+  out.labelBoxes.push({ box: { x: cx - width / 2, y: noteTop, width, height }, time: ctx.timing ? at : i });
+  return noteTop + height + ROW_GAP;
+}
+
+/** A full-width rule with its text on a chip in the middle (timed: at time `at`). */
+function placeDivider(
+  step: Extract<SequenceStep, { kind: 'divider' }>,
+  i: number,
+  cursor: number,
+  at: number,
+  ctx: StepContext,
+  out: StepsPlacement,
+): number {
+  const { left, right } = ctx.span;
+  const y = ctx.timing ? ctx.yAt(at) : round(cursor + 10);
+  out.shapes.push({ type: 'line', role: 'divider', x1: round(left - 8), y1: y, x2: round(right + 8), y2: y });
+  const text = textBlock('text-muted', [step.text], round((left + right) / 2), y - lineHeight(SMALL) / 2, SMALL);
+  const box = shapeBox(text);
+  out.shapes.push(chipForBox(box, 6), text);
+  out.rows.push({ step: i, kind: 'divider', top: round(box.y), bottom: round(box.y + box.height) });
+  out.labelBoxes.push({ box, time: ctx.timing ? at : i });
+  return box.y + box.height + ROW_GAP;
 }
 
 function hasFixableOverlap(placed: StepsPlacement): boolean {
@@ -468,34 +506,17 @@ function validate(input: SequenceInput, timed: boolean): void {
   }
 }
 
-/** A 1, 2 or 5 × 10^n step giving at most ~8 ticks. */
-export function niceStep(range: number, maxTicks = 8): number {
-  if (!(range > 0)) return 1;
-  const raw = range / maxTicks;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  for (const m of [1, 2, 5, 10]) if (m * magnitude >= raw) return m * magnitude;
-  /* c8 ignore next */
-  return 10 * magnitude;
-}
-
 function timeAxis(x: number, top: number, t0: number, t1: number, scale: number): Shape[] {
   const shapes: Shape[] = [];
   const y = (t: number): number => round(top + (t - t0) * scale);
   shapes.push({ type: 'line', role: 'axis', x1: round(x), y1: y(t0), x2: round(x), y2: y(t1) });
-  const step = niceStep(t1 - t0);
-  const first = Math.ceil(t0 / step - 1e-9) * step;
-  for (let t = first; t <= t1 + 1e-9; t += step) {
+  for (const t of ticks(t0, t1)) {
     const ty = y(t);
     shapes.push({ type: 'line', role: 'tick', x1: round(x - 5), y1: ty, x2: round(x), y2: ty });
-    const label = `${formatMs(t)} ms`;
+    const label = formatDuration(t);
     shapes.push(textBlock('text-muted', [label], round(x - 8), ty - lineHeight(SMALL) / 2, SMALL, 'end'));
   }
   return shapes;
-}
-
-/** Formats a time in ms without floating-point noise (0.1 + 0.2 → "0.3"). */
-export function formatMs(t: number): string {
-  return String(Number(t.toPrecision(12)));
 }
 
 function legend(
@@ -545,7 +566,7 @@ function describeSequence(input: SequenceInput, timed: boolean): string[] {
         step.dashed ? 'optional' : '',
       ].filter(Boolean);
       const time = timed
-        ? `, sent at ${formatMs(step.sendAt as number)} ms, received at ${formatMs(step.receiveAt as number)} ms`
+        ? `, sent at ${formatDuration(step.sendAt as number)}, received at ${formatDuration(step.receiveAt as number)}`
         : '';
       const detail = step.detail ? ` (${oneLine(step.detail)})` : '';
       const flagText = flags.length > 0 ? ` [${flags.join(', ')}]` : '';

@@ -64,6 +64,10 @@ function renderShape(shape: Shape): string {
 }
 
 /**
+ * @deprecated Render `<Figure>` / `<Scene>` (src/components/diagrams) instead. Kept only because
+ * `src/components/TlsCalculator/TlsCalculator.tsx` still injects this string; delete it (with escapeXml) once that
+ * island renders `<Figure>`.
+ *
  * Serialises a scene as an accessible inline SVG: `role="img"`, `<title>` and `<desc>` referenced by
  * `aria-labelledby`/`aria-describedby`, a viewBox at natural size and no fixed width (CSS scales it down).
  */

@@ -3,6 +3,7 @@
  * (shape documented in src/components/diagrams/README.md; types from the layout in src/lib/diagram).
  */
 import type { SequenceActor, SequenceStep } from '../diagram/index.ts';
+import { formatDuration } from '../format/index.ts';
 import { SCENARIOS } from './scenarios.ts';
 import type { Endpoint, HandshakeMessage, ScenarioResult } from './types.ts';
 
@@ -38,10 +39,6 @@ const ACTORS: Record<Endpoint, SequenceActor> = {
 /** Rounds to 0.01 ms so labels and SVG coordinates stay short. */
 function ms(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-function formatMs(value: number): string {
-  return `${Number.parseFloat(value.toFixed(1))} ms`;
 }
 
 /**
@@ -102,8 +99,8 @@ export function ladderCaption(result: ScenarioResult): string {
       ? 'the request leaves with the very first packet'
       : `the request can be sent after ${rttText(result.setupRoundTrips)}`;
   return (
-    `${info.title} at a ${formatMs(result.conditions.rttMs)} round trip: ${when}; ` +
-    `the first response byte arrives at ${formatMs(result.ttfbMs)}.`
+    `${info.title} at a ${formatDuration(result.conditions.rttMs)} round trip: ${when}; ` +
+    `the first response byte arrives at ${formatDuration(result.ttfbMs)}.`
   );
 }
 

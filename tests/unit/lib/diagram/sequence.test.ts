@@ -7,7 +7,6 @@ import {
   type SequenceStep,
   shapeBox,
 } from '../../../../src/lib/diagram/index.ts';
-import { formatMs, niceStep } from '../../../../src/lib/diagram/sequence.ts';
 import { estimateTextWidth } from '../../../../src/lib/diagram/text.ts';
 
 const twoActors = [
@@ -401,25 +400,5 @@ describe('layoutSequence', () => {
       ),
       { numRuns: 150 },
     );
-  });
-});
-
-describe('niceStep', () => {
-  it.each([
-    [80, 10],
-    [100, 20],
-    [7, 1],
-    [1, 0.2],
-    [350, 50],
-    [0, 1],
-  ])('range %d → %d', (range, step) => {
-    expect(niceStep(range)).toBeCloseTo(step, 10);
-  });
-});
-
-describe('formatMs', () => {
-  it('drops floating-point noise', () => {
-    expect(formatMs(0.1 + 0.2)).toBe('0.3');
-    expect(formatMs(40)).toBe('40');
   });
 });
