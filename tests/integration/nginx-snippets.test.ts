@@ -244,6 +244,8 @@ function startBackend(name: string, status = 200): Promise<Backend> {
 
 interface RunningNginx {
   readonly process: ChildProcess;
+  /** Port of the server block the test wraps around a `location` fragment. */
+  readonly wrapperPort: number;
   log: string;
 }
 
@@ -291,12 +293,17 @@ async function waitForPort(port: number): Promise<void> {
 }
 
 /** Starts nginx in the foreground on a snippet (already localised); resolves once `probePort` accepts. */
-async function runNginx(snippet: Snippet, text: string, probePort: number | undefined): Promise<RunningNginx> {
-  const { dir, confPath, where } = writeConfig(snippet, text, await freePort());
+async function runNginx(
+  snippet: Snippet,
+  text: string,
+  probePort: number | 'wrapper' | undefined,
+): Promise<RunningNginx> {
+  const wrapperPort = await freePort();
+  const { dir, confPath, where } = writeConfig(snippet, text, wrapperPort);
   const child = spawn(nginxBinary ?? 'nginx', ['-p', dir, '-c', confPath, '-e', 'stderr', '-g', 'daemon off;'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const nginx: RunningNginx = { process: child, log: '' };
+  const nginx: RunningNginx = { process: child, wrapperPort, log: '' };
   running.push(nginx);
   child.stdout?.on('data', (chunk: Buffer) => {
     nginx.log += where(chunk.toString());
@@ -304,7 +311,7 @@ async function runNginx(snippet: Snippet, text: string, probePort: number | unde
   child.stderr?.on('data', (chunk: Buffer) => {
     nginx.log += where(chunk.toString());
   });
-  if (probePort !== undefined) await waitForPort(probePort);
+  if (probePort !== undefined) await waitForPort(probePort === 'wrapper' ? wrapperPort : probePort);
   return nginx;
 }
 
@@ -602,5 +609,48 @@ describe.skipIf(nginxBinary === undefined)('nginx snippets do what the guides sa
     expect(authenticated.status).toBe(200);
     expect(app.requests[0]?.headers['x-client-verify']).toBe('SUCCESS');
     expect(app.requests[0]?.headers['x-client-subject']).toBe('CN=checkout');
+  });
+
+  it('proxies.mdx: the WebSocket location passes the upgrade through to the backend', async () => {
+    const snippet = findSnippet('infrastructure/proxies.mdx', 'WebSocket location');
+    const server = http.createServer((_req, res) => res.writeHead(426).end());
+    const upgrades: http.IncomingHttpHeaders[] = [];
+    server.on('upgrade', (req, socket) => {
+      upgrades.push(req.headers);
+      socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+      socket.on('data', (chunk: Buffer) => socket.write(chunk)); // echo: the tunnel stays open both ways
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    closers.push(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+    const address = server.address();
+    const backendPort = typeof address === 'object' && address !== null ? address.port : 0;
+    const text = swap(snippet.text, 'proxy_pass http://app_servers;', `proxy_pass http://127.0.0.1:${backendPort};`);
+    const nginx = await runNginx(snippet, text, 'wrapper');
+    const echoed = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(nginx.wrapperPort, '127.0.0.1', () => {
+        socket.write(
+          'GET /ws/chat HTTP/1.1\r\nHost: app.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        );
+      });
+      let data = '';
+      socket.setTimeout(5000, () => socket.destroy(new Error('no upgrade through nginx after 5 s')));
+      socket.on('data', (chunk: Buffer) => {
+        data += chunk.toString();
+        if (data.includes('\r\n\r\n') && !data.includes('ping')) socket.write('ping');
+        if (data.endsWith('ping')) {
+          socket.destroy();
+          resolve(data);
+        }
+      });
+      socket.on('error', reject);
+    });
+    expect(echoed.startsWith('HTTP/1.1 101')).toBe(true);
+    expect(upgrades[0]?.upgrade).toBe('websocket');
+    expect(upgrades[0]?.connection?.toLowerCase()).toBe('upgrade');
+    expect(upgrades[0]?.host).toBe('app.example.com');
   });
 });
