@@ -1,35 +1,46 @@
 /**
- * The sidebar, in the order a request travels: the guides read as one journey, and
- * Starlight's prev/next links follow this order.
+ * The sidebar, in the order a request travels: the overview, then the foundations every step relies on, then one
+ * group per stop of the journey in the order a request meets them (the same eight steps as the home page's map,
+ * src/lib/journey/steps.ts, and the sections of start/url-journey). Starlight's prev/next links follow this order.
  */
 export const sidebar = [
   { label: 'Start here', items: [{ label: 'The journey of a URL', slug: 'start/url-journey' }] },
   {
-    label: 'Addressing',
-    items: [
-      { label: 'IP addresses', slug: 'addressing/ip-addresses' },
-      { label: 'Subnets and CIDR', slug: 'addressing/subnetting' },
-      { label: 'Public vs private, NAT and port forwarding', slug: 'addressing/public-private-nat' },
-    ],
-  },
-  { label: 'Names', items: [{ label: 'DNS', slug: 'names/dns' }] },
-  {
-    label: 'Layers',
+    label: 'Foundations',
     items: [
       { label: 'The OSI model', slug: 'layers/osi-model' },
-      { label: 'Devices, ARP, switching and routing', slug: 'layers/devices' },
       { label: 'Encapsulation', slug: 'layers/encapsulation' },
+      { label: 'Devices, ARP, switching and routing', slug: 'layers/devices' },
+      { label: 'IP addresses and ports', slug: 'addressing/ip-addresses' },
+      { label: 'Subnets and CIDR', slug: 'addressing/subnetting' },
     ],
   },
-  { label: 'Transport', items: [{ label: 'TCP vs UDP', slug: 'transport/tcp-vs-udp' }] },
-  { label: 'Web protocols', items: [{ label: 'HTTP/1.0 to HTTP/3', slug: 'web/http-versions' }] },
-  { label: 'Security', items: [{ label: 'SSL and TLS', slug: 'security/tls' }] },
+  { label: '2 · DNS', items: [{ label: 'DNS', slug: 'names/dns' }] },
   {
-    label: 'Infrastructure',
+    label: '3 · IP and NAT',
+    items: [{ label: 'Public vs private, NAT and port forwarding', slug: 'addressing/public-private-nat' }],
+  },
+  { label: '4 · Transport', items: [{ label: 'TCP vs UDP', slug: 'transport/tcp-vs-udp' }] },
+  {
+    label: '5 · TLS',
+    items: [
+      { label: 'SSL and TLS', slug: 'security/tls' },
+      { label: 'Mutual TLS', slug: 'security/mutual-tls' },
+      { label: 'Debugging TLS', slug: 'security/debugging-tls' },
+    ],
+  },
+  { label: '6 · HTTP', items: [{ label: 'HTTP/1.0 to HTTP/3', slug: 'web/http-versions' }] },
+  {
+    label: '7 · Proxies and load balancers',
     items: [
       { label: 'Proxy vs reverse proxy', slug: 'infrastructure/proxies' },
       { label: 'Layer 4 vs Layer 7 load balancing', slug: 'infrastructure/l4-vs-l7' },
+      { label: 'Sticky sessions', slug: 'infrastructure/sticky-sessions' },
     ],
+  },
+  {
+    label: '8 · The server side',
+    items: [{ label: 'API gateways and the microservice edge', slug: 'infrastructure/api-gateways' }],
   },
   {
     label: 'Playgrounds',

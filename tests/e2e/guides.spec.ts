@@ -98,6 +98,14 @@ const QUESTIONS: [query: string, answers: string[]][] = [
   ['cgnat', ['/addressing/public-private-nat/']],
   ['encapsulation', ['/layers/encapsulation/']],
   ['quic', ['/web/http-versions/', '/transport/tcp-vs-udp/']],
+  ['sticky sessions', ['/infrastructure/sticky-sessions/']],
+  ['session affinity load balancer', ['/infrastructure/sticky-sessions/']],
+  ['api gateway', ['/infrastructure/api-gateways/']],
+  ['circuit breaker', ['/infrastructure/api-gateways/']],
+  ['mtls', ['/security/mutual-tls/']],
+  ['client certificate', ['/security/mutual-tls/']],
+  ['sslkeylogfile', ['/security/debugging-tls/']],
+  ['decrypt tls in wireshark', ['/security/debugging-tls/']],
 ];
 
 test('search answers realistic reader questions with the right guide in the first three results', async ({ page }) => {

@@ -8,11 +8,14 @@ export interface JourneyStep {
   readonly slug: string;
 }
 
-/** The request's path from the address bar to the server, in order. */
+/**
+ * The request's path from the address bar to the server, in the order a request meets each stop. The sidebar
+ * (src/sidebar.ts) has one group per step in the same order, and start/url-journey has one section per step.
+ */
 export const journeySteps: readonly JourneyStep[] = [
   {
     name: 'Browser',
-    summary: 'You type a URL; the browser parses it and checks its caches.',
+    summary: 'You type a URL; the browser parses it and checks its caches and HSTS.',
     slug: 'start/url-journey',
   },
   {
@@ -22,7 +25,8 @@ export const journeySteps: readonly JourneyStep[] = [
   },
   {
     name: 'IP and NAT',
-    summary: 'Packets are addressed, routed, and rewritten at the home router.',
+    summary:
+      'Packets are addressed, rewritten by the home router and routed to the site, whose edge firewall lets only web ports in.',
     slug: 'addressing/public-private-nat',
   },
   {
@@ -42,13 +46,13 @@ export const journeySteps: readonly JourneyStep[] = [
   },
   {
     name: 'Proxy / load balancer',
-    summary: 'A reverse proxy or L4/L7 balancer picks a backend.',
-    slug: 'infrastructure/l4-vs-l7',
+    summary: 'A reverse proxy or L4/L7 balancer, where the connection really ended, picks a backend.',
+    slug: 'infrastructure/proxies',
   },
   {
     name: 'Server',
-    summary: 'The application answers, and every step runs in reverse.',
-    slug: 'infrastructure/proxies',
+    summary: 'An API gateway and the services behind it build the response, and every step runs in reverse.',
+    slug: 'infrastructure/api-gateways',
   },
 ];
 

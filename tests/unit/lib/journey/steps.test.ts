@@ -4,9 +4,11 @@ import { docsHref, journeySteps } from '../../../../src/lib/journey/steps.ts';
 import { sidebar } from '../../../../src/sidebar.ts';
 
 const sidebarSlugs = sidebar.flatMap((group) => group.items.map((item) => item.slug));
+const read = (slug: string) => readFileSync(`src/content/docs/${slug}.mdx`, 'utf8');
 
 describe('journeySteps', () => {
-  it('starts at the browser and ends at the server', () => {
+  it('has eight steps, from the browser to the server', () => {
+    expect(journeySteps).toHaveLength(8);
     expect(journeySteps[0]?.name).toBe('Browser');
     expect(journeySteps.at(-1)?.name).toBe('Server');
   });
@@ -15,9 +17,19 @@ describe('journeySteps', () => {
     '%s links to a guide in the sidebar (%s)',
     (_name, slug) => {
       expect(sidebarSlugs).toContain(slug);
-      expect(() => readFileSync(`src/content/docs/${slug}.mdx`)).not.toThrow();
+      expect(() => read(slug)).not.toThrow();
     },
   );
+
+  it('comes in the same order as the sidebar', () => {
+    const positions = journeySteps.map((step) => sidebarSlugs.indexOf(step.slug));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('matches the numbered sections of the journey page, in order', () => {
+    const headings = [...read('start/url-journey').matchAll(/^## (\d)\. /gm)].map((m) => Number(m[1]));
+    expect(headings).toEqual(journeySteps.map((_step, index) => index + 1));
+  });
 });
 
 describe('docsHref', () => {
@@ -31,23 +43,43 @@ describe('docsHref', () => {
 });
 
 describe('sidebar', () => {
-  it('follows the journey order the site promises', () => {
+  it('starts with the overview and the foundations, then one numbered group per journey step', () => {
     expect(sidebar.map((group) => group.label)).toEqual([
       'Start here',
-      'Addressing',
-      'Names',
-      'Layers',
-      'Transport',
-      'Web protocols',
-      'Security',
-      'Infrastructure',
+      'Foundations',
+      '2 · DNS',
+      '3 · IP and NAT',
+      '4 · Transport',
+      '5 · TLS',
+      '6 · HTTP',
+      '7 · Proxies and load balancers',
+      '8 · The server side',
       'Playgrounds',
       'Reference',
     ]);
   });
 
+  it('numbers each journey group after the step of the home page whose guide it holds', () => {
+    journeySteps.forEach((step, index) => {
+      if (index === 0) return; // the browser step is the overview page, "Start here"
+      const group = sidebar.find((g) => g.items.some((item) => item.slug === step.slug));
+      expect(group?.label.startsWith(`${index + 1} · `), `${step.name} is in "${group?.label}"`).toBe(true);
+    });
+  });
+
   it('points every entry at an existing page, once', () => {
     expect(new Set(sidebarSlugs).size).toBe(sidebarSlugs.length);
-    for (const slug of sidebarSlugs) expect(() => readFileSync(`src/content/docs/${slug}.mdx`), slug).not.toThrow();
+    for (const slug of sidebarSlugs) expect(() => read(slug), slug).not.toThrow();
+  });
+
+  it('every guide outside the overview, playgrounds and reference links back to its step of the journey', () => {
+    const guides = sidebar
+      .filter((group) => !['Start here', 'Playgrounds', 'Reference'].includes(group.label))
+      .flatMap((group) => group.items.map((item) => item.slug));
+    for (const slug of guides) {
+      expect(read(slug), `${slug} links to a step of /start/url-journey/`).toMatch(
+        /\]\(\/start\/url-journey\/#\d-[^)]+\)/,
+      );
+    }
   });
 });
