@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { slowStartRounds, TCP_INITIAL_WINDOW_BYTES } from '../../../../src/lib/handshake/index.ts';
 import {
   comparePageLoads,
-  connectionSeed,
-  mulberry32,
+  lossCursor,
+  lostTransmissions,
   type NetworkInput,
   type PageInput,
   type PageLoadResult,
@@ -90,12 +90,9 @@ describe('hand-worked cases (RTT 100 ms, unlimited bandwidth)', () => {
   });
 
   it('a lost packet arrives one RTT late', () => {
-    // Find a seed whose first draw on connection 1 is a loss (< 0.2) and whose second is not.
+    // Find a seed that loses packet 0 of request 0 (the HTML's only packet) once, and its resend not again.
     let seed = 0;
-    for (; ; seed += 1) {
-      const rng = mulberry32(connectionSeed(seed, 1));
-      if (rng() < 0.2 && rng() >= 0.2) break;
-    }
+    while (!(lossCursor(seed, 0, 0.2).next === 0 && lostTransmissions(seed, 0, 0, 0.2) === 1)) seed += 1;
     const page: PageInput = { html: { bytes: 1000 }, resources: [] };
     const r = load('http1.1', page, { ...FAST, lossRate: 0.2, seed });
     expect(r.lostPackets).toBe(1);
