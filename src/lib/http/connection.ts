@@ -6,7 +6,6 @@
  * setup, congestion window, the streams assigned to it and, for TCP, the in-order delivery point; per stream the
  * bytes left, its loss cursor, and its timing.
  */
-import { serializationMs } from '../handshake/transfer.ts';
 import { advanceRounds, type CongestionWindow, newWindow } from './congestion.ts';
 import { PACKET_BYTES } from './constants.ts';
 import { advanceLoss, type LossCursor, lossCursor, lostTransmissions } from './loss.ts';
@@ -141,8 +140,10 @@ export interface Link {
   readonly rttMs: number;
   readonly oneWayMs: number;
   readonly bandwidthMbps: number;
-  /** Serialisation time per byte (ms); 0 for unlimited bandwidth. */
-  readonly msPerByte: number;
+  /** Bytes the link serialises per ms (Infinity for unlimited): `bytes / bytesPerMs` is transfer.ts's serializationMs. */
+  readonly bytesPerMs: number;
+  /** Serialisation time of one full packet (ms). */
+  readonly packetMs: number;
   readonly lossRate: number;
   readonly seed: number;
   /** When the link has finished serialising everything sent so far. */
@@ -182,14 +183,14 @@ export function sendRange(link: Link, conn: Conn, stream: Stream, bytes: number,
   if (!(bytes > 0)) throw new Error(`Page-load simulation: sending ${bytes} bytes of '${stream.req.name}' at ${t} ms`);
   const from = stream.respBytes - stream.remaining;
   const pieces = Math.ceil(bytes / PACKET_BYTES);
-  const perPacket = serializationMs(PACKET_BYTES, link.bandwidthMbps);
+  const perPacket = link.packetMs;
   const cursor = stream.loss;
   let lostPiece = lostPieceIndex(stream, from, bytes);
   let free = Math.max(t, link.free);
   let firstArrival = 0;
   let latest = 0;
   for (let i = 0; i < pieces; i += 1) {
-    free += i < pieces - 1 ? perPacket : serializationMs(bytes - i * PACKET_BYTES, link.bandwidthMbps);
+    free += i < pieces - 1 ? perPacket : (bytes - i * PACKET_BYTES) / link.bytesPerMs;
     let arrival = free + link.oneWayMs;
     if (i === lostPiece) {
       const j = cursor.next;
@@ -273,7 +274,7 @@ export function sendCycles(link: Link, conn: Conn, allowed: number, t: number): 
   const cycles = cleanCycles(conn, allowed);
   if (cycles < 1) return undefined;
   let free = Math.max(t, link.free);
-  const perPacket = serializationMs(PACKET_BYTES, link.bandwidthMbps);
+  const perPacket = link.packetMs;
   // The link clock, packet by packet in turn order (float additions only, so times equal one-by-one sending).
   const first: number[] = [];
   const last: number[] = [];

@@ -97,7 +97,9 @@ function createSim(protocol: ProtocolId, page: Page, network: Network): Sim {
       rttMs: network.rttMs,
       oneWayMs: network.rttMs / 2,
       bandwidthMbps: network.bandwidthMbps,
-      msPerByte: serializationMs(1, network.bandwidthMbps),
+      // The same arithmetic as serializationMs (bytes ÷ (Mbit/s × 125)), so times match the handshake model's.
+      bytesPerMs: Number.isFinite(network.bandwidthMbps) ? network.bandwidthMbps * 125 : Number.POSITIVE_INFINITY,
+      packetMs: serializationMs(PACKET_BYTES, network.bandwidthMbps),
       lossRate: network.lossRate,
       seed: network.seed,
       free: 0,

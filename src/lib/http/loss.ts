@@ -24,12 +24,10 @@ function fmix32(x: number): number {
   return h >>> 0;
 }
 
-/** A uniform number in (0, 1), a pure function of the four integers. */
+/** A uniform number in (0, 1), a pure function of the four integers (two avalanche rounds over their mix). */
 export function lossDraw(seed: number, request: number, index: number, salt: number): number {
-  let h = fmix32(seed ^ 0x6a09e667);
-  h = fmix32(h ^ Math.imul(request + 1, 0x9e3779b1));
-  h = fmix32(h ^ Math.imul(index + 1, 0x85ebca6b));
-  h = fmix32(h ^ Math.imul(salt + 1, 0xc2b2ae35));
+  let h = fmix32(Math.imul(seed ^ 0x6a09e667, 0x9e3779b1) + Math.imul(request + 1, 0x85ebca6b));
+  h = fmix32(h ^ (Math.imul(index + 1, 0xc2b2ae35) + Math.imul(salt + 1, 0x27d4eb2f)));
   return (h + 0.5) / 4_294_967_296;
 }
 
