@@ -7,6 +7,7 @@ import {
   type ScenarioResult,
   scenarioIds,
   simulateHandshake,
+  validateInput,
 } from '../../../../src/lib/handshake/index.ts';
 
 const scenario = fc.constantFrom(...scenarioIds);
@@ -200,6 +201,47 @@ describe('model invariants', () => {
           simulateHandshake(id, { ...input, rttMs: other }).setupRoundTrips,
         );
       }),
+    );
+  });
+});
+
+describe('hostile numbers (issue 10.1): validateInput never throws; what it accepts simulates to finite times', () => {
+  const hostile = fc.oneof(
+    fc.constantFrom(1e308, 1e-320, -0, -1, 0, Number.NaN, Number.POSITIVE_INFINITY, 1e-16, 0.005, 0.01, 60_000),
+    fc.double(),
+    fc.integer(),
+  );
+  it('any numbers in any field', () => {
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.record(
+          {
+            rttMs: hostile,
+            bandwidthMbps: hostile,
+            serverProcessingMs: hostile,
+            requestBytes: hostile,
+            responseBytes: hostile,
+            certChainBytes: hostile,
+            initialWindowSegments: hostile,
+          },
+          { requiredKeys: [] },
+        ),
+        hostile,
+        (id, input, resolver) => {
+          const full: HandshakeInput = { ...input, dns: { kind: 'uncached', resolverRttMs: resolver } };
+          const checked = validateInput(full);
+          if (!checked.ok) {
+            expect(checked.error.message).toContain(checked.error.field);
+            expect(() => simulateHandshake(id, full)).toThrow(RangeError);
+            return;
+          }
+          const r = simulateHandshake(id, full);
+          for (const t of headline(r)) expect(Number.isFinite(t)).toBe(true);
+          for (const m of r.messages) expect(Number.isFinite(m.receiveAtMs)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

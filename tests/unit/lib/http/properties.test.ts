@@ -204,3 +204,40 @@ describe('loss keyed to packet identity (issue 10.5)', () => {
     }
   });
 });
+
+describe('hostile numbers (issue 10.1): refused at the edge or simulated to a finite answer, never a throw', () => {
+  const hostile = fc.oneof(
+    fc.constantFrom(1e308, 1e-320, -0, -1, 0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e-16),
+    fc.constantFrom(0.01, 60_000, 0.001, 100_000, 0.3, 1, 100, 32),
+    fc.double(),
+    fc.integer(),
+  );
+  it('any network numbers: a typed error, or every protocol finishes with finite times', () => {
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            rttMs: hostile,
+            bandwidthMbps: hostile,
+            lossRate: hostile,
+            seed: hostile,
+            dnsMs: hostile,
+            serverProcessingMs: hostile,
+            connectionsPerOrigin: hostile,
+            initialWindowSegments: hostile,
+          },
+          { requiredKeys: [] },
+        ),
+        (net) => {
+          const r = comparePageLoads({ html: { bytes: 20_000 }, resources: [{ name: 'a', bytes: 5000 }] }, net);
+          if (!r.ok) {
+            expect(r.error.message).toContain(r.error.field);
+            return;
+          }
+          for (const result of r.value) expect(Number.isFinite(result.totalMs)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
