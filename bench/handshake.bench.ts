@@ -11,6 +11,7 @@ import {
   compareScenarios,
   type HandshakeInput,
   parseCalculatorState,
+  scenarioIds,
   simulateHandshake,
   toSequenceDiagram,
 } from '../src/lib/handshake/index.ts';
@@ -32,10 +33,10 @@ const quic = simulateHandshake('quic-new', heavy);
 
 test('one keystroke', async ({ bench }) => {
   await bench.compare(
-    bench('compareScenarios (12 scenarios), defaults', () => {
+    bench(`compareScenarios (${scenarioIds.length} scenarios), defaults`, () => {
       compareScenarios(input);
     }),
-    bench('compareScenarios (12 scenarios), 12 KB chain + 1 MB + DNS', () => {
+    bench(`compareScenarios (${scenarioIds.length} scenarios), 12 KB chain + 1 MB + DNS`, () => {
       compareScenarios(heavy);
     }),
     bench('toSequenceDiagram, TLS 1.3 full', () => {

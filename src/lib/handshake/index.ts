@@ -16,7 +16,7 @@ export type { LadderOptions, SequenceActor, SequenceDiagramData, SequenceStep } 
 export { ladderCaption, toSequenceDiagram } from './ladder.ts';
 export type { ScenarioInfo } from './scenarios.ts';
 export { isScenarioId, SCENARIOS, type ScenarioId, scenarioIds } from './scenarios.ts';
-export { compareScenarios, simulateHandshake } from './simulate.ts';
+export { compareScenarios, flightWindow, simulateHandshake, tcpInitialWindow } from './simulate.ts';
 export type { ConstantSource } from './sources.ts';
 export { DEFAULT_SOURCES, MESSAGE_SOURCES, PROTOCOL_SOURCES } from './sources.ts';
 export type { PathTiming } from './transfer.ts';

@@ -10,6 +10,7 @@ export const scenarioIds = [
   'tls13-hrr',
   'tls13-psk',
   'tls13-0rtt',
+  'tls13-tfo',
   'quic-new',
   'quic-0rtt',
 ] as const;
@@ -148,6 +149,18 @@ export const SCENARIOS: { readonly [K in ScenarioId]: ScenarioInfo & { readonly 
     earlyData: true,
     summary: 'The request travels with the ClientHello, encrypted with a key from the ticket (replayable).',
     sources: ['RFC 8446 §2.3 (Figure 4)', 'RFC 8446 §8 (replay)', 'RFC 8470 (early data in HTTP)'],
+  },
+  'tls13-tfo': {
+    id: 'tls13-tfo',
+    title: 'TLS 1.3 over TCP Fast Open (repeat visit)',
+    short: 'TLS 1.3 + TFO',
+    transport: 'tcp',
+    tls: '1.3',
+    repeatVisit: true,
+    earlyData: false,
+    summary:
+      'The ClientHello rides in the SYN with a cookie from an earlier visit: one round trip before the request, not two.',
+    sources: ['RFC 7413 §3, §4.1, §6.1, §7.1', 'RFC 8446 §2 (Figure 1)'],
   },
   'quic-new': {
     id: 'quic-new',

@@ -32,9 +32,12 @@ export function slowStartRounds(
   let cwnd = initialWindowBytes;
   let sent = 0;
   let rounds = 0;
+  // Terminates: every round sends min(window, rest) > 0 bytes and the window only grows, so at most
+  // log2(bytes / window) + 2 rounds; asserted rather than trusted.
   while (sent < bytes) {
     const budget = rounds === 0 ? Math.min(cwnd, firstRoundCapBytes) : cwnd;
     const now = Math.min(budget, bytes - sent);
+    if (!(sent + now > sent)) throw new Error(`slowStartRounds: no progress at ${sent} of ${bytes} bytes`);
     sent += now;
     cwnd += now;
     rounds += 1;

@@ -37,6 +37,8 @@ export interface HandshakeInput {
   readonly responseBytes?: number;
   /** Size of the server's Certificate message: the whole chain (bytes). */
   readonly certChainBytes?: number;
+  /** TCP's initial congestion window in segments (1–100); default 10 (RFC 6928). QUIC keeps RFC 9002's window. */
+  readonly initialWindowSegments?: number;
 }
 
 /** Fully resolved, validated input: what the model actually ran with. */
@@ -52,11 +54,17 @@ export interface NetworkConditions {
   readonly requestBytes: number;
   readonly responseBytes: number;
   readonly certChainBytes: number;
+  readonly initialWindowSegments: number;
 }
 
-/** Closed set of input error codes. */
+/**
+ * Closed set of input error codes. Numbers are checked against src/lib/bounds, which gives 'not-a-number',
+ * 'out-of-range' or 'not-integer'; 'negative' and 'zero-bandwidth' are no longer produced (a negative value or a
+ * zero bandwidth is 'out-of-range') and stay in the union only so existing exhaustive switches keep compiling.
+ */
 export type InputErrorCode =
   | 'not-a-number'
+  | 'out-of-range'
   | 'negative'
   | 'zero-bandwidth'
   | 'one-way-pair'

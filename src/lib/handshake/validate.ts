@@ -1,31 +1,63 @@
-import { DEFAULTS } from './constants.ts';
+/**
+ * Input validation for the handshake model, once, at its edge: every number against the site-wide bounds table
+ * (src/lib/bounds), the same rule the page-load model and the playground fields use.
+ */
+import { BOUNDS, type Bound, checkBound } from '../bounds/index.ts';
+import { DEFAULTS, PROTOCOL } from './constants.ts';
 import type { HandshakeInput, InputError, InputErrorCode, InputResult, NetworkConditions } from './types.ts';
 
-function fail(code: InputErrorCode, field: string, message: string): { ok: false; error: InputError } {
+type Failure = { ok: false; error: InputError };
+
+function fail(code: InputErrorCode, field: string, message: string): Failure {
   return { ok: false, error: { code, field, message } };
 }
 
-/** Checks one number field; returns an error or undefined. */
-function checkNumber(
-  field: string,
-  value: number,
-  unit: string,
-  options: { integer?: boolean; allowInfinity?: boolean } = {},
-): { ok: false; error: InputError } | undefined {
-  const finiteOk = Number.isFinite(value) || (options.allowInfinity === true && value === Number.POSITIVE_INFINITY);
-  if (typeof value !== 'number' || Number.isNaN(value) || !finiteOk) {
-    return fail('not-a-number', field, `${field} must be a number of ${unit}, got '${String(value)}'.`);
+/** The numeric fields present in `input`, each with its bound; Infinity bandwidth means unlimited. */
+function numericFields(input: HandshakeInput): [string, unknown, Bound][] {
+  const fields: [string, unknown, Bound][] = [
+    ['rttMs', input.rttMs, BOUNDS.rttMs],
+    ['clientToServerMs', input.clientToServerMs, BOUNDS.oneWayMs],
+    ['serverToClientMs', input.serverToClientMs, BOUNDS.oneWayMs],
+    [
+      'bandwidthMbps',
+      input.bandwidthMbps === Number.POSITIVE_INFINITY ? undefined : input.bandwidthMbps,
+      BOUNDS.bandwidthMbps,
+    ],
+    ['serverProcessingMs', input.serverProcessingMs, BOUNDS.serverMs],
+    ['requestBytes', input.requestBytes, BOUNDS.requestBytes],
+    ['responseBytes', input.responseBytes, BOUNDS.responseBytes],
+    ['certChainBytes', input.certChainBytes, BOUNDS.certChainBytes],
+    ['initialWindowSegments', input.initialWindowSegments, BOUNDS.initialWindowSegments],
+  ];
+  if (input.dns?.kind === 'uncached') {
+    fields.push(['dns.resolverRttMs', input.dns.resolverRttMs, BOUNDS.dnsMs]);
+    fields.push(['dns.lookups', input.dns.lookups, BOUNDS.dnsLookups]);
   }
-  if (value < 0) {
-    return fail('negative', field, `${field} is '${value}' but cannot be negative: use 0 or more ${unit}.`);
-  }
-  if (options.integer === true && !Number.isInteger(value)) {
-    return fail('not-integer', field, `${field} is '${value}' but must be a whole number of ${unit}.`);
-  }
-  return undefined;
+  return fields;
 }
 
-/** Validates user input and fills in defaults; errors name the field and quote the value. */
+/** The RTT and one-way delays: both one-way delays (which then define the RTT), or the RTT split evenly. */
+function delays(
+  input: HandshakeInput,
+): Failure | Pick<NetworkConditions, 'rttMs' | 'clientToServerMs' | 'serverToClientMs'> {
+  const c2s = input.clientToServerMs;
+  const s2c = input.serverToClientMs;
+  if (c2s !== undefined && s2c !== undefined) {
+    const rttMs = c2s + s2c;
+    if (input.rttMs !== undefined && Math.abs(input.rttMs - rttMs) > 1e-9) {
+      return fail(
+        'rtt-mismatch',
+        'rttMs',
+        `rttMs '${input.rttMs}' disagrees with the one-way delays ${c2s} + ${s2c} = ${rttMs} ms: leave rttMs out or make them add up.`,
+      );
+    }
+    return { rttMs, clientToServerMs: c2s, serverToClientMs: s2c };
+  }
+  const rttMs = input.rttMs ?? DEFAULTS.rttMs.value;
+  return { rttMs, clientToServerMs: rttMs / 2, serverToClientMs: rttMs / 2 };
+}
+
+/** Validates user input and fills in defaults; errors name the field, quote the value and give the bound. */
 export function validateInput(input: HandshakeInput = {}): InputResult {
   const c2s = input.clientToServerMs;
   const s2c = input.serverToClientMs;
@@ -37,55 +69,15 @@ export function validateInput(input: HandshakeInput = {}): InputResult {
       `Only ${given} was given: give both one-way delays, or neither and set rttMs.`,
     );
   }
-  const fields: [string, number | undefined, string, { integer?: boolean; allowInfinity?: boolean }][] = [
-    ['rttMs', input.rttMs, 'milliseconds', {}],
-    ['clientToServerMs', c2s, 'milliseconds', {}],
-    ['serverToClientMs', s2c, 'milliseconds', {}],
-    ['bandwidthMbps', input.bandwidthMbps, 'Mbit/s', { allowInfinity: true }],
-    ['serverProcessingMs', input.serverProcessingMs, 'milliseconds', {}],
-    ['requestBytes', input.requestBytes, 'bytes', { integer: true }],
-    ['responseBytes', input.responseBytes, 'bytes', { integer: true }],
-    ['certChainBytes', input.certChainBytes, 'bytes', { integer: true }],
-  ];
-  if (input.dns?.kind === 'uncached') {
-    fields.push(['dns.resolverRttMs', input.dns.resolverRttMs, 'milliseconds', {}]);
-    fields.push(['dns.lookups', input.dns.lookups, 'lookups', { integer: true }]);
-  }
-  for (const [field, value, unit, options] of fields) {
+  for (const [field, value, bound] of numericFields(input)) {
     if (value === undefined) continue;
-    const error = checkNumber(field, value, unit, options);
-    if (error) return error;
+    const error = checkBound(field, value, bound);
+    if (error) return { ok: false, error };
   }
-  if (input.bandwidthMbps === 0) {
-    return fail(
-      'zero-bandwidth',
-      'bandwidthMbps',
-      "bandwidthMbps is '0': nothing could be sent; use a positive value.",
-    );
-  }
-  let clientToServerMs: number;
-  let serverToClientMs: number;
-  let rttMs: number;
-  if (c2s !== undefined && s2c !== undefined) {
-    rttMs = c2s + s2c;
-    if (input.rttMs !== undefined && Math.abs(input.rttMs - rttMs) > 1e-9) {
-      return fail(
-        'rtt-mismatch',
-        'rttMs',
-        `rttMs '${input.rttMs}' disagrees with the one-way delays ${c2s} + ${s2c} = ${rttMs} ms: leave rttMs out or make them add up.`,
-      );
-    }
-    clientToServerMs = c2s;
-    serverToClientMs = s2c;
-  } else {
-    rttMs = input.rttMs ?? DEFAULTS.rttMs.value;
-    clientToServerMs = rttMs / 2;
-    serverToClientMs = rttMs / 2;
-  }
+  const path = delays(input);
+  if ('ok' in path) return path;
   const value: NetworkConditions = {
-    rttMs,
-    clientToServerMs,
-    serverToClientMs,
+    ...path,
     bandwidthMbps: input.bandwidthMbps ?? DEFAULTS.bandwidthMbps.value,
     serverProcessingMs: input.serverProcessingMs ?? DEFAULTS.serverProcessingMs.value,
     dns:
@@ -99,6 +91,7 @@ export function validateInput(input: HandshakeInput = {}): InputResult {
     requestBytes: input.requestBytes ?? DEFAULTS.requestBytes.value,
     responseBytes: input.responseBytes ?? DEFAULTS.responseBytes.value,
     certChainBytes: input.certChainBytes ?? DEFAULTS.certChainBytes.value,
+    initialWindowSegments: input.initialWindowSegments ?? PROTOCOL.tcpInitialWindowSegments.value,
   };
   return { ok: true, value };
 }

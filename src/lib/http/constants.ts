@@ -1,3 +1,4 @@
+import { BOUNDS } from '../bounds/index.ts';
 import { PROTOCOL, TCP_INITIAL_WINDOW_BYTES } from '../handshake/constants.ts';
 
 /** Browser limit on HTTP/1.x connections per origin (see `HTTP_CONSTANTS.connectionsPerOrigin` in sources.ts). */
@@ -16,17 +17,28 @@ export const HEADER_REPEAT_RATIO = 0.1;
 export const MAX_RETRANSMISSIONS = 10;
 /** Smallest congestion window after a loss, in packets. */
 export const MINIMUM_WINDOW_SEGMENTS = 2;
+/**
+ * Multiplicative decrease on loss: the window becomes β × cwnd. 0.7 is CUBIC's β (RFC 9438 §4.6), Linux's default
+ * congestion control since 2.6.19; Reno and RFC 5681 §3.1 use 0.5. The model keeps Reno's growth (one packet per
+ * round in congestion avoidance) and only takes CUBIC's decrease — see README.md, "Loss".
+ */
+export const LOSS_BETA = 0.7;
+/** Default initial congestion window in packets (RFC 6928 IW10); `NetworkInput.initialWindowSegments` overrides it. */
+export const INITIAL_WINDOW_SEGMENTS = PROTOCOL.tcpInitialWindowSegments.value;
 
-/** Limits on user input, so a page always simulates in well under a second. */
+/**
+ * Limits on user input, taken from the site-wide bounds table (src/lib/bounds) so the model and the playground
+ * fields agree. Kept under this name for existing importers.
+ */
 export const HTTP_LIMITS = {
-  maxResources: 500,
-  maxResourceBytes: 1_000_000_000,
-  maxPageBytes: 2_000_000_000,
-  maxRttMs: 10_000,
-  maxBandwidthMbps: 100_000,
-  maxLossRate: 0.3,
-  maxServerMs: 60_000,
-  maxDnsMs: 10_000,
+  maxResources: BOUNDS.resources.max,
+  maxResourceBytes: BOUNDS.responseBytes.max,
+  maxPageBytes: BOUNDS.pageBytes.max,
+  maxRttMs: BOUNDS.rttMs.max,
+  maxBandwidthMbps: BOUNDS.bandwidthMbps.max,
+  maxLossRate: BOUNDS.lossRate.max,
+  maxServerMs: BOUNDS.serverMs.max,
+  maxDnsMs: BOUNDS.dnsMs.max,
   maxNameLength: 80,
 } as const;
 

@@ -1,7 +1,21 @@
-export { HTTP_LIMITS, INITIAL_WINDOW_BYTES, MINIMUM_WINDOW_BYTES, PACKET_BYTES } from './constants.ts';
+export type { CongestionWindow } from './congestion.ts';
+export { advanceRounds, endRound, newWindow, startRound } from './congestion.ts';
+export {
+  HTTP_LIMITS,
+  INITIAL_WINDOW_BYTES,
+  INITIAL_WINDOW_SEGMENTS,
+  LOSS_BETA,
+  MINIMUM_WINDOW_BYTES,
+  PACKET_BYTES,
+} from './constants.ts';
+export type { LossCursor } from './loss.ts';
+export { advanceLoss, lossCursor, lossDraw, lostTransmissions } from './loss.ts';
 export type { PagePreset, PresetId, ProtocolInfo } from './presets.ts';
 export { isPresetId, PRESET_IDS, PRESETS, PROTOCOLS, presetPage, uniformPage } from './presets.ts';
+/** Kept for existing importers; the engine now keys losses to packet identity (loss.ts), not to these streams. */
 export { connectionSeed, mulberry32 } from './prng.ts';
+export type { ProtocolRules } from './protocols.ts';
+export { PROTOCOL_RULES } from './protocols.ts';
 export type { SimulationInput } from './simulate.ts';
 export { comparePageLoads, simulatePageLoad } from './simulate.ts';
 export { HTTP_CONSTANTS } from './sources.ts';

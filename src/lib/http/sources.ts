@@ -7,6 +7,7 @@ import {
   HEADER_REPEAT_RATIO,
   HTTP1_REQUEST_HEADER_BYTES,
   HTTP1_RESPONSE_HEADER_BYTES,
+  LOSS_BETA,
   MAX_CONCURRENT_STREAMS,
   MAX_RETRANSMISSIONS,
   MINIMUM_WINDOW_SEGMENTS,
@@ -54,7 +55,13 @@ export const HTTP_CONSTANTS = {
     value: MINIMUM_WINDOW_SEGMENTS,
     unit: 'segments',
     source: 'RFC 5681 §3.1 (eq. 4); RFC 9002 §7.2 (kMinimumWindow)',
-    note: 'After a loss the window is halved but never below two packets.',
+    note: 'After a loss the window is cut (to 0.7 × cwnd, see lossBeta) but never below two packets.',
+  },
+  lossBeta: {
+    value: LOSS_BETA,
+    unit: 'factor',
+    source: 'RFC 9438 §4.6 (CUBIC β_cubic = 0.7); Linux net.ipv4.tcp_congestion_control = cubic by default',
+    note: 'After a round with a loss the window becomes 0.7 × cwnd, as CUBIC does; Reno (RFC 5681 §3.1) would halve it. Growth stays Reno-like.',
   },
   http1RequestHeaderBytes: {
     value: HTTP1_REQUEST_HEADER_BYTES,

@@ -53,6 +53,8 @@ export interface NetworkInput {
   readonly serverProcessingMs?: number;
   /** HTTP/1.x connections per origin; default 6 (Chrome, Firefox). */
   readonly connectionsPerOrigin?: number;
+  /** Initial congestion window in packets (1–100); default 10 (RFC 6928). Linux: `ip route … initcwnd N`. */
+  readonly initialWindowSegments?: number;
 }
 
 /** Validated network settings with every default filled in. */
@@ -65,6 +67,7 @@ export interface Network {
   readonly dnsMs: number;
   readonly serverProcessingMs: number;
   readonly connectionsPerOrigin: number;
+  readonly initialWindowSegments: number;
 }
 
 /** A validated page: index 0 is the HTML document, 1… the resources in input order. */

@@ -1,4 +1,10 @@
-import { CONNECTIONS_PER_ORIGIN, HTTP_LIMITS } from './constants.ts';
+/**
+ * Input validation for the page-load model, once, at its edge. Every number is checked against the site-wide bounds
+ * table (src/lib/bounds): the same limits the playground fields show, so whatever the model accepts it can simulate
+ * without float absorption or an unbounded loop (issue 10: an RTT of 1e-16 ms used to hang the engine).
+ */
+import { BOUNDS, type Bound, checkBound } from '../bounds/index.ts';
+import { CONNECTIONS_PER_ORIGIN, HTTP_LIMITS, INITIAL_WINDOW_SEGMENTS } from './constants.ts';
 import {
   type HttpErrorCode,
   type HttpInputError,
@@ -16,57 +22,34 @@ import {
   type TlsMode,
 } from './types.ts';
 
-function fail(code: HttpErrorCode, field: string, message: string): { ok: false; error: HttpInputError } {
+type Failure = { ok: false; error: HttpInputError };
+
+function fail(code: HttpErrorCode, field: string, message: string): Failure {
   return { ok: false, error: { code, field, message } };
 }
 
-interface Range {
-  readonly min: number;
-  readonly max: number;
-  readonly unit: string;
-  readonly integer?: boolean;
-  readonly allowInfinity?: boolean;
-  /** Exclusive lower bound. */
-  readonly minExclusive?: boolean;
+/** Checks one number against its bound; `Infinity` passes where it means "unlimited" (bandwidth). */
+function checkNumber(field: string, value: unknown, bound: Bound, unlimited = false): Failure | undefined {
+  if (unlimited && value === Number.POSITIVE_INFINITY) return undefined;
+  const error = checkBound(field, value, bound);
+  return error === undefined ? undefined : { ok: false, error };
 }
 
-/** Checks one number; the message quotes the value and gives the allowed range. */
-function checkNumber(field: string, value: unknown, range: Range): { ok: false; error: HttpInputError } | undefined {
-  const shown = `'${String(value)}'`;
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    return fail('not-a-number', field, `${field} must be a number of ${range.unit}, got ${shown}.`);
-  }
-  if (value === Number.POSITIVE_INFINITY && range.allowInfinity === true) return undefined;
-  const low = range.minExclusive === true ? value <= range.min : value < range.min;
-  if (!Number.isFinite(value) || low || value > range.max) {
-    const lower = range.minExclusive === true ? `more than ${range.min}` : `${range.min}`;
-    return fail('out-of-range', field, `${field} is ${shown} but must be from ${lower} to ${range.max} ${range.unit}.`);
-  }
-  if (range.integer === true && !Number.isInteger(value)) {
-    return fail('not-integer', field, `${field} is ${shown} but must be a whole number of ${range.unit}.`);
-  }
-  return undefined;
-}
-
-/** Validates the network settings and fills in defaults; errors name the field and quote the value. */
+/** Validates the network settings and fills in defaults; errors name the field, quote the value and give the bound. */
 export function validateNetwork(input: NetworkInput = {}): HttpResult<Network> {
-  const L = HTTP_LIMITS;
-  const checks: [string, unknown, Range][] = [
-    ['rttMs', input.rttMs, { min: 0, max: L.maxRttMs, unit: 'ms', minExclusive: true }],
-    [
-      'bandwidthMbps',
-      input.bandwidthMbps,
-      { min: 0, max: L.maxBandwidthMbps, unit: 'Mbit/s', minExclusive: true, allowInfinity: true },
-    ],
-    ['lossRate', input.lossRate, { min: 0, max: L.maxLossRate, unit: '(a fraction: 0.01 is 1 %)' }],
-    ['seed', input.seed, { min: 0, max: 4_294_967_295, unit: '', integer: true }],
-    ['dnsMs', input.dnsMs, { min: 0, max: L.maxDnsMs, unit: 'ms' }],
-    ['serverProcessingMs', input.serverProcessingMs, { min: 0, max: L.maxServerMs, unit: 'ms' }],
-    ['connectionsPerOrigin', input.connectionsPerOrigin, { min: 1, max: 32, unit: 'connections', integer: true }],
+  const checks: [string, unknown, Bound, boolean?][] = [
+    ['rttMs', input.rttMs, BOUNDS.rttMs],
+    ['bandwidthMbps', input.bandwidthMbps, BOUNDS.bandwidthMbps, true],
+    ['lossRate', input.lossRate, BOUNDS.lossRate],
+    ['seed', input.seed, BOUNDS.seed],
+    ['dnsMs', input.dnsMs, BOUNDS.dnsMs],
+    ['serverProcessingMs', input.serverProcessingMs, BOUNDS.serverMs],
+    ['connectionsPerOrigin', input.connectionsPerOrigin, BOUNDS.connectionsPerOrigin],
+    ['initialWindowSegments', input.initialWindowSegments, BOUNDS.initialWindowSegments],
   ];
-  for (const [field, value, range] of checks) {
+  for (const [field, value, bound, unlimited] of checks) {
     if (value === undefined) continue;
-    const error = checkNumber(field, value, range);
+    const error = checkNumber(field, value, bound, unlimited);
     if (error) return error;
   }
   const tls = input.tls ?? 'tls13';
@@ -84,32 +67,87 @@ export function validateNetwork(input: NetworkInput = {}): HttpResult<Network> {
       dnsMs: input.dnsMs ?? 0,
       serverProcessingMs: input.serverProcessingMs ?? 0,
       connectionsPerOrigin: input.connectionsPerOrigin ?? CONNECTIONS_PER_ORIGIN,
+      initialWindowSegments: input.initialWindowSegments ?? INITIAL_WINDOW_SEGMENTS,
     },
   };
 }
 
-/** Validates a page: sizes, names, dependencies (which must point to an earlier resource). */
-export function validatePage(input: PageInput): HttpResult<Page> {
-  const L = HTTP_LIMITS;
+/** Checks the shape of the page and its resource count. */
+function checkShape(input: PageInput): Failure | undefined {
   if (typeof input !== 'object' || input === null || typeof input.html !== 'object' || input.html === null) {
     return fail('not-a-number', 'html', 'The page needs an html document: { html: { bytes }, resources: [] }.');
   }
   if (!Array.isArray(input.resources)) {
     return fail('too-many-resources', 'resources', `resources must be a list, got '${String(input.resources)}'.`);
   }
-  if (input.resources.length > L.maxResources) {
+  if (input.resources.length > HTTP_LIMITS.maxResources) {
     return fail(
       'too-many-resources',
       'resources',
-      `The page has ${input.resources.length} resources; the simulator takes at most ${L.maxResources}.`,
+      `The page has ${input.resources.length} resources; the simulator takes at most ${HTTP_LIMITS.maxResources}.`,
     );
   }
-  const sizeRange: Range = { min: 0, max: L.maxResourceBytes, unit: 'bytes', integer: true };
-  const serverRange: Range = { min: 0, max: L.maxServerMs, unit: 'ms' };
-  const htmlBytes = checkNumber('html.bytes', input.html.bytes, sizeRange);
+  return undefined;
+}
+
+/** Validates one resource (index `i` in `resources`) into the request it becomes (index i + 1). */
+function checkResource(resource: unknown, i: number): HttpResult<PageRequest> {
+  const at = `resources[${i}]`;
+  if (typeof resource !== 'object' || resource === null) {
+    return fail('bad-name', at, `${at} must be an object like { name, bytes }, got '${String(resource)}'.`);
+  }
+  const r = resource as Partial<Record<'name' | 'bytes' | 'serverMs' | 'type' | 'dependsOn', unknown>>;
+  const name = r.name;
+  if (typeof name !== 'string' || name.trim() === '' || name.length > HTTP_LIMITS.maxNameLength) {
+    return fail(
+      'bad-name',
+      `${at}.name`,
+      `${at}.name is '${String(name)}': give a name of 1 to ${HTTP_LIMITS.maxNameLength} characters.`,
+    );
+  }
+  const bytes = checkNumber(`${at}.bytes`, r.bytes, BOUNDS.responseBytes);
+  if (bytes) return tooLarge(bytes, r.bytes);
+  if (r.serverMs !== undefined) {
+    const error = checkNumber(`${at}.serverMs`, r.serverMs, BOUNDS.serverMs);
+    if (error) return error;
+  }
+  const type = r.type ?? 'other';
+  if (!(RESOURCE_TYPES as readonly unknown[]).includes(type)) {
+    return fail('unknown-type', `${at}.type`, `${at}.type is '${String(type)}': use ${RESOURCE_TYPES.join(', ')}.`);
+  }
+  let discoveredBy = 0;
+  if (r.dependsOn !== undefined) {
+    const d = r.dependsOn;
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= i) {
+      return fail(
+        'bad-dependency',
+        `${at}.dependsOn`,
+        `${at} ('${name}') depends on '${String(d)}', which is not an earlier resource: use an index from 0 to ${i - 1}.`,
+      );
+    }
+    discoveredBy = d + 1;
+  }
+  return {
+    ok: true,
+    value: {
+      index: i + 1,
+      name,
+      type: type as ResourceType,
+      bytes: r.bytes as number,
+      discoveredBy,
+      serverMs: r.serverMs as number | undefined,
+    },
+  };
+}
+
+/** Validates a page: sizes, names, dependencies (which must point to an earlier resource). */
+export function validatePage(input: PageInput): HttpResult<Page> {
+  const shape = checkShape(input);
+  if (shape) return shape;
+  const htmlBytes = checkNumber('html.bytes', input.html.bytes, BOUNDS.responseBytes);
   if (htmlBytes) return tooLarge(htmlBytes, input.html.bytes);
   if (input.html.serverMs !== undefined) {
-    const error = checkNumber('html.serverMs', input.html.serverMs, serverRange);
+    const error = checkNumber('html.serverMs', input.html.serverMs, BOUNDS.serverMs);
     if (error) return error;
   }
   const requests: PageRequest[] = [
@@ -124,62 +162,23 @@ export function validatePage(input: PageInput): HttpResult<Page> {
   ];
   let total = input.html.bytes;
   for (const [i, resource] of input.resources.entries()) {
-    const at = `resources[${i}]`;
-    if (typeof resource !== 'object' || resource === null) {
-      return fail('bad-name', at, `${at} must be an object like { name, bytes }, got '${String(resource)}'.`);
-    }
-    const name = resource.name;
-    if (typeof name !== 'string' || name.trim() === '' || name.length > L.maxNameLength) {
-      return fail(
-        'bad-name',
-        `${at}.name`,
-        `${at}.name is '${String(name)}': give a name of 1 to ${L.maxNameLength} characters.`,
-      );
-    }
-    const bytes = checkNumber(`${at}.bytes`, resource.bytes, sizeRange);
-    if (bytes) return tooLarge(bytes, resource.bytes);
-    if (resource.serverMs !== undefined) {
-      const error = checkNumber(`${at}.serverMs`, resource.serverMs, serverRange);
-      if (error) return error;
-    }
-    const type = resource.type ?? 'other';
-    if (!(RESOURCE_TYPES as readonly string[]).includes(type)) {
-      return fail('unknown-type', `${at}.type`, `${at}.type is '${String(type)}': use ${RESOURCE_TYPES.join(', ')}.`);
-    }
-    let discoveredBy = 0;
-    if (resource.dependsOn !== undefined) {
-      const d = resource.dependsOn;
-      if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= i) {
-        return fail(
-          'bad-dependency',
-          `${at}.dependsOn`,
-          `${at} ('${name}') depends on '${String(d)}', which is not an earlier resource: use an index from 0 to ${i - 1}.`,
-        );
-      }
-      discoveredBy = d + 1;
-    }
-    total += resource.bytes;
-    if (total > L.maxPageBytes) {
+    const request = checkResource(resource, i);
+    if (!request.ok) return request;
+    total += request.value.bytes;
+    if (total > HTTP_LIMITS.maxPageBytes) {
       return fail(
         'too-large',
         'resources',
-        `The page adds up to ${total} bytes at '${name}': the whole page can be at most 2 GB (${L.maxPageBytes} bytes).`,
+        `The page adds up to ${total} bytes at '${request.value.name}': the whole page can be at most 2 GB (${HTTP_LIMITS.maxPageBytes} bytes).`,
       );
     }
-    requests.push({
-      index: i + 1,
-      name,
-      type: type as ResourceType,
-      bytes: resource.bytes,
-      discoveredBy,
-      serverMs: resource.serverMs,
-    });
+    requests.push(request.value);
   }
   return { ok: true, value: { requests } };
 }
 
 /** Rewords an out-of-range size as 'too-large' when it is above the limit. */
-function tooLarge(error: { ok: false; error: HttpInputError }, value: unknown): { ok: false; error: HttpInputError } {
+function tooLarge(error: Failure, value: unknown): Failure {
   if (error.error.code === 'out-of-range' && typeof value === 'number' && value > HTTP_LIMITS.maxResourceBytes) {
     return fail(
       'too-large',

@@ -7,14 +7,15 @@ import {
   type ScenarioResult,
   scenarioIds,
   simulateHandshake,
+  validateInput,
 } from '../../../../src/lib/handshake/index.ts';
 
 const scenario = fc.constantFrom(...scenarioIds);
 
-/** Realistic networks: any real certificate chain is well above 1000 bytes. */
+/** Realistic networks within the bounds (src/lib/bounds): any real certificate chain is well above 1000 bytes. */
 const network = fc.record({
-  rttMs: fc.double({ min: 0, max: 1000, noNaN: true }),
-  bandwidthMbps: fc.oneof(fc.double({ min: 0.1, max: 10_000, noNaN: true }), fc.constant(Number.POSITIVE_INFINITY)),
+  rttMs: fc.double({ min: 0.01, max: 1000, noNaN: true }),
+  bandwidthMbps: fc.oneof(fc.double({ min: 0.2, max: 10_000, noNaN: true }), fc.constant(Number.POSITIVE_INFINITY)),
   serverProcessingMs: fc.double({ min: 0, max: 500, noNaN: true }),
   requestBytes: fc.integer({ min: 0, max: 20_000 }),
   responseBytes: fc.integer({ min: 0, max: 3_000_000 }),
@@ -65,8 +66,8 @@ describe('model invariants', () => {
       fc.property(
         scenario,
         network,
-        fc.double({ min: 0, max: 300, noNaN: true }),
-        fc.double({ min: 0, max: 300, noNaN: true }),
+        fc.double({ min: 0.005, max: 300, noNaN: true }),
+        fc.double({ min: 0.005, max: 300, noNaN: true }),
         fc.boolean(),
         (id, { rttMs: _, ...input }, c2s, s2c, upstream) => {
           const base = { ...input, clientToServerMs: c2s, serverToClientMs: s2c };
@@ -91,7 +92,8 @@ describe('model invariants', () => {
 
   it('a bigger certificate chain is never faster', () => {
     fc.assert(
-      fc.property(scenario, network, fc.integer({ min: 1, max: 50_000 }), (id, input, extra) => {
+      // Up to 40 000 more: the chain stays within its 100 KB bound.
+      fc.property(scenario, network, fc.integer({ min: 1, max: 40_000 }), (id, input, extra) => {
         const a = simulateHandshake(id, input);
         const b = simulateHandshake(id, { ...input, certChainBytes: input.certChainBytes + extra });
         notSlower(a, b);
@@ -199,6 +201,47 @@ describe('model invariants', () => {
           simulateHandshake(id, { ...input, rttMs: other }).setupRoundTrips,
         );
       }),
+    );
+  });
+});
+
+describe('hostile numbers (issue 10.1): validateInput never throws; what it accepts simulates to finite times', () => {
+  const hostile = fc.oneof(
+    fc.constantFrom(1e308, 1e-320, -0, -1, 0, Number.NaN, Number.POSITIVE_INFINITY, 1e-16, 0.005, 0.01, 60_000),
+    fc.double(),
+    fc.integer(),
+  );
+  it('any numbers in any field', () => {
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.record(
+          {
+            rttMs: hostile,
+            bandwidthMbps: hostile,
+            serverProcessingMs: hostile,
+            requestBytes: hostile,
+            responseBytes: hostile,
+            certChainBytes: hostile,
+            initialWindowSegments: hostile,
+          },
+          { requiredKeys: [] },
+        ),
+        hostile,
+        (id, input, resolver) => {
+          const full: HandshakeInput = { ...input, dns: { kind: 'uncached', resolverRttMs: resolver } };
+          const checked = validateInput(full);
+          if (!checked.ok) {
+            expect(checked.error.message).toContain(checked.error.field);
+            expect(() => simulateHandshake(id, full)).toThrow(RangeError);
+            return;
+          }
+          const r = simulateHandshake(id, full);
+          for (const t of headline(r)) expect(Number.isFinite(t)).toBe(true);
+          for (const m of r.messages) expect(Number.isFinite(m.receiveAtMs)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

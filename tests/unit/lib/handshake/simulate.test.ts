@@ -30,6 +30,7 @@ describe('round trips before the request (worked example: 56 ms RTT, New York �
     ['tls13-hrr', 3],
     ['tls13-psk', 2],
     ['tls13-0rtt', 1],
+    ['tls13-tfo', 1],
     ['quic-new', 1],
     ['quic-0rtt', 0],
   ] as const)('%s sends the request after %d RTT', (id, rtts) => {
@@ -395,5 +396,66 @@ describe('scenario table', () => {
       const sentEarly = r.requestSentMs < r.handshakeCompleteMs && id !== 'tls12-false-start';
       expect(sentEarly).toBe(SCENARIOS[id].earlyData);
     }
+  });
+});
+
+describe('issue 10.4: warm windows, TCP Fast Open with TLS 1.3, the initial window as an input', () => {
+  it('a reused connection keeps its warm window: 64 KB after 40 ms of server time arrive at 96 ms, not 208 ms', () => {
+    // 56 ms RTT: the request arrives at 28, the response leaves at 68 and arrives whole at 96 in one round. Restarting
+    // slow start from IW10 took 14 600 + 29 200 + 58 400 bytes: two extra round trips, 68 + 112 + 28 = 208.
+    const input = { rttMs: 56, bandwidthMbps: UNLIMITED, responseBytes: 65_536, serverProcessingMs: 40 };
+    const r = simulateHandshake('tcp-reused', input);
+    expect(r.timeToLastByteMs).toBe(96);
+    expect(r.breakdown.transfer).toBe(28);
+    expect(r.notes.join(' ')).toMatch(/warm/);
+    expect(r.notes.join(' ')).toMatch(/tcp_slow_start_after_idle/);
+    // A new connection still pays slow start for the same response.
+    expect(simulateHandshake('tcp-new', input).breakdown.transfer).toBe(28 + 2 * 56);
+  });
+
+  it('TLS 1.3 over TCP Fast Open: the ClientHello rides in the SYN, one round trip before the request (RFC 7413 §3)', () => {
+    const tfo = simulateHandshake('tls13-tfo', { rttMs: 56, ...LATENCY_ONLY });
+    const full = simulateHandshake('tls13-full', { rttMs: 56, ...LATENCY_ONLY });
+    expect(names(tfo)).toEqual([
+      'SYN',
+      'ClientHello',
+      'SYN-ACK',
+      'ServerHello',
+      'EncryptedExtensions',
+      'Certificate',
+      'CertificateVerify',
+      'Finished',
+      'ACK',
+      'Finished',
+      'HTTP request',
+      'NewSessionTicket',
+      'HTTP response',
+    ]);
+    expect(tfo.setupRoundTrips).toBe(1);
+    expect(full.setupRoundTrips - tfo.setupRoundTrips).toBe(1);
+    expect(tfo.ttfbMs).toBe(full.ttfbMs - 56);
+    expect(tfo.messages.find((m) => m.name === 'ClientHello')?.early).toBe(true);
+    const notes = tfo.notes.join(' ');
+    expect(notes).toMatch(/cookie/);
+    expect(notes).toMatch(/idempotent \(RFC 7413 §6\.1\)/);
+    expect(notes).toMatch(/Middleboxes/);
+    expect(SCENARIOS['tls13-tfo'].repeatVisit).toBe(true);
+  });
+
+  it('initcwnd 4 instead of 10 costs a 30 KB response one more round trip', () => {
+    // IW10: 14 600 + 29 200 ≥ 30 000 (2 rounds). IW4: 5840 + 11 680 + 23 360 (3 rounds).
+    const input = { rttMs: 56, bandwidthMbps: UNLIMITED, responseBytes: 30_000 };
+    const iw10 = simulateHandshake('tls13-full', input);
+    const iw4 = simulateHandshake('tls13-full', { ...input, initialWindowSegments: 4 });
+    expect(iw4.timeToLastByteMs - iw10.timeToLastByteMs).toBe(56);
+    expect(iw4.notes.join(' ')).toMatch(/3 slow-start rounds \(the window starts at 4 packets/);
+    expect(iw4.conditions.initialWindowSegments).toBe(4);
+  });
+
+  it('a small initial window also makes a big certificate chain cost more round trips', () => {
+    const input = { rttMs: 56, ...LATENCY_ONLY, certChainBytes: 6000 };
+    // 6326 bytes from a 1460-byte window: 1460 + 2920 + 5840, two extra rounds.
+    expect(simulateHandshake('tls13-full', { ...input, initialWindowSegments: 1 }).extraFlightRoundTrips).toBe(2);
+    expect(simulateHandshake('tls13-full', input).extraFlightRoundTrips).toBe(0);
   });
 });

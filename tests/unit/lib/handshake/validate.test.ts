@@ -16,6 +16,7 @@ describe('validateInput', () => {
         requestBytes: DEFAULTS.requestBytes.value,
         responseBytes: DEFAULTS.responseBytes.value,
         certChainBytes: DEFAULTS.certChainBytes.value,
+        initialWindowSegments: 10,
       },
     });
   });
@@ -40,25 +41,40 @@ describe('validateInput', () => {
   });
 
   it.each([
-    [{ rttMs: -5 }, 'negative', 'rttMs', "rttMs is '-5' but cannot be negative: use 0 or more milliseconds."],
-    [{ rttMs: Number.NaN }, 'not-a-number', 'rttMs', "rttMs must be a number of milliseconds, got 'NaN'."],
+    // One rule for every number: the bounds in src/lib/bounds (a negative RTT and a zero bandwidth are out of range).
+    [{ rttMs: -5 }, 'out-of-range', 'rttMs', "rttMs is '-5' but must be from 0.01 to 60000 ms."],
+    [{ rttMs: 1e-16 }, 'out-of-range', 'rttMs', "rttMs is '1e-16' but must be from 0.01 to 60000 ms."],
+    [{ rttMs: Number.NaN }, 'not-a-number', 'rttMs', "rttMs must be a number, got 'NaN'."],
     [
       { rttMs: Number.POSITIVE_INFINITY },
-      'not-a-number',
+      'out-of-range',
       'rttMs',
-      "rttMs must be a number of milliseconds, got 'Infinity'.",
+      "rttMs is 'Infinity' but must be from 0.01 to 60000 ms.",
     ],
     [
       { bandwidthMbps: 0 },
-      'zero-bandwidth',
+      'out-of-range',
       'bandwidthMbps',
-      "bandwidthMbps is '0': nothing could be sent; use a positive value.",
+      "bandwidthMbps is '0' but must be from 0.001 to 100000 Mbit/s.",
     ],
     [
-      { certChainBytes: 10.5 },
-      'not-integer',
-      'certChainBytes',
-      "certChainBytes is '10.5' but must be a whole number of bytes.",
+      { bandwidthMbps: 1e-320 },
+      'out-of-range',
+      'bandwidthMbps',
+      "bandwidthMbps is '1e-320' but must be from 0.001 to 100000 Mbit/s.",
+    ],
+    [
+      { serverProcessingMs: 1e308 },
+      'out-of-range',
+      'serverProcessingMs',
+      "serverProcessingMs is '1e+308' but must be from 0 to 60000 ms.",
+    ],
+    [{ certChainBytes: 10.5 }, 'not-integer', 'certChainBytes', "certChainBytes is '10.5' but must be a whole number."],
+    [
+      { initialWindowSegments: 0 },
+      'out-of-range',
+      'initialWindowSegments',
+      "initialWindowSegments is '0' but must be from 1 to 100 segments.",
     ],
     [
       { clientToServerMs: 10 },
@@ -82,7 +98,7 @@ describe('validateInput', () => {
       { dns: { kind: 'uncached', resolverRttMs: 20, lookups: 1.5 } },
       'not-integer',
       'dns.lookups',
-      "dns.lookups is '1.5' but must be a whole number of lookups.",
+      "dns.lookups is '1.5' but must be a whole number.",
     ],
   ] as const)('rejects %j with %s on %s', (input, code, field, message) => {
     expect(validateInput(input)).toEqual({ ok: false, error: { code, field, message } });
@@ -94,7 +110,7 @@ describe('validateInput', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(RangeError);
-      expect((error as RangeError).cause).toMatchObject({ code: 'negative', field: 'rttMs' });
+      expect((error as RangeError).cause).toMatchObject({ code: 'out-of-range', field: 'rttMs' });
     }
   });
 });

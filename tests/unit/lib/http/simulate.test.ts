@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { slowStartRounds, TCP_INITIAL_WINDOW_BYTES } from '../../../../src/lib/handshake/index.ts';
 import {
   comparePageLoads,
-  connectionSeed,
-  mulberry32,
+  lossCursor,
+  lostTransmissions,
   type NetworkInput,
   type PageInput,
   type PageLoadResult,
@@ -90,12 +90,9 @@ describe('hand-worked cases (RTT 100 ms, unlimited bandwidth)', () => {
   });
 
   it('a lost packet arrives one RTT late', () => {
-    // Find a seed whose first draw on connection 1 is a loss (< 0.2) and whose second is not.
+    // Find a seed that loses packet 0 of request 0 (the HTML's only packet) once, and its resend not again.
     let seed = 0;
-    for (; ; seed += 1) {
-      const rng = mulberry32(connectionSeed(seed, 1));
-      if (rng() < 0.2 && rng() >= 0.2) break;
-    }
+    while (!(lossCursor(seed, 0, 0.2).next === 0 && lostTransmissions(seed, 0, 0, 0.2) === 1)) seed += 1;
     const page: PageInput = { html: { bytes: 1000 }, resources: [] };
     const r = load('http1.1', page, { ...FAST, lossRate: 0.2, seed });
     expect(r.lostPackets).toBe(1);
@@ -226,5 +223,50 @@ describe('output shape', () => {
     const css = r.requests.find((q) => q.name === 'style.css');
     const font = r.requests.find((q) => q.name === 'text.woff2');
     expect(font?.discoveredMs).toBe(css?.endMs);
+  });
+});
+
+describe('hostile input is refused at the edge, and the engine always finishes (issue 10.1)', () => {
+  it('an RTT of 1e-16 ms used to hang: now a typed error naming the bound', () => {
+    const r = simulatePageLoad({ protocol: 'h2', page: PRESETS['blog-post'].page, network: { rttMs: 1e-16 } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'out-of-range', field: 'rttMs', message: "rttMs is '1e-16' but must be from 0.01 to 60000 ms." },
+    });
+  });
+
+  it.each([
+    [{ bandwidthMbps: 1e-320 }, 'bandwidthMbps'],
+    [{ rttMs: 1e308 }, 'rttMs'],
+    [{ serverProcessingMs: 1e308 }, 'serverProcessingMs'],
+    [{ dnsMs: 1e308 }, 'dnsMs'],
+    [{ initialWindowSegments: 0 }, 'initialWindowSegments'],
+  ])('%j is refused', (network, field) => {
+    const r = comparePageLoads(PRESETS['blog-post'].page, network);
+    expect(!r.ok && r.error.field).toBe(field);
+  });
+
+  it('the edges of the bounds simulate: 0.01 ms and 60 s RTT, 1 kbit/s and 100 Gbit/s, 30 % loss', () => {
+    const page = uniformPage(3, 20_000);
+    for (const network of [
+      { rttMs: 0.01, bandwidthMbps: 100_000, lossRate: 0.3 },
+      { rttMs: 60_000, bandwidthMbps: 0.001, lossRate: 0.3 },
+      { rttMs: 0.01, bandwidthMbps: 0.001 },
+    ]) {
+      const r = comparePageLoads(page, network);
+      expect(r.ok).toBe(true);
+      if (r.ok) for (const result of r.value) expect(Number.isFinite(result.totalMs)).toBe(true);
+    }
+  });
+});
+
+describe('the initial congestion window is an input (issue 10.4)', () => {
+  it('initcwnd 4 instead of 10 costs a 30 KB response one more round trip', () => {
+    // 30 300 response bytes: IW10 sends 14 600 + 29 200 (2 rounds), IW4 5840 + 11 680 + 23 360 (3 rounds).
+    const page: PageInput = { html: { bytes: 30_000 }, resources: [] };
+    const iw10 = load('http1.1', page, FAST);
+    const iw4 = load('http1.1', page, { ...FAST, initialWindowSegments: 4 });
+    expect(iw4.totalMs - iw10.totalMs).toBe(100);
+    expect(iw10.network.initialWindowSegments).toBe(10);
   });
 });

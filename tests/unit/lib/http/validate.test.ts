@@ -32,28 +32,30 @@ describe('validateNetwork', () => {
         dnsMs: 0,
         serverProcessingMs: 0,
         connectionsPerOrigin: 6,
+        initialWindowSegments: 10,
       },
     });
     expect(validateNetwork({ bandwidthMbps: Number.POSITIVE_INFINITY }).ok).toBe(true);
   });
 
   it.each([
-    [{ rttMs: 0 }, 'out-of-range', "rttMs is '0' but must be from more than 0 to 10000 ms."],
-    [{ rttMs: Number.NaN }, 'not-a-number', "rttMs must be a number of ms, got 'NaN'."],
-    [{ rttMs: '50' as unknown as number }, 'not-a-number', "rttMs must be a number of ms, got '50'."],
-    [{ bandwidthMbps: -1 }, 'out-of-range', "bandwidthMbps is '-1' but must be from more than 0 to 100000 Mbit/s."],
+    // The bounds of src/lib/bounds, one rule with the handshake model (issue 10.1: 1e-16 ms used to hang).
+    [{ rttMs: 0 }, 'out-of-range', "rttMs is '0' but must be from 0.01 to 60000 ms."],
+    [{ rttMs: 1e-16 }, 'out-of-range', "rttMs is '1e-16' but must be from 0.01 to 60000 ms."],
+    [{ rttMs: 60_001 }, 'out-of-range', "rttMs is '60001' but must be from 0.01 to 60000 ms."],
+    [{ rttMs: Number.NaN }, 'not-a-number', "rttMs must be a number, got 'NaN'."],
+    [{ rttMs: '50' as unknown as number }, 'not-a-number', "rttMs must be a number, got '50'."],
+    [{ bandwidthMbps: -1 }, 'out-of-range', "bandwidthMbps is '-1' but must be from 0.001 to 100000 Mbit/s."],
+    [{ bandwidthMbps: 1e-320 }, 'out-of-range', "bandwidthMbps is '1e-320' but must be from 0.001 to 100000 Mbit/s."],
     [{ lossRate: 0.5 }, 'out-of-range', "lossRate is '0.5' but must be from 0 to 0.3 (a fraction: 0.01 is 1 %)."],
-    [{ seed: 1.5 }, 'not-integer', "seed is '1.5' but must be a whole number of ."],
+    [{ seed: 1.5 }, 'not-integer', "seed is '1.5' but must be a whole number."],
+    [{ connectionsPerOrigin: 2.5 }, 'not-integer', "connectionsPerOrigin is '2.5' but must be a whole number."],
     [
-      { connectionsPerOrigin: 2.5 },
-      'not-integer',
-      "connectionsPerOrigin is '2.5' but must be a whole number of connections.",
-    ],
-    [
-      { rttMs: Number.POSITIVE_INFINITY },
+      { initialWindowSegments: 101 },
       'out-of-range',
-      "rttMs is 'Infinity' but must be from more than 0 to 10000 ms.",
+      "initialWindowSegments is '101' but must be from 1 to 100 segments.",
     ],
+    [{ rttMs: Number.POSITIVE_INFINITY }, 'out-of-range', "rttMs is 'Infinity' but must be from 0.01 to 60000 ms."],
     [{ tls: 'ssl3' as 'none' }, 'unknown-tls', "tls is 'ssl3': use one of tls13, tls12, none."],
   ])('%j → %s', (input, code, message) => {
     const result = validateNetwork(input);
@@ -91,7 +93,7 @@ describe('validatePage', () => {
     [
       { html: { bytes: 1 }, resources: [{ name: 'x', bytes: 1.5 }] },
       'not-integer',
-      "resources[0].bytes is '1.5' but must be a whole number of bytes.",
+      "resources[0].bytes is '1.5' but must be a whole number.",
     ],
     [
       { html: { bytes: 1 }, resources: [{ name: '  ', bytes: 1 }] },
