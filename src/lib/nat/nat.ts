@@ -227,7 +227,7 @@ export function allocatePort(
   const range = given ?? linuxPortClass(internal.port);
   const choice: PortChoice = { how: 'searched', range };
   if (picker) {
-    const port = picker({ range, isFree: free, internal });
+    const port = picker({ range, isFree: free, internal, remote });
     return port === undefined ? { table } : { table, port, choice };
   }
   if (b.portAssignment === 'sequential') {
@@ -525,8 +525,15 @@ function hairpin(box: NatBox, table: NatTable, packet: Packet, now: number, pick
   const b = box.behaviour;
   const t = packet.tuple;
   const rule = findForward(box, t.protocol, t.dst.port);
-  if (!rule) return dropped(table, t, 'no-listener');
-  if (b.hairpin === 'off') return dropped(table, t, 'hairpin-unsupported');
+  if (!rule || b.hairpin === 'off') {
+    const reason: DropReason = rule ? 'hairpin-unsupported' : 'no-listener';
+    // Addressed to the router itself: like any refused packet, Linux keeps a null-binding entry for it.
+    if (b.tracksRefused && (t.protocol === 'udp' || packet.flag === 'SYN' || packet.flag === undefined)) {
+      const added = addSession(b, table, 'refused', t, invert(t), packet.flag, now);
+      return { table: added.table, verdict: { action: 'dropped', before: t, reason, session: added.session } };
+    }
+    return dropped(table, t, reason);
+  }
   const target = forwardTarget(rule, t.dst.port);
   let src = t.src;
   let r: { table: NatTable; port?: number } = { table };

@@ -54,13 +54,16 @@ const isEndpoint = (t: Target): t is Endpoint => 'address' in t;
 export function runSteps(
   topology: Topology,
   steps: readonly ScenarioStep[],
-  options: { seed?: number; pickers?: Readonly<Record<string, PortPicker>> } = {},
+  options: { seed?: number; pickers?: Readonly<Record<string, PortPicker>>; times?: readonly number[] } = {},
 ): { results: StepResult[]; state: NetworkState } {
   let state = initialState(topology, options.seed ?? 1);
   const results: StepResult[] = [];
   const count = Math.min(steps.length, MAX_STEPS);
   for (let i = 0; i < count; i++) {
     const step = steps[i] as ScenarioStep;
+    // An external clock (a test replaying real traffic) may say when each step happened.
+    const at = options.times?.[i];
+    if (at !== undefined) state = advance(state, at - state.time);
     if (step.kind === 'wait') {
       state = advance(state, step.seconds);
       results.push({ index: i, time: state.time });
@@ -409,10 +412,11 @@ export function holePunchMatrix(behaviours: readonly NatBehaviour[]): boolean[][
 }
 
 /** A LAN host reaching the forwarded service through the router's public address. */
-export function hairpinScenario(mode: HairpinMode = 'lan-source'): Scenario {
+export function hairpinScenario(mode: HairpinMode = 'lan-source', protocol: Protocol = 'tcp'): Scenario {
+  const tcp = protocol === 'tcp';
   const forwards = [
     {
-      protocol: 'tcp' as const,
+      protocol,
       externalPorts: { min: 8080, max: 8080 },
       internalAddress: '192.168.1.20',
       internalPort: 80,
@@ -435,13 +439,18 @@ export function hairpinScenario(mode: HairpinMode = 'lan-source'): Scenario {
       {
         kind: 'send',
         from: 'laptop',
-        protocol: 'tcp',
+        protocol,
         srcPort: 50000,
         to: { address: '203.0.113.2', port: 8080 },
-        flag: 'SYN',
+        ...(tcp ? { flag: 'SYN' as const } : {}),
         note: 'The laptop connects to 203.0.113.2:8080.',
       },
-      { kind: 'reply', to: 0, flag: 'SYN-ACK', note: 'The server answers whoever it saw as the source.' },
+      {
+        kind: 'reply',
+        to: 0,
+        ...(tcp ? { flag: 'SYN-ACK' as const } : {}),
+        note: 'The server answers whoever it saw as the source.',
+      },
     ],
   };
 }

@@ -171,6 +171,8 @@ export type PortPicker = (request: {
   readonly range: PortRange;
   readonly isFree: (port: number) => boolean;
   readonly internal: Endpoint;
+  /** Where the flow goes after any destination rewrite (the reply tuple's source). */
+  readonly remote: Endpoint;
 }) => number | undefined;
 
 /** Why a packet did not get through. */
