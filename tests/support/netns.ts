@@ -154,7 +154,7 @@ function connect(m) {
     const c = net.connect({ host: m.to.address, port: m.to.port, localPort: m.port, timeout: m.timeout });
     tcp.push(c);
     let buf = '';
-    const done = (r) => { c.removeAllListeners('data'); resolve(r); };
+    const done = (r) => { c.setTimeout(0); c.removeAllListeners('data'); c.removeAllListeners('timeout'); resolve(r); };
     c.on('data', (d) => { buf += d; const i = buf.indexOf('\n'); if (i >= 0) done({ seen: buf.slice(5, i) }); });
     c.on('timeout', () => { c.destroy(); done({ error: 'timeout' }); });
     c.on('error', (e) => done({ error: e.code || String(e) }));
