@@ -539,3 +539,63 @@ describe.skipIf(unavailable !== undefined)('randomised flows, tuple for tuple', 
     expect(outbound).toBe(flows);
   });
 });
+
+describe.skipIf(unavailable !== undefined)('mapping timeouts', () => {
+  it('a UDP mapping is refreshed by inbound packets and, idle past nf_conntrack_udp_timeout, drops the next reply (model: expired)', async () => {
+    const timeout = 2;
+    const behaviour: NatBehaviour = {
+      ...linux,
+      timeouts: { ...linux.timeouts, udpUnreplied: timeout, udpStream: timeout },
+    };
+    const topology = flowTopology(behaviour);
+    const lab = newLab('t0');
+    lab.build(topology, {
+      'net.netfilter.nf_conntrack_udp_timeout': timeout,
+      'net.netfilter.nf_conntrack_udp_timeout_stream': timeout,
+    });
+    await lab.startAgents(['h1', 's1']);
+    await lab.agent('s1').request({ op: 'udp-bind', port: 443 });
+    const box: NatBox = { behaviour, wanAddress: '203.0.113.2', lanAddress: '192.168.1.1', forwards: [] };
+    let table = emptyTable();
+    const t0 = Date.now();
+    const at = () => (Date.now() - t0) / 1000;
+    const out: Packet = {
+      tuple: {
+        protocol: 'udp',
+        src: { address: '192.168.1.10', port: 5000 },
+        dst: { address: '198.51.100.10', port: 443 },
+      },
+    };
+    const back: Packet = {
+      tuple: { protocol: 'udp', src: out.tuple.dst, dst: { address: '203.0.113.2', port: 5000 } },
+    };
+    const results: string[] = [];
+    const probe = async (label: string, waitMs: number) => {
+      await new Promise((r) => setTimeout(r, waitMs));
+      const msg = `${label}:${Date.now()}`;
+      await lab.agent('s1').request({ op: 'udp-send', port: 443, to: back.tuple.dst, data: msg });
+      const r = translate(box, table, back, 'wan', at());
+      table = r.table;
+      const kernel = (await lab.agent('h1').waitFor((e) => e.data === msg, 300)) ? 'delivered' : 'dropped';
+      const model = r.verdict.action === 'translated' ? 'delivered' : `dropped`;
+      results.push(
+        `${label}: model ${model}${r.verdict.action === 'dropped' ? ` (${r.verdict.reason})` : ''}, kernel ${kernel}`,
+      );
+      return { model, kernel };
+    };
+    await lab.agent('h1').request({ op: 'udp-send', port: 5000, to: out.tuple.dst, data: 'open' });
+    await lab.agent('s1').waitFor((e) => e.data === 'open', 1000);
+    table = translate(box, table, out, 'lan', at()).table;
+    // 1 s later (inside the timeout) the reply arrives and refreshes the entry; 3.5 s after that it has expired.
+    const early = await probe('early', 1000);
+    // 1.5 s after that: past the first expiry (2 s after opening), inside the refreshed one — the inbound refresh.
+    const mid = await probe('mid', 1500);
+    const late = await probe('late', (timeout + 1.5) * 1000);
+    compared.packets += 3;
+    console.log(results.join('\n'));
+    expect(early).toEqual({ model: 'delivered', kernel: 'delivered' });
+    expect(mid).toEqual({ model: 'delivered', kernel: 'delivered' });
+    expect(late).toEqual({ model: 'dropped', kernel: 'dropped' });
+    expect(results[2]).toContain('(expired)');
+  });
+});
