@@ -137,7 +137,9 @@ describe('useBackgroundRun', () => {
     expect(FakeWorker.all).toHaveLength(0);
     rerender(<Runner input={{ n: 2 }} />);
     expect(container.textContent).toBe('run 1'); // the last result stays until the new one is ready
-    act(() => vi.advanceTimersByTime(20));
+    act(() => {
+      vi.advanceTimersByTime(20);
+    });
     expect(container.textContent).toBe('run 1 (simulating…)');
     act(() => FakeWorker.all[0]?.answer());
     expect(container.textContent).toBe('run 2');
