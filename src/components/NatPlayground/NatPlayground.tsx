@@ -33,7 +33,12 @@ function PathDiagram({ view, id }: { view: NatView; id: string }) {
   const w = 190;
   const width = n * w + (view.delivered ? 0 : 60);
   return (
-    <div class="nat-path-scroll">
+    <section
+      class="nat-path-scroll"
+      aria-label="Packet path"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+    >
       <svg viewBox={`0 0 ${width} 120`} width={width} height={120} role="img" aria-labelledby={`${id}-path-title`}>
         <title id={`${id}-path-title`}>
           {`Path: ${view.nodes.join(' → ')}. ${view.legs.map((l) => `On ${l.segment}: from ${l.src} to ${l.dst}`).join('. ')}`}
@@ -83,7 +88,7 @@ function PathDiagram({ view, id }: { view: NatView; id: string }) {
           </marker>
         </defs>
       </svg>
-    </div>
+    </section>
   );
 }
 
@@ -208,7 +213,13 @@ export function NatPlayground(props: NatPlaygroundProps) {
             ))}
           </div>
           {view.tables.map((t) => (
-            <div class="nat-table-scroll" key={t.id}>
+            <section
+              class="nat-table-scroll"
+              key={t.id}
+              aria-label={`${t.label} table`}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
+              tabIndex={0}
+            >
               <table>
                 <caption>
                   {t.label} table ({t.nat}) at {formatDuration(view.time * 1000)}
@@ -247,7 +258,7 @@ export function NatPlayground(props: NatPlaygroundProps) {
                   )}
                 </tbody>
               </table>
-            </div>
+            </section>
           ))}
         </>
       ) : null}
