@@ -222,7 +222,7 @@ export function NatPlayground(props: NatPlaygroundProps) {
             >
               <table>
                 <caption>
-                  {t.label} table ({t.nat}) at {formatDuration(view.time * 1000)}
+                  {t.label} table ({t.nat}) at t = {view.time > 0 ? formatDuration(view.time * 1000) : '0 s'}
                 </caption>
                 <thead>
                   <tr>
