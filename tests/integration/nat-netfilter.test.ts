@@ -48,6 +48,7 @@ const withSysctls = (b: NatBehaviour): NatBehaviour => ({
   timeouts: { ...b.timeouts, udpUnreplied: 600, udpStream: 600 },
 });
 const DELIVERY_WAIT_MS = 250;
+const LATE_DELIVERY_MS = 2000;
 
 const labs: Lab[] = [];
 let kernel = '';
@@ -219,17 +220,20 @@ async function compareScenario(tag: string, s: Scenario): Promise<string[]> {
       }
     }
     let got: Received | undefined;
-    if (sent) {
-      const ids = topology.hosts.map((h) => h.id);
-      const hit = await waitAny(lab, ids, (x) => x.ev === 'udp' && x.data === msg, DELIVERY_WAIT_MS);
+    const ids = topology.hosts.map((h) => h.id);
+    const look = async (ms: number) => {
+      const hit = await waitAny(lab, ids, (x) => x.ev === 'udp' && x.data === msg, ms);
       if (hit?.event.from && hit.event.port !== undefined)
         got = { host: hit.host, from: hit.event.from, port: hit.event.port };
-    }
-    kernelSeen.push(got);
+    };
+    if (sent) await look(DELIVERY_WAIT_MS);
     // Then the model, up to this step, with the kernel's random picks.
     const model = runSteps(topology, s.steps.slice(0, i + 1), { pickers, seed: 1, times });
     const res = model.results[i];
     const o = res?.walk?.outcome;
+    // A busy machine may be slow: where the model expects a delivery, give the kernel longer before calling it a drop.
+    if (sent && !got && o?.delivered) await look(LATE_DELIVERY_MS);
+    kernelSeen.push(got);
     const prior = step.kind === 'reply' ? model.results[step.to]?.walk : undefined;
     // 'unexpected-source' is the asker's socket refusing the answer: apply the same rule to what Linux delivered.
     let kernelDelivered = got;
@@ -277,9 +281,12 @@ const linux = presetById('linux-masquerade').behaviour;
 const openInput = presetById('linux-masquerade-open-input').behaviour;
 const random = presetById('linux-masquerade-random').behaviour;
 
-describe.skipIf(unavailable === undefined)('NAT model vs Linux netfilter: skipped', () => {
-  it.skip(`skipped: ${unavailable}`, () => {});
-});
+// Only where netfilter NAT cannot run: one skipped test that says why (and nothing extra where it can).
+if (unavailable !== undefined) {
+  describe('NAT model vs Linux netfilter', () => {
+    it.skip(`skipped: ${unavailable}`, () => {});
+  });
+}
 
 describe.skipIf(unavailable !== undefined)(
   'NAT model vs Linux netfilter (nftables masquerade, dnat, conntrack)',
@@ -432,7 +439,7 @@ async function compareRandomFlows(tag: string, behaviour: NatBehaviour, flows: n
       const expectHost =
         v.action === 'translated' ? clients.find((c) => c.address === v.after.dst.address)?.id : undefined;
       const ids = clients.map((c) => c.id);
-      const got = (await waitAny(lab, ids, (e) => e.data === msg, expectHost ? 1000 : 150))?.host;
+      const got = (await waitAny(lab, ids, (e) => e.data === msg, expectHost ? LATE_DELIVERY_MS : 150))?.host;
       compared.packets++;
       if (got !== expectHost)
         problems.push(
@@ -461,7 +468,24 @@ async function compareRandomFlows(tag: string, behaviour: NatBehaviour, flows: n
     if (ev.protocol === 'udp') {
       const msg = `ping:${tag}:${n}`;
       await lab.agent(ev.host).request({ op: 'udp-send', port: ev.sport, to: tuple.dst, data: msg });
-      const pong = await lab.agent(ev.host).waitFor((e) => e.data?.startsWith(`pong:${tag}:${n}:`) === true, 300);
+      const isPong = (e: AgentEvent) => e.data?.startsWith(`pong:${tag}:${n}:`) === true;
+      let pong = await lab.agent(ev.host).waitFor(isPong, 300);
+      // No answer yet: if the router made an entry for the flow (it was not dropped), the answer is only late.
+      if (
+        !pong &&
+        lab
+          .conntrack('r')
+          .some(
+            (r) =>
+              r.protocol === 'udp' &&
+              r.original.src === tuple.src.address &&
+              r.original.sport === ev.sport &&
+              r.original.dst === tuple.dst.address &&
+              r.original.dport === ev.dport,
+          )
+      ) {
+        pong = await lab.agent(ev.host).waitFor(isPong, LATE_DELIVERY_MS);
+      }
       const parts = pong?.data?.split(':') ?? [];
       if (pong) observed = { address: parts[3] ?? '', port: Number(parts[4]) };
     } else {
