@@ -118,9 +118,10 @@ export function sendPacket(
   let segment = sender.segment;
   let tuple = packet.tuple;
   const maxLegs = 2 * topology.routers.length + 2;
+  const hosts = hostIndex(topology);
   for (let leg = 0; leg < maxLegs; leg++) {
     const dst = tuple.dst.address;
-    const host = topology.hosts.find((h) => h.segment === segment && h.address === dst);
+    const host = hosts.get(`${segment} ${dst}`);
     if (host) {
       hops.push({ segment, tuple });
       return done({ delivered: true, host: host.id, tuple });
@@ -159,8 +160,19 @@ export function sendPacket(
   return done({ delivered: false, at: segment, reason: 'no-route' });
 }
 
+/** Hosts by "segment address", built once per topology object (topologies are values, never mutated). */
+const HOST_INDEX = new WeakMap<Topology, Map<string, Host>>();
+function hostIndex(topology: Topology): Map<string, Host> {
+  let index = HOST_INDEX.get(topology);
+  if (!index) {
+    index = new Map(topology.hosts.map((h) => [`${h.segment} ${h.address}`, h]));
+    HOST_INDEX.set(topology, index);
+  }
+  return index;
+}
+
 function onSegment(topology: Topology, segment: string, address: string): boolean {
-  return topology.hosts.some((h) => h.segment === segment && h.address === address);
+  return hostIndex(topology).has(`${segment} ${address}`);
 }
 
 /** A one-line account of a hop, for screen readers and logs. */
