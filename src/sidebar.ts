@@ -48,6 +48,7 @@ export const sidebar = [
       { label: 'Subnet calculator', slug: 'playgrounds/subnet-calculator' },
       { label: 'TLS round-trip calculator', slug: 'playgrounds/tls-round-trips' },
       { label: 'HTTP multiplexing timeline', slug: 'playgrounds/http-timeline' },
+      { label: 'NAT and port forwarding', slug: 'playgrounds/nat' },
     ],
   },
   { label: 'Reference', items: [{ label: 'Glossary', slug: 'reference/glossary' }] },
