@@ -57,12 +57,7 @@ export function compileLevel(locations: readonly Location[]): LocationLevel {
     inclusive: l.modifier === '=' ? null : l,
     list: [],
   }));
-  // ngx_queue_sort is stable; ngx_http_cmp_locations: byte order, exact before inclusive of the same name.
-  items.sort((a, b) => {
-    const rc = cmp(a.name, b.name, Math.min(a.name.length, b.name.length) + 1);
-    if (rc === 0 && a.exact === null && b.exact !== null) return 1;
-    return rc;
-  });
+  insertionSort(items);
   const joined: QueueItem[] = [];
   for (const item of items) {
     const last = joined.at(-1);
@@ -76,6 +71,29 @@ export function compileLevel(locations: readonly Location[]): LocationLevel {
   const nested = new Map<Location, LocationLevel>();
   for (const l of locations) if (l.children.length > 0) nested.set(l, compileLevel(l.children));
   return { tree: grouped.length === 0 ? null : createTree(grouped, 0), regexes, nested };
+}
+
+/** ngx_http_cmp_locations for prefix/exact items: byte order, an exact location before the same inclusive one. */
+function cmpLocations(a: QueueItem, b: QueueItem): number {
+  const rc = cmp(a.name, b.name, Math.min(a.name.length, b.name.length) + 1);
+  if (rc === 0 && a.exact === null && b.exact !== null) return 1;
+  return rc;
+}
+
+/**
+ * ngx_queue_sort as in nginx 1.22: an insertion sort that moves an item back while cmp(prev, item) > 0. The
+ * comparator is not symmetric (exact vs inclusive twins), so Array.prototype.sort could order twins differently.
+ */
+function insertionSort(items: QueueItem[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as QueueItem;
+    let j = i - 1;
+    while (j >= 0 && cmpLocations(items[j] as QueueItem, item) > 0) {
+      items[j + 1] = items[j] as QueueItem;
+      j--;
+    }
+    items[j + 1] = item;
+  }
 }
 
 /** ngx_http_create_locations_list: moves the locations that start with an inclusive one's name under it. */

@@ -115,6 +115,7 @@ function interpretHttp(directives: readonly Directive[], ctx: ParseContext): Htt
     }
   }
   checkProxyTargets(servers, upstreams);
+  checkListens(servers);
   return { upstreams, servers, setHeaders };
 }
 
@@ -340,4 +341,20 @@ function checkProxyTargets(servers: readonly Server[], upstreams: readonly Upstr
     for (const c of l.children) visit(c);
   };
   for (const s of servers) for (const l of s.locations) visit(l);
+}
+
+/** nginx refuses two default servers on one port and the same port twice in one server. */
+function checkListens(servers: readonly Server[]): void {
+  const defaults = new Set<number>();
+  for (const s of servers) {
+    const ports = new Set<number>();
+    for (const l of s.listens) {
+      if (ports.has(l.port)) throw fail('duplicate', l.position, `a duplicate listen on port ${l.port}`);
+      ports.add(l.port);
+      if (l.defaultServer) {
+        if (defaults.has(l.port)) throw fail('duplicate', l.position, `a duplicate default server for port ${l.port}`);
+        defaults.add(l.port);
+      }
+    }
+  }
 }
