@@ -348,3 +348,232 @@ describe.skipIf(VERSION === null)(`proxy model vs ${VERSION ?? 'nginx (not insta
     expect(compared).toBeGreaterThanOrEqual(Math.min(CASES, 2000));
   }, 120_000);
 });
+
+// ---------- balancing sequences ----------
+
+interface Algorithm {
+  readonly name: string;
+  /** The upstream block body (servers use B0..B3 and DEAD placeholders). */
+  readonly upstream: string;
+  /** Request generator: path and client address. */
+  readonly request: (rng: Rng, i: number) => { path: string; clientIp: string };
+}
+
+const sameClient = (): string => '127.0.0.1';
+const randomUri = (rng: Rng): string => `/k/${Math.floor(rng() * 5000)}`;
+const randomClient = (rng: Rng): string =>
+  `127.${Math.floor(rng() * 256)}.${Math.floor(rng() * 256)}.${1 + Math.floor(rng() * 254)}`;
+
+const ALGORITHMS: readonly Algorithm[] = [
+  {
+    name: 'weighted round-robin + down',
+    upstream: 'server B0 weight=5; server B1; server B2 weight=2; server B3 down;',
+    request: (rng) => ({ path: randomUri(rng), clientIp: sameClient() }),
+  },
+  {
+    name: 'round-robin with a refusing server (max_fails=2), a down one and a backup',
+    upstream:
+      'server B0 weight=2; server DEAD max_fails=2 fail_timeout=60s; server B1; server B3 down; server B2 backup;',
+    request: (rng) => ({ path: randomUri(rng), clientIp: sameClient() }),
+  },
+  {
+    name: 'all primaries refuse → backup',
+    upstream:
+      'server DEAD max_fails=1 fail_timeout=60s; server DEAD2 weight=3 max_fails=3 fail_timeout=60s; server B2 backup; server B3 backup weight=2;',
+    request: (rng) => ({ path: randomUri(rng), clientIp: sameClient() }),
+  },
+  {
+    name: 'ip_hash',
+    upstream: 'ip_hash; server B0; server B1 weight=2; server B2; server B3 down;',
+    request: (rng) => ({ path: '/', clientIp: randomClient(rng) }),
+  },
+  {
+    name: 'hash $request_uri',
+    upstream: 'hash $request_uri; server B0; server B1 weight=3; server B2; server DEAD max_fails=1 fail_timeout=60s;',
+    request: (rng) => ({ path: randomUri(rng), clientIp: sameClient() }),
+  },
+  {
+    name: 'hash $request_uri consistent',
+    upstream: 'hash $request_uri consistent; server B0; server B1 weight=2; server B2; server B3 down;',
+    request: (rng) => ({ path: randomUri(rng), clientIp: sameClient() }),
+  },
+  {
+    name: 'hash $remote_addr consistent with a refusing server',
+    upstream:
+      'hash $remote_addr consistent; server B0; server B1; server DEAD max_fails=1 fail_timeout=60s; server B2 weight=2;',
+    request: (rng) => ({ path: '/', clientIp: randomClient(rng) }),
+  },
+];
+
+const SEQUENCE = Number(process.env['PROXY_SEQUENCE'] ?? 1000);
+
+describe.skipIf(VERSION === null)(`balancing sequences vs ${VERSION ?? 'nginx (not installed)'}`, () => {
+  let nginx: RunningNginx | null = null;
+  let compiled: CompiledHttp;
+  const ports: number[] = [];
+  let failed = new Set<string>();
+
+  beforeAll(async () => {
+    const dead = [await freePort(), await freePort()];
+    failed = new Set(dead.map((p) => `127.0.0.1:${p}`));
+    const fill = (body: string): string =>
+      body
+        .replace(/\bDEAD2\b/g, `127.0.0.1:${dead[1]}`)
+        .replace(/\bDEAD\b/g, `127.0.0.1:${dead[0]}`)
+        .replace(/\bB(\d)\b/g, (_, i: string) => `127.0.0.1:${(backends[Number(i)] as EchoBackend).port}`);
+    const blocks: string[] = [];
+    for (const [i, a] of [
+      ...ALGORITHMS,
+      {
+        name: 'least_conn',
+        upstream: 'least_conn; server B0; server B1 weight=2; server B2; server B3 down;',
+        request: () => ({ path: '/', clientIp: '127.0.0.1' }),
+      },
+    ].entries()) {
+      const port = await freePort();
+      ports.push(port);
+      blocks.push(`upstream alg${i} { ${fill(a.upstream)} }`);
+      blocks.push(`server { listen 127.0.0.1:${port}; location / { proxy_pass http://alg${i}; } }`);
+    }
+    const conf = nginxConf(blocks.join('\n  '));
+    const parsed = parseConfig(conf);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    compiled = compileHttp(parsed.value.http as NonNullable<typeof parsed.value.http>);
+    nginx = await startNginx({ config: conf, probePort: ports[0] as number });
+    running.push(nginx);
+  });
+
+  afterAll(async () => {
+    if (nginx !== null) {
+      await nginx.stop();
+      running.splice(running.indexOf(nginx), 1);
+    }
+  });
+
+  it.each(ALGORITHMS.map((a, i) => [a.name, i] as const))(
+    `%s: ${SEQUENCE} requests land where the model says`,
+    async (name, i) => {
+      const algorithm = ALGORITHMS[i] as Algorithm;
+      const rng = mulberry32(SEED + i);
+      const port = ports[i] as number;
+      const model: string[] = [];
+      const real: string[] = [];
+      for (let k = 0; k < SEQUENCE; k++) {
+        const { path, clientIp } = algorithm.request(rng, k);
+        const req: ProxyRequest = {
+          clientIp,
+          clientPort: 0,
+          port,
+          scheme: 'http',
+          method: 'GET',
+          target: path,
+          headers: [
+            ['Host', 'lb.test'],
+            ['Connection', 'close'],
+          ],
+        };
+        const result = routeRequest(compiled, req, { now: 1_000_000, failed });
+        model.push(
+          result.outcome.kind === 'proxy'
+            ? backendByPort(result.outcome.pick?.peer?.server.port ?? 0)
+            : `status ${result.outcome.kind === 'error' ? result.outcome.status : '?'}`,
+        );
+        const obs = await observe(req);
+        real.push(obs.report?.name ?? `status ${obs.status}`);
+        if (model[k] !== real[k]) {
+          const from = Math.max(0, k - 5);
+          throw new Error(
+            `${name}: request ${k} (seed ${SEED + i}, GET ${path} from ${clientIp}) went to ${real[k]}, the model says ${model[k]}\n` +
+              `upstream: ${algorithm.upstream}\nlast requests model: ${model.slice(from).join(' ')}\nlast requests nginx: ${real.slice(from).join(' ')}\n` +
+              `trace: ${result.trace.map((t) => t.text).join(' | ')}`,
+          );
+        }
+      }
+      const counts: Record<string, number> = {};
+      for (const b of real) counts[b] = (counts[b] ?? 0) + 1;
+      console.log(`${name}: ${SEQUENCE} requests agree; distribution ${JSON.stringify(counts)}`);
+      expect(model).toEqual(real);
+    },
+    60_000,
+  );
+
+  it(`least_conn with controlled concurrency: ${SEQUENCE} requests land where the model says`, async () => {
+    const i = ALGORITHMS.length;
+    const port = ports[i] as number;
+    const rng = mulberry32(SEED + i);
+    const state = compiled.balancers.get(`alg${i}`);
+    if (state === undefined) throw new Error('no least_conn upstream');
+    let arrived: ((r: EchoReport) => void) | null = null;
+    for (const b of backends) {
+      b.hold = true;
+      b.onRequest = (r) => arrived?.(r);
+    }
+    const inflight: {
+      peer: NonNullable<RouteResult['outcome'] & { kind: 'proxy' }>['pick'];
+      answer: () => void;
+      done: Promise<unknown>;
+    }[] = [];
+    const counts: Record<string, number> = {};
+    try {
+      let started = 0;
+      // Each step either starts one request or finishes one; at most 2 × SEQUENCE steps.
+      for (let step = 0; started < SEQUENCE || inflight.length > 0; step++) {
+        if (step > 4 * SEQUENCE) throw new Error('least_conn script did not finish');
+        const start = started < SEQUENCE && (inflight.length === 0 || (inflight.length < 5 && rng() < 0.55));
+        if (start) {
+          const req: ProxyRequest = {
+            clientIp: '127.0.0.1',
+            clientPort: 0,
+            port,
+            scheme: 'http',
+            method: 'GET',
+            target: `/r${started}`,
+            headers: [
+              ['Host', 'lb.test'],
+              ['Connection', 'close'],
+            ],
+          };
+          const result = routeRequest(compiled, req, { now: 1_000_000, releaseAfter: false });
+          if (result.outcome.kind !== 'proxy' || result.outcome.pick?.peer == null)
+            throw new Error('model did not proxy');
+          const expectedName = backendByPort(result.outcome.pick.peer.server.port);
+          const got = new Promise<EchoReport>((resolve) => {
+            arrived = resolve;
+          });
+          const done = observe(req);
+          const report = await got;
+          arrived = null;
+          const backend = backends.find((b) => b.name === report.name) as EchoBackend;
+          const answer = backend.held.at(-1) as () => void;
+          if (report.name !== expectedName) {
+            throw new Error(
+              `least_conn request ${started} (seed ${SEED + i}) went to ${report.name}, the model says ${expectedName}; in flight: ${inflight.length}`,
+            );
+          }
+          counts[report.name] = (counts[report.name] ?? 0) + 1;
+          inflight.push({ peer: result.outcome.pick, answer, done });
+          started++;
+        } else {
+          const index = Math.floor(rng() * inflight.length);
+          const [item] = inflight.splice(index, 1);
+          if (item === undefined) continue;
+          for (const b of backends) {
+            const at = b.held.indexOf(item.answer);
+            if (at !== -1) b.held.splice(at, 1);
+          }
+          item.answer();
+          await item.done;
+          if (item.peer?.peer != null) release(state, item.peer.peer);
+        }
+      }
+    } finally {
+      for (const b of backends) {
+        b.hold = false;
+        b.onRequest = null;
+        for (const answer of b.held.splice(0)) answer();
+      }
+    }
+    console.log(`least_conn: ${SEQUENCE} requests agree; distribution ${JSON.stringify(counts)}`);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(SEQUENCE);
+  }, 60_000);
+});

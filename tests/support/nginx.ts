@@ -127,7 +127,7 @@ export interface EchoBackend {
   hold: boolean;
   /** Requests received so far while holding, oldest first. */
   readonly held: (() => void)[];
-  /** Called whenever a request arrives (before any hold). */
+  /** Called whenever a request arrives (when holding, its answer is already the last of `held`). */
   onRequest: ((report: EchoReport) => void) | null;
   close(): Promise<void>;
 }
@@ -162,9 +162,9 @@ export async function startEchoBackend(name: string): Promise<EchoBackend> {
     };
     req.resume();
     req.on('end', () => {
-      backend.onRequest?.(report);
       if (backend.hold) backend.held.push(answer);
-      else answer();
+      backend.onRequest?.(report);
+      if (!backend.hold) answer();
     });
   });
   server.keepAliveTimeout = 1;
