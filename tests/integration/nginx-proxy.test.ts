@@ -310,7 +310,7 @@ describe.skipIf(VERSION === null)(`proxy model vs ${VERSION ?? 'nginx (not insta
       const parsed = parseConfig(conf);
       if (!parsed.ok) throw new Error(`model refused the combined config: ${parsed.error.message}`);
       const compiled: CompiledHttp = compileHttp(parsed.value.http as NonNullable<typeof parsed.value.http>);
-      const nginx = await startNginx({ config: conf, probePort: (subs[0] as SubConfig).port });
+      const nginx = await startNginx({ config: conf, probePorts: subs.map((s) => s.port) });
       running.push(nginx);
       configs += subs.length;
       const perBatch = Math.ceil(CASES / 50);
@@ -439,7 +439,7 @@ describe.skipIf(VERSION === null)(`balancing sequences vs ${VERSION ?? 'nginx (n
     const parsed = parseConfig(conf);
     if (!parsed.ok) throw new Error(parsed.error.message);
     compiled = compileHttp(parsed.value.http as NonNullable<typeof parsed.value.http>);
-    nginx = await startNginx({ config: conf, probePort: ports[0] as number });
+    nginx = await startNginx({ config: conf, probePorts: ports });
     running.push(nginx);
   });
 

@@ -4,7 +4,7 @@
  * on stderr. Readiness is probed by connecting to a port the config listens on (bounded), and `stop()` always
  * kills the process and removes the directory. Loopback only: the caller's config must listen on 127.0.0.1.
  *
- *   const nginx = await startNginx({ config: 'events {} http { server { listen 127.0.0.1:PORT; … } }', probePort });
+ *   const nginx = await startNginx({ config: 'events {} http { server { listen 127.0.0.1:PORT; … } }', probePorts: [PORT] });
  *   …
  *   await nginx.stop();          // in afterAll, even on failure; nginx.log() holds stderr for the failure message
  */
@@ -17,8 +17,8 @@ import { join } from 'node:path';
 export interface NginxOptions {
   /** The whole nginx.conf (must contain `events {}`; must not set daemon, pid or error_log). */
   readonly config: string;
-  /** A port the config listens on at 127.0.0.1, probed for readiness. */
-  readonly probePort: number;
+  /** Ports the config listens on at 127.0.0.1, all probed for readiness. */
+  readonly probePorts: readonly number[];
   /** Give up waiting after this many ms (default 10 s). */
   readonly readyTimeoutMs?: number;
 }
@@ -102,13 +102,14 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   };
   const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
   // Bounded by the deadline; each probe is one connect attempt on loopback.
-  while (Date.now() < deadline) {
-    if (exited) break;
-    if (await canConnect(options.probePort)) return { prefix, log: () => stderr, stop };
+  const waiting = new Set(options.probePorts);
+  while (Date.now() < deadline && !exited && !stderr.includes('bind()')) {
+    for (const port of [...waiting]) if (await canConnect(port)) waiting.delete(port);
+    if (waiting.size === 0) return { prefix, log: () => stderr, stop };
     await new Promise((r) => setTimeout(r, 20));
   }
   await stop();
-  throw new Error(`nginx did not start listening on ${options.probePort}:\n${stderr}`);
+  throw new Error(`nginx did not start listening on ${[...waiting].join(', ')}:\n${stderr}`);
 }
 
 /** What an echo backend saw. */
