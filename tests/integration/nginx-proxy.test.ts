@@ -349,6 +349,87 @@ describe.skipIf(VERSION === null)(`proxy model vs ${VERSION ?? 'nginx (not insta
   }, 120_000);
 });
 
+// ---------- hand-picked edges ----------
+
+/** Configs (with P = a backend) and the requests to try on each: the documented traps and tie-breaks. */
+const EDGES: readonly (readonly [string, readonly string[]])[] = [
+  [
+    'location /foo/ { proxy_pass http://P; } location /fo { proxy_pass http://P/x; }',
+    ['/foo', '/foo?a=1', '/fo', '/foo/'],
+  ],
+  [
+    'location /a { proxy_pass http://P; } location /foo-bar { proxy_pass http://P; } location /foo/ { proxy_pass http://P; }',
+    ['/foo', '/foo-bar', '/foo-'],
+  ],
+  ['location /api/ { proxy_pass http://P; }', ['/api/users', '/api//users/../x']],
+  ['location /api/ { proxy_pass http://P/; }', ['/api/users', '/api/%7Euser', '/api/a%20b', '/api/a%2Fb']],
+  ['location /api { proxy_pass http://P/; }', ['/api/users', '/apix', '/api']],
+  ['location /api/ { proxy_pass http://P/v1; }', ['/api/users', '/api/']],
+  ['location = / { proxy_pass http://P/exact; } location / { proxy_pass http://P/prefix/; }', ['/', '/?q', '//', '/a']],
+  [
+    'location /images/ { proxy_pass http://P; } location ~* \\.(gif|jpg)$ { return 200 "regex"; }',
+    ['/images/a.JPG', '/images/a.png'],
+  ],
+  [
+    'location ^~ /images/ { proxy_pass http://P; } location ~* \\.(gif|jpg)$ { return 200 "regex"; }',
+    ['/images/a.jpg', '/x.jpg'],
+  ],
+  ['location / { proxy_pass http://P/$request_uri; }', ['/a/../b?x=1']],
+  [
+    'location / { proxy_set_header Host $host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_pass http://P; }',
+    ['/h'],
+  ],
+];
+
+describe.skipIf(VERSION === null)(`hand-picked edges vs ${VERSION ?? 'nginx (not installed)'}`, () => {
+  it('agrees on each documented trap', async () => {
+    const ports: number[] = [];
+    const blocks: string[] = [];
+    for (const [body] of EDGES) {
+      const port = await freePort();
+      ports.push(port);
+      blocks.push(
+        `server { listen 127.0.0.1:${port}; ${body.replace(/\bP\b/g, `127.0.0.1:${(backends[0] as EchoBackend).port}`)} }`,
+      );
+    }
+    const conf = nginxConf(blocks.join('\n  '));
+    const parsed = parseConfig(conf);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const compiled = compileHttp(parsed.value.http as NonNullable<typeof parsed.value.http>);
+    const nginx = await startNginx({ config: conf, probePorts: ports });
+    running.push(nginx);
+    const problems: string[] = [];
+    let compared = 0;
+    for (const [i, [body, targets]] of EDGES.entries()) {
+      for (const target of targets) {
+        const req: ProxyRequest = {
+          clientIp: '127.0.0.5',
+          clientPort: 0,
+          port: ports[i] as number,
+          scheme: 'http',
+          method: 'GET',
+          target,
+          headers: [
+            ['Host', 'edge.test'],
+            ['X-Forwarded-For', '192.0.2.1'],
+            ['Connection', 'close'],
+          ],
+        };
+        const exp = expected(routeRequest(compiled, req));
+        const got = observedShape(await observe(req), exp);
+        compared++;
+        if (JSON.stringify(got) !== JSON.stringify(exp)) {
+          problems.push(`${body}\n  GET ${target}\n  model: ${JSON.stringify(exp)}\n  nginx: ${JSON.stringify(got)}`);
+        }
+      }
+    }
+    await nginx.stop();
+    running.splice(running.indexOf(nginx), 1);
+    console.log(`hand-picked edges: ${compared} requests, ${problems.length} disagreements`);
+    expect(problems.join('\n')).toBe('');
+  }, 30_000);
+});
+
 // ---------- balancing sequences ----------
 
 interface Algorithm {

@@ -4,7 +4,7 @@
  * binary tree (ngx_http_create_locations_list / _tree), then searched as ngx_http_core_find_static_location does;
  * regex locations follow in config order unless the best prefix is `^~`, and nested locations are searched the same
  * way inside the winner (ngx_http_core_find_location). Porting the tree, not just the documented precedence, is what
- * makes the automatic `/dir` → `/dir/` redirect agree with nginx: that one depends on the tree's shape.
+ * keeps every tie-break and the automatic `/dir` → `/dir/` redirect identical to nginx's.
  */
 import type { Location } from './types.ts';
 
@@ -33,13 +33,22 @@ export interface LocationLevel {
   readonly nested: ReadonlyMap<Location, LocationLevel>;
 }
 
-/** strncmp over `n` bytes of NUL-terminated strings: a prefix sorts first. */
+/**
+ * ngx_filename_cmp over `n` bytes of NUL-terminated strings: byte order, except that "/" sorts below every other
+ * byte, so a location "/dir/" always lies on the search path of the URI "/dir" (the auto-redirect relies on it).
+ */
 function cmp(a: string, b: string, n: number): number {
   for (let i = 0; i < n; i++) {
-    const x = i < a.length ? a.charCodeAt(i) : 0;
-    const y = i < b.length ? b.charCodeAt(i) : 0;
-    if (x !== y) return x - y;
-    if (x === 0) return 0;
+    let x = i < a.length ? a.charCodeAt(i) : 0;
+    let y = i < b.length ? b.charCodeAt(i) : 0;
+    if (x === y) {
+      if (x === 0) return 0;
+      continue;
+    }
+    if (x === 0 || y === 0) return x - y;
+    x = x === 0x2f ? 0 : x;
+    y = y === 0x2f ? 0 : y;
+    return x - y;
   }
   return 0;
 }

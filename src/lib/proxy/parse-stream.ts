@@ -33,6 +33,13 @@ export function parseStream(directives: readonly Directive[], ctx: ParseContext)
       maps.push(parseMap(d));
     } else unhandled(d, 'stream', ctx);
   }
+  // Variables resolve after the whole block is read (ngx_stream_variables_init_vars): a map may come later.
+  for (const server of servers) {
+    const target = server.proxyPass;
+    if (target === null) continue;
+    const mapped = maps.some((m) => target === `$${m.variable}` || target === `\${${m.variable}}`);
+    if (!mapped) checkVariables({ name: 'proxy_pass', args: [], block: null, position: server.position }, target);
+  }
   return { upstreams, servers, maps };
 }
 
@@ -54,7 +61,6 @@ function parseStreamServer(d: Directive, index: number, ctx: ParseContext): Stre
       expectArgs(c, 1, 1);
       if (proxyPass !== null) throw fail('duplicate', c.position, '"proxy_pass" directive is duplicate');
       proxyPass = (c.args[0] as { text: string }).text;
-      checkVariables(c, proxyPass);
     } else if (c.name === 'ssl_preread') {
       expectArgs(c, 1, 1);
       const v = (c.args[0] as { text: string }).text;
