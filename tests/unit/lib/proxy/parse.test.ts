@@ -73,10 +73,10 @@ describe('parseConfig: the subset', () => {
     ]);
   });
 
-  it('handles quoting, escapes, comments and ${var}', () => {
+  it('handles quoting, escapes, comments and braced variables', () => {
     const c = ok(`http { # comment
       server { listen 80; location / { return 200 'it\\'s "ok" \${host}'; } } }`);
-    expect(c.http?.servers[0]?.locations[0]?.ret?.text).toBe('it\'s "ok" ${host}');
+    expect(c.http?.servers[0]?.locations[0]?.ret?.text).toBe(`it's "ok" \${host}`);
   });
 });
 
