@@ -8,6 +8,8 @@ import type { BalanceMethod, Upstream, UpstreamServer } from './types.ts';
 
 /** Most servers in one upstream (keeps the ketama ring and the trace small). */
 export const MAX_UPSTREAM_SERVERS = 32;
+/** Largest total weight of a `hash … consistent` upstream (its ring has 160 points per weight unit). */
+export const MAX_RING_WEIGHT = 256;
 /** Largest `weight=` accepted. */
 export const MAX_WEIGHT = 100;
 
@@ -65,6 +67,14 @@ export function parseUpstream(d: Directive, ctx: ParseContext, context: 'http' |
     if (backup !== undefined) {
       throw fail('bad-value', backup.position, `balancing method "${method}" does not support parameter "backup"`);
     }
+  }
+  const totalWeight = servers.reduce((sum, s) => sum + s.weight, 0);
+  if (method === 'hash-consistent' && totalWeight > MAX_RING_WEIGHT) {
+    throw fail(
+      'too-large',
+      d.position,
+      `upstream "${name}": consistent hashing over a total weight of ${totalWeight} — the model builds rings up to ${MAX_RING_WEIGHT} (×160 points)`,
+    );
   }
   return { name, method, hashKey, servers, keepalive, position: d.position };
 }
