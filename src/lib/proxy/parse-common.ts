@@ -80,6 +80,14 @@ export const NOTED_DIRECTIVES = new Set([
   'use',
 ]);
 
+/** Directives accepted with a note of their own: the model's fixed behaviour is what the note says. */
+export const SPECIAL_NOTES: Readonly<Record<string, string>> = {
+  proxy_next_upstream:
+    'is not modelled: the model always tries the next server when a connection is refused (nginx\'s default "error timeout")',
+  proxy_next_upstream_tries:
+    'is not modelled: the model retries until every server has been tried once (the default, 0)',
+};
+
 /** Directives that are valid nginx and can change routing, the URI or the backend: outside the subset, refused. */
 export const UNSUPPORTED_DIRECTIVES = new Set([
   'include',
@@ -99,8 +107,6 @@ export const UNSUPPORTED_DIRECTIVES = new Set([
   'port_in_redirect',
   'proxy_pass_request_headers',
   'proxy_method',
-  'proxy_next_upstream',
-  'proxy_next_upstream_tries',
   'fastcgi_pass',
   'uwsgi_pass',
   'grpc_pass',
@@ -137,6 +143,14 @@ export interface ParseContext {
 
 /** Handles a directive that is not part of the subset in this context: note, unsupported or unknown. */
 export function unhandled(d: Directive, context: string, ctx: ParseContext): void {
+  const special = SPECIAL_NOTES[d.name];
+  if (special !== undefined) {
+    ctx.notes.push({
+      position: d.position,
+      message: `${d.position.line}:${d.position.column}: "${d.name}" ${special}`,
+    });
+    return;
+  }
   if (NOTED_DIRECTIVES.has(d.name)) {
     ctx.notes.push({
       position: d.position,
