@@ -269,7 +269,15 @@ function Results({ id, H, view }: { id: string; H: Heading; view: ReturnType<typ
   }, [view.flow]);
   return (
     <div class="proxy-pg__results">
-      {svg !== null && <div class="proxy-pg__flow" dangerouslySetInnerHTML={{ __html: svg }} />}
+      {svg !== null && (
+        <section
+          class="proxy-pg__flow dg-scroll"
+          aria-label="Flow diagram"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
+          tabIndex={0}
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
+      )}
       {http !== null && (
         <>
           <H>Decision trace</H>
