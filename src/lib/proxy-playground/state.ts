@@ -5,7 +5,7 @@
  */
 import { defineCodec, enumField, type StateOf, stringField } from '../playground/index.ts';
 import type { TrafficMode } from '../proxy/index.ts';
-import { PRESET_IDS, PRESETS, type PresetId } from './presets.ts';
+import { PRESET_IDS, PRESET_REQUESTS as PRESETS, type PresetId } from './preset-list.ts';
 import type { PlaygroundInput } from './view.ts';
 
 const MODES = ['plain-http', 'tls-passthrough', 'tls-termination'] as const satisfies readonly TrafficMode[];
