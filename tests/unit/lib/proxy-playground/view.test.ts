@@ -90,3 +90,43 @@ it('the URL codec round-trips a state', () => {
   expect(PROXY_CODEC.decode(`?${q}`, base).state).toEqual(s);
   expect(stateToInput(s, 'c').failed).toEqual(['10.0.0.1:80']);
 });
+
+describe('more paths', () => {
+  it('send 100 over a stream config routes by SNI', () => {
+    const input = inputOf('tls-passthrough');
+    const v = buildView(input);
+    if (!v.config.ok) throw new Error('preset');
+    expect(sendHundred(input, v.config.value).counts).toEqual([{ backend: '10.0.1.20:443', count: 100 }]);
+  });
+  it('counts non-proxied outcomes by kind', () => {
+    const input = inputOf('regex-beats-prefix');
+    const v = buildView(input);
+    if (!v.config.ok) throw new Error('preset');
+    expect(sendHundred(input, v.config.value, 3).counts).toEqual([{ backend: 'return 200', count: 3 }]);
+    const broken = { ...input, path: '/..' };
+    expect(sendHundred(broken, v.config.value, 2).sequence).toEqual(['error 400', 'error 400']);
+  });
+  it.each([
+    ['/x', 'static', 'files on the proxy'],
+    ['/api', 'redirect', 'nginx answers 301'],
+    ['/..', 'error', 'error 400'],
+  ])('the flow names the answer for %s', (path, _, backend) => {
+    const config =
+      'http { upstream app { server 10.0.0.1; } server { listen 80; location /api/ { proxy_pass http://app; } } }';
+    expect(buildView({ ...inputOf('l7-api'), config, path }).flow?.backend).toBe(backend);
+  });
+  it.each([
+    ['path', 'no-slash', 'must start with "/"'],
+    ['path', `/${'a'.repeat(2001)}`, 'longer than 2,000'],
+    ['host', 'h'.repeat(256), 'longer than 255'],
+  ])('checks the %s field', (key, value, message) => {
+    expect(buildView({ ...inputOf('l7-api'), [key]: value }).requestError).toContain(message);
+  });
+  it('the codec names presets and traffic modes in notices', () => {
+    const d = PROXY_CODEC.decode('?preset=nope&mode=udp');
+    expect(d.notices.map((n) => n.message)).toEqual([
+      "Unknown example 'nope' in the link — showing The L7 guide: /api/ to the API pool.",
+      "Unknown traffic mode 'udp' in the link — showing TLS terminated at the proxy (L7).",
+    ]);
+  });
+});
