@@ -17,6 +17,7 @@ import {
   type RouteResult,
   release,
   routeRequest,
+  routeStream,
 } from '../../src/lib/proxy/index.ts';
 import {
   type EchoBackend,
@@ -426,6 +427,98 @@ describe.skipIf(VERSION === null)(`hand-picked edges vs ${VERSION ?? 'nginx (not
     await nginx.stop();
     running.splice(running.indexOf(nginx), 1);
     console.log(`hand-picked edges: ${compared} requests, ${problems.length} disagreements`);
+    expect(problems.join('\n')).toBe('');
+  }, 30_000);
+});
+
+// ---------- layer 4: stream + ssl_preread ----------
+
+const STREAM_MODULE = '/usr/lib/nginx/modules/ngx_stream_module.so';
+
+describe.skipIf(VERSION === null)(`stream (L4) routing by SNI vs ${VERSION ?? 'nginx (not installed)'}`, () => {
+  it('sends each TLS connection where the model says, by SNI through a map', async () => {
+    const { createServer } = await import('node:net');
+    const { connect } = await import('node:tls');
+    const { existsSync } = await import('node:fs');
+    const got: string[] = [];
+    const tcp = await Promise.all(
+      ['t0', 't1', 't2', 't3'].map(
+        (name) =>
+          new Promise<{ name: string; port: number; close: () => void }>((resolve) => {
+            const server = createServer((socket) => {
+              got.push(name);
+              socket.destroy();
+            });
+            server.listen(0, '127.0.0.1', () =>
+              resolve({ name, port: (server.address() as { port: number }).port, close: () => server.close() }),
+            );
+          }),
+      ),
+    );
+    const [preread, plain] = [await freePort(), await freePort()];
+    const b = (i: number) => `127.0.0.1:${(tcp[i] as { port: number }).port}`;
+    const stream = `stream {
+  map $ssl_preread_server_name $tls_backend {
+    hostnames;
+    a.test ${b(0)};
+    *.c.test ${b(1)};
+    ~^r[0-9]+\\. ${b(2)};
+    default ${b(3)};
+  }
+  server { listen 127.0.0.1:${preread}; ssl_preread on; proxy_pass $tls_backend; }
+  server { listen 127.0.0.1:${plain}; proxy_pass $tls_backend; }
+}`;
+    const conf = `${existsSync(STREAM_MODULE) ? `load_module ${STREAM_MODULE};\n` : ''}worker_processes 1;\nevents { worker_connections 64; }\n${stream}\n`;
+    const parsed = parseConfig(conf);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const model = parsed.value.stream as NonNullable<typeof parsed.value.stream>;
+    const nginx = await startNginx({ config: conf, probePorts: [preread, plain] });
+    running.push(nginx);
+    const problems: string[] = [];
+    const names = [
+      'a.test',
+      'x.c.test',
+      'deep.x.c.test',
+      'c.test',
+      'r12.example',
+      'r.example',
+      'other.test',
+      'A.TEST',
+      '',
+    ];
+    try {
+      for (const port of [preread, plain]) {
+        for (const sni of names) {
+          const before = got.length;
+          await new Promise<void>((resolve) => {
+            const socket = connect({
+              host: '127.0.0.1',
+              port,
+              rejectUnauthorized: false,
+              ...(sni === '' ? {} : { servername: sni }),
+            });
+            socket.on('error', () => resolve());
+            socket.on('close', () => resolve());
+            socket.setTimeout(5000, () => socket.destroy());
+          });
+          // The backend records the connection before nginx sees it closed; wait (bounded) for that record.
+          for (let i = 0; i < 100 && got.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+          const actual = got[before] ?? 'none';
+          const out = routeStream(model, { port, udp: false, clientIp: '127.0.0.1', sni: sni === '' ? null : sni });
+          const expectedPort = out.kind === 'proxy' ? out.backend : null;
+          const expectedName = tcp.find((t) => `127.0.0.1:${t.port}` === expectedPort)?.name ?? 'none';
+          if (actual !== expectedName)
+            problems.push(
+              `port ${port === preread ? 'preread' : 'plain'} SNI "${sni}": nginx → ${actual}, model → ${expectedName} (${out.trace.join(' | ')})`,
+            );
+        }
+      }
+    } finally {
+      await nginx.stop();
+      running.splice(running.indexOf(nginx), 1);
+      for (const t of tcp) t.close();
+    }
+    console.log(`stream SNI routing: ${names.length * 2} connections, ${problems.length} disagreements`);
     expect(problems.join('\n')).toBe('');
   }, 30_000);
 });

@@ -127,14 +127,12 @@ export function mapValue(map: StreamMap, key: string): string {
     let best: { len: number; value: string } | null = null;
     for (const e of map.entries) {
       if (e.regex !== null) continue;
-      const suffix = e.key.startsWith('*.') ? e.key.slice(1) : e.key.startsWith('.') ? e.key : null;
-      if (
-        suffix !== null &&
-        (k.endsWith(suffix) || `.${k}` === suffix) &&
-        (best === null || suffix.length > best.len)
-      ) {
-        best = { len: suffix.length, value: e.value };
-      }
+      // "*.name" needs at least one more label; ".name" also matches "name" itself (as server_name does).
+      const star = e.key.startsWith('*.');
+      const suffix = star ? e.key.slice(1) : e.key.startsWith('.') ? e.key : null;
+      if (suffix === null) continue;
+      const hit = (k.endsWith(suffix) && k.length > suffix.length) || (!star && `.${k}` === suffix);
+      if (hit && (best === null || suffix.length > best.len)) best = { len: suffix.length, value: e.value };
     }
     if (best !== null) return best.value;
   }

@@ -21,6 +21,7 @@ export function fail(code: ConfigErrorCode, position: Position, text: string): C
 
 /** Directives that are valid nginx, cannot change which block or backend is chosen, and are noted, not modelled. */
 export const NOTED_DIRECTIVES = new Set([
+  'load_module',
   'worker_processes',
   'worker_connections',
   'worker_rlimit_nofile',
