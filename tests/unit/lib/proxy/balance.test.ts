@@ -50,7 +50,7 @@ describe('smooth weighted round-robin', () => {
         const body = weights.map((w, i) => `server 10.0.0.${i + 1} weight=${w};`).join(' ');
         const total = weights.reduce((a, b) => a + b, 0);
         const seq = sequence(body, total * 2);
-        weights.forEach((w, i) => expect(seq.filter((s) => s === String(i + 1)).length).toBe(2 * w));
+        for (const [i, w] of weights.entries()) expect(seq.filter((s) => s === String(i + 1)).length).toBe(2 * w);
       }),
       { numRuns: 200 },
     );
