@@ -1,6 +1,6 @@
 /**
  * The config text of each preset. The first one is the L7 example from the "Layer 4 vs layer 7" guide (its /api/
- * routing, minus the directives the model does not read: certificates and timeouts stay as notes).
+ * routing); the directives the model does not simulate (certificates, timeouts, http2) show up as notes.
  */
 import type { PresetId } from './preset-list.ts';
 
@@ -20,7 +20,11 @@ const L7_API = `http {
 
     server {
         listen 443 ssl;
+        http2 on;
         server_name app.example.com;
+
+        ssl_certificate     /etc/ssl/app.example.com/fullchain.pem;
+        ssl_certificate_key /etc/ssl/app.example.com/privkey.pem;
 
         proxy_http_version 1.1;
         proxy_set_header Connection        "";
@@ -32,10 +36,12 @@ const L7_API = `http {
             proxy_pass http://api_servers;   # no URI part: /api/users is passed on unchanged
             proxy_next_upstream error timeout http_502 http_503;
             proxy_next_upstream_tries 2;
+            proxy_read_timeout 30s;
         }
 
         location /static/ {
             root /srv/www;                   # served by nginx itself
+            expires 7d;
         }
 
         location / {
