@@ -49,6 +49,7 @@ export const sidebar = [
       { label: 'TLS round-trip calculator', slug: 'playgrounds/tls-round-trips' },
       { label: 'HTTP multiplexing timeline', slug: 'playgrounds/http-timeline' },
       { label: 'NAT and port forwarding', slug: 'playgrounds/nat' },
+      { label: 'Proxy and load balancer', slug: 'playgrounds/proxy' },
     ],
   },
   { label: 'Reference', items: [{ label: 'Glossary', slug: 'reference/glossary' }] },
