@@ -168,20 +168,22 @@ describe('useBackgroundRun', () => {
     const { rerender, container } = render(<Runner input={{ n: 1 }} />);
     rerender(<Runner input={{ n: 2 }} />);
     const first = FakeWorker.all[0] as FakeWorker;
+    act(() => first.answer()); // the worker is loaded
+    rerender(<Runner input={{ n: 3 }} />);
     act(() => {
       vi.advanceTimersByTime(100);
     });
-    rerender(<Runner input={{ n: 3 }} />);
+    rerender(<Runner input={{ n: 4 }} />);
     expect(first.terminated).toBe(true);
     const second = FakeWorker.all[1] as FakeWorker;
-    act(() => first.answer(0, 'stale'));
-    expect(container.textContent).toBe('run 1 (simulating…)');
-    act(() => second.answer());
-    expect(container.textContent).toBe('run 3');
-    rerender(<Runner input={{ n: 4 }} />);
-    expect(second.terminated).toBe(false); // nothing in flight: the worker is reused
+    act(() => first.answer(1, 'stale'));
+    expect(container.textContent).toBe('run 2 (simulating…)');
     act(() => second.answer());
     expect(container.textContent).toBe('run 4');
+    rerender(<Runner input={{ n: 5 }} />);
+    expect(second.terminated).toBe(false); // nothing in flight: the worker is reused
+    act(() => second.answer());
+    expect(container.textContent).toBe('run 5');
   });
 
   it('runs on the main thread when the worker fails or throws', () => {

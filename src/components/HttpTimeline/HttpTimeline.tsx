@@ -120,7 +120,11 @@ export function HttpTimeline(props: HttpTimelineProps) {
   const problem = kept.error !== undefined || ran.error !== undefined;
 
   return (
-    <section class="pj-island ht not-content" aria-label={props.label ?? 'HTTP page-load simulator'}>
+    <section
+      class="pj-island ht not-content"
+      aria-label={props.label ?? 'HTTP page-load simulator'}
+      data-live={run.live ? '' : undefined}
+    >
       <p class="pj-notice" role="status">
         {notices.length > 0 ? notices.map((n) => n.message).join(' ') : null}
       </p>

@@ -102,7 +102,8 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   // While a field is invalid, keep showing the last valid results (the error says what to fix).
   const kept = useLastGood(useMemo(() => parseCalculatorState(state), [state]));
   const input = kept.value ?? (DEFAULT_PARSE.ok ? DEFAULT_PARSE.value : {});
-  const results = useBackgroundRun(input, RUN_OPTIONS).output;
+  const run = useBackgroundRun(input, RUN_OPTIONS);
+  const results = run.output;
   const current = results?.find((r) => r.scenario === state.scenario) ?? results?.[0];
   const level = props.headingLevel ?? 3;
   const Heading = `h${level}` as 'h3';
@@ -110,7 +111,11 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   const presetActive = (rtt: number, bw: number) => state.rtt === String(rtt) && state.bandwidth === String(bw);
 
   return (
-    <section class="pj-island tc not-content" aria-label={props.label ?? 'TLS round-trip calculator'}>
+    <section
+      class="pj-island tc not-content"
+      aria-label={props.label ?? 'TLS round-trip calculator'}
+      data-live={run.live ? '' : undefined}
+    >
       <p class="pj-notice" role="status">
         {notices.length > 0 ? notices.map((n) => n.message).join(' ') : null}
       </p>

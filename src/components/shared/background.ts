@@ -47,6 +47,8 @@ export interface BackgroundOptions<I, O> {
 /** Owns one worker: posts inputs, drops stale answers, replaces the worker to cancel a run in flight. */
 class Runner<I, O> {
   #worker: Worker | undefined;
+  /** The worker has answered at least once (its module is loaded). */
+  #ready = false;
   #nextId = 1;
   #inFlight: { id: number; input: I; done: (output: O) => void; since: number } | undefined;
   readonly #options: BackgroundOptions<I, O>;
@@ -56,8 +58,10 @@ class Runner<I, O> {
   }
 
   post(input: I, done: (output: O) => void): void {
-    // Cancel a long run: its answer would be stale anyway. A short one finishes and is ignored (id mismatch).
-    if (this.#inFlight !== undefined && Date.now() - this.#inFlight.since > CANCEL_AFTER_MS) this.terminate();
+    // Cancel a long run: its answer would be stale anyway. A short one finishes and is ignored (id mismatch), and so
+    // does any run of a worker that has not answered yet: it is still loading, and a respawn would load it again.
+    const flight = this.#inFlight;
+    if (flight !== undefined && this.#ready && Date.now() - flight.since > CANCEL_AFTER_MS) this.terminate();
     const id = this.#nextId++;
     this.#inFlight = { id, input, done, since: Date.now() };
     if (typeof Worker !== 'function') {
@@ -74,12 +78,14 @@ class Runner<I, O> {
   terminate(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
+    this.#ready = false;
     this.#inFlight = undefined;
   }
 
   #spawn(): Worker {
     const worker = this.#options.createWorker();
     worker.onmessage = (event: MessageEvent<RunAnswer<O>>) => {
+      this.#ready = true;
       const flight = this.#inFlight;
       if (flight === undefined || event.data.id !== flight.id) return; // stale
       if ('error' in event.data) {
@@ -118,6 +124,11 @@ class Runner<I, O> {
 export interface Background<O> {
   readonly output: O | undefined;
   readonly busy: boolean;
+  /**
+   * True once the island renders its own output after mounting (false on the server and until the worker's first
+   * answer): put it on the root as `data-live` so browser tests can wait for an island that answers to input.
+   */
+  readonly live: boolean;
 }
 
 /** The output of a background run of `input`; memoise `input` on the island's state (a new identity is a new run). */
@@ -129,27 +140,28 @@ export function useBackgroundRun<I, O>(input: I, options: BackgroundOptions<I, O
   const initial = first.current;
   // Without workers but with the run bundled (tests): recompute during render, memoised on the input's identity.
   const sync = useMemo(() => (direct && input !== initial.input ? run(input) : initial.output), [input]);
-  const [done, setDone] = useState<Background<O>>({ output: initial.output, busy: false });
+  const [done, setDone] = useState<Background<O>>({ output: initial.output, busy: false, live: false });
   const runner = useRef<Runner<I, O> | undefined>(undefined);
   const mounted = useRef(false);
 
   useEffect(() => {
     const firstRun = !mounted.current;
     mounted.current = true;
+    if (firstRun && initial.output !== undefined) setDone((d) => ({ ...d, live: true }));
     if (direct || (firstRun && initial.output !== undefined)) return;
     runner.current ??= new Runner(options);
     // The first run (of the server-rendered state) is not announced: its output is already on screen.
     const timer = firstRun
       ? undefined
-      : setTimeout(() => setDone((d) => (d.busy ? d : { output: d.output, busy: true })), FRAME_MS);
+      : setTimeout(() => setDone((d) => (d.busy ? d : { ...d, busy: true })), FRAME_MS);
     runner.current.post(input, (output) => {
       clearTimeout(timer);
-      setDone({ output, busy: false });
+      setDone({ output, busy: false, live: true });
     });
     return () => clearTimeout(timer);
   }, [input]);
 
   useEffect(() => () => runner.current?.terminate(), []);
 
-  return direct ? { output: sync, busy: false } : done;
+  return direct ? { output: sync, busy: false, live: done.live } : done;
 }
