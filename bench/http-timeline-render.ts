@@ -187,10 +187,15 @@ async function openPlayground(browser: Browser, rate: number, view: Scenario['vi
   await page.goto(`${ORIGIN}${PATH}`);
   const island = page.locator('astro-island:has(section.ht)');
   await island.scrollIntoViewIfNeeded(); // client:visible
-  await page.waitForFunction(() => {
-    const el = document.querySelector('astro-island:has(section.ht)');
-    return el !== null && !el.hasAttribute('ssr');
-  });
+  // Hydrated, and the worker's first answer for the linked state is on screen (data-live; the rows are the link's).
+  await page.waitForFunction(
+    (count) => {
+      const el = document.querySelector('astro-island:has(section.ht[data-live])');
+      return el !== null && !el.hasAttribute('ssr') && document.querySelectorAll('.ht-rows > li').length === count;
+    },
+    COUNT + 1,
+    { timeout: 120_000 },
+  );
   const rows = await page.locator('.ht-rows > li').count();
   if (rows !== COUNT + 1) throw new Error(`Expected ${COUNT + 1} waterfall rows after hydration, found ${rows}.`);
   if (view === 'rows') {
