@@ -35,8 +35,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.mjs';
 
 const http = await import('../src/lib/http/index.ts');
-const timeline = await import('../src/lib/http/timeline.ts');
-type TimelineState = import('../src/lib/http/index.ts').TimelineState;
+const timeline = {
+  ...(await import('../src/lib/http-timeline/index.ts')),
+  ...(await import('../src/lib/http-timeline/run.ts')),
+};
+type TimelineState = import('../src/lib/http-timeline/index.ts').TimelineState;
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -115,7 +118,7 @@ function computeOnly(scenario: Scenario): { total: Stats; simulate: Stats; layou
 
 function perProtocol(): string[] {
   const state: TimelineState = { ...timeline.DEFAULT_STATE, preset: 'custom', count: String(COUNT), size: String(KB) };
-  const input = http.timelineInput(state);
+  const input = timeline.timelineInput(state);
   if (!input.ok) throw new Error(input.error.message);
   return timeline.PROTOCOL_IDS.map((protocol) => {
     const samples: number[] = [];
@@ -184,10 +187,15 @@ async function openPlayground(browser: Browser, rate: number, view: Scenario['vi
   await page.goto(`${ORIGIN}${PATH}`);
   const island = page.locator('astro-island:has(section.ht)');
   await island.scrollIntoViewIfNeeded(); // client:visible
-  await page.waitForFunction(() => {
-    const el = document.querySelector('astro-island:has(section.ht)');
-    return el !== null && !el.hasAttribute('ssr');
-  });
+  // Hydrated, and the worker's first answer for the linked state is on screen (data-live; the rows are the link's).
+  await page.waitForFunction(
+    (count) => {
+      const el = document.querySelector('astro-island:has(section.ht[data-live])');
+      return el !== null && !el.hasAttribute('ssr') && document.querySelectorAll('.ht-rows > li').length === count;
+    },
+    COUNT + 1,
+    { timeout: 120_000 },
+  );
   const rows = await page.locator('.ht-rows > li').count();
   if (rows !== COUNT + 1) throw new Error(`Expected ${COUNT + 1} waterfall rows after hydration, found ${rows}.`);
   if (view === 'rows') {

@@ -106,15 +106,21 @@ class FakeWorker {
   }
 }
 
-function Runner(props: { readonly input: { n: number } }) {
+const run = (input: { n: number }) => `run ${input.n}`;
+const OPTIONS = {
+  createWorker: () => new FakeWorker() as unknown as Worker,
+  run,
+  load: () => Promise.resolve(run),
+};
+
+function Runner(props: { readonly input: { n: number }; readonly bundled?: boolean }) {
   const { output, busy } = useBackgroundRun(
     props.input,
-    (input) => `run ${input.n}`,
-    () => new FakeWorker() as unknown as Worker,
+    props.bundled === false ? { ...OPTIONS, run: undefined } : OPTIONS,
   );
   return (
     <p>
-      {output}
+      {output ?? '(server HTML)'}
       {busy ? ' (simulating…)' : ''}
     </p>
   );
@@ -145,21 +151,39 @@ describe('useBackgroundRun', () => {
     expect(container.textContent).toBe('run 2');
   });
 
-  it('cancels a run in flight when the input changes, and ignores stale answers', () => {
+  it('lets a short run finish but ignores its answer when the input changes', () => {
+    const { rerender, container } = render(<Runner input={{ n: 1 }} />);
+    rerender(<Runner input={{ n: 2 }} />);
+    rerender(<Runner input={{ n: 3 }} />);
+    const worker = FakeWorker.all[0] as FakeWorker;
+    expect(worker.terminated).toBe(false);
+    expect(FakeWorker.all).toHaveLength(1);
+    act(() => worker.answer(0, 'stale'));
+    expect(container.textContent).toBe('run 1'); // still the first output
+    act(() => worker.answer(1));
+    expect(container.textContent).toBe('run 3');
+  });
+
+  it('cancels a long run in flight when the input changes, and ignores stale answers', () => {
     const { rerender, container } = render(<Runner input={{ n: 1 }} />);
     rerender(<Runner input={{ n: 2 }} />);
     const first = FakeWorker.all[0] as FakeWorker;
+    act(() => first.answer()); // the worker is loaded
     rerender(<Runner input={{ n: 3 }} />);
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
+    rerender(<Runner input={{ n: 4 }} />);
     expect(first.terminated).toBe(true);
     const second = FakeWorker.all[1] as FakeWorker;
-    act(() => first.answer(0, 'stale'));
-    expect(container.textContent).toBe('run 1');
-    act(() => second.answer());
-    expect(container.textContent).toBe('run 3');
-    rerender(<Runner input={{ n: 4 }} />);
-    expect(second.terminated).toBe(false); // nothing in flight: the worker is reused
+    act(() => first.answer(1, 'stale'));
+    expect(container.textContent).toBe('run 2 (simulating…)');
     act(() => second.answer());
     expect(container.textContent).toBe('run 4');
+    rerender(<Runner input={{ n: 5 }} />);
+    expect(second.terminated).toBe(false); // nothing in flight: the worker is reused
+    act(() => second.answer());
+    expect(container.textContent).toBe('run 5');
   });
 
   it('runs on the main thread when the worker fails or throws', () => {
@@ -171,6 +195,26 @@ describe('useBackgroundRun', () => {
     const next = FakeWorker.all[1] as FakeWorker;
     act(() => next.onmessage?.({ data: { id: next.posted[0]?.id, error: 'boom' } } as MessageEvent));
     expect(container.textContent).toBe('run 3');
+  });
+
+  it('without the run bundled, waits for the worker (quietly) on the first render', () => {
+    const { container } = render(<Runner input={{ n: 1 }} bundled={false} />);
+    expect(container.textContent).toBe('(server HTML)');
+    act(() => {
+      vi.advanceTimersByTime(50);
+    });
+    expect(container.textContent).toBe('(server HTML)'); // the first run is not announced
+    act(() => FakeWorker.all[0]?.answer());
+    expect(container.textContent).toBe('run 1');
+  });
+
+  it('without the run bundled, loads it when the worker fails', async () => {
+    const { container } = render(<Runner input={{ n: 7 }} bundled={false} />);
+    await act(async () => {
+      FakeWorker.all[0]?.onerror?.({ preventDefault() {} } as ErrorEvent);
+      await Promise.resolve();
+    });
+    expect(container.textContent).toBe('run 7');
   });
 
   it('falls back to synchronous runs where Worker does not exist', () => {

@@ -18,21 +18,21 @@ export interface NumberFieldProps {
   readonly onInput: (text: string) => void;
   /** Extra words before the bounds ("Client ↔ server"). */
   readonly hint?: string | undefined;
-  /** Class of the wrapper; `${class}--invalid` is added while the text is refused. Default 'pj-field'. */
+  /** Extra class on the wrapper (which is `pj-field`, plus `pj-field--invalid` while the text is refused). */
   readonly class?: string | undefined;
 }
 
 /** A labelled text input for a number, with its bounds hint and error line. */
 export function NumberField(props: NumberFieldProps) {
   const { id, field, error } = props;
-  const cls = props.class ?? 'pj-field';
+  const cls = `pj-field${error === undefined ? '' : ' pj-field--invalid'}${props.class ? ` ${props.class}` : ''}`;
   const hint = props.hint === undefined ? boundsHint(field) : `${props.hint} · ${boundsHint(field)}`;
   return (
-    <div class={error === undefined ? cls : `${cls} ${cls}--invalid`}>
-      <label for={id} class={`${cls}-label`}>
+    <div class={cls}>
+      <label for={id} class="pj-label">
         {controlLabel(field)}
       </label>
-      <span id={`${id}-hint`} class={`${cls}-hint`}>
+      <span id={`${id}-hint`} class="pj-hint">
         {hint}
       </span>
       <input
@@ -46,7 +46,7 @@ export function NumberField(props: NumberFieldProps) {
         aria-describedby={`${id}-hint ${id}-error`}
         onInput={(event: TargetedEvent<HTMLInputElement>) => props.onInput(event.currentTarget.value)}
       />
-      <p id={`${id}-error`} class={`${cls}-error`} aria-live="polite">
+      <p id={`${id}-error`} class="pj-error" aria-live="polite">
         {error ?? ''}
       </p>
     </div>

@@ -57,14 +57,18 @@ export function useUrlState<F extends Fields>(
   return [shown.state, change, shown.notices];
 }
 
+/** What `useLastGood` returns before there is any result. */
+const NOTHING: Kept<never, never> = { value: undefined, error: undefined };
+
 /**
  * The last valid value and the current error (see `keepLastGood`). Kept in a ref: no extra render; pass a memoised
- * `result` (memoised on the state object) so an unchanged input returns the same object.
+ * `result` (memoised on the state object) so an unchanged input returns the same object. `undefined` (a background
+ * run not answered yet) keeps what there was.
  */
 export function useLastGood<T, E extends { readonly code: string; readonly message: string }>(
-  result: Result<T, E>,
+  result: Result<T, E> | undefined,
 ): Kept<T, E> {
   const kept = useRef<Kept<T, E> | undefined>(undefined);
-  kept.current = keepLastGood(kept.current, result);
-  return kept.current;
+  if (result !== undefined) kept.current = keepLastGood(kept.current, result);
+  return kept.current ?? NOTHING;
 }

@@ -19,14 +19,6 @@ export { PROTOCOL_RULES } from './protocols.ts';
 export type { SimulationInput } from './simulate.ts';
 export { comparePageLoads, simulatePageLoad } from './simulate.ts';
 export { HTTP_CONSTANTS } from './sources.ts';
-export type { PageChoice, TimelineState } from './timeline-state.ts';
-export {
-  DEFAULT_STATE,
-  decodeTimelineState,
-  encodeTimelineState,
-  mergeTimelineQuery,
-  timelineInput,
-} from './timeline-state.ts';
 export type {
   ConnectionTiming,
   HttpErrorCode,

@@ -97,6 +97,24 @@ function urlText(field: Field, text: unknown): string {
   return field.kind === 'boolean' ? (text === true ? '1' : '0') : String(text);
 }
 
+/** Two field texts that encode the same (lists compare item by item). */
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b;
+}
+
+/** A list read from the URL or a preset: at most `maxItems` items of at most `maxLength` characters. */
+function clipList(
+  field: { maxItems: number; maxLength: number },
+  items: readonly string[],
+): {
+  items: readonly string[];
+  clipped: boolean;
+} {
+  const kept = items.slice(0, field.maxItems).map((item) => item.slice(0, field.maxLength));
+  return { items: kept, clipped: kept.length < items.length || kept.some((item, i) => item !== items[i]) };
+}
+
 /** Builds the codec of a set of field declarations. */
 export function defineCodec<const F extends Fields>(fields: F): Codec<F> {
   type K = Extract<keyof F, string>;
@@ -158,7 +176,29 @@ export function defineCodec<const F extends Fields>(fields: F): Codec<F> {
       const state: Record<string, unknown> = {};
       const notices: FieldError<K>[] = [];
       for (const key of keys) {
-        const raw = params_.get(field(key).param);
+        const f = field(key);
+        if (f.kind === 'list') {
+          // One parameter per item; a single empty one is an explicitly empty list (so it does not read as the base).
+          const all = params_.getAll(f.param);
+          if (all.length === 0) {
+            state[key] = base[key];
+            continue;
+          }
+          const { items, clipped } = clipList(
+            f,
+            all.filter((item) => item !== ''),
+          );
+          state[key] = items;
+          if (clipped) {
+            notices.push({
+              code: 'too-long',
+              field: key,
+              message: `The link's ${f.label.toLowerCase()} has more than ${f.maxItems} items or an item longer than ${f.maxLength} characters: the rest is left out.`,
+            });
+          }
+          continue;
+        }
+        const raw = params_.get(f.param);
         if (raw === null) {
           state[key] = base[key];
           continue;
@@ -172,7 +212,14 @@ export function defineCodec<const F extends Fields>(fields: F): Codec<F> {
     encode(state, base = defaults) {
       const out = new URLSearchParams();
       for (const key of keys) {
-        if (state[key] !== base[key]) out.set(field(key).param, urlText(field(key), state[key]));
+        const f = field(key);
+        if (same(state[key], base[key])) continue;
+        if (f.kind !== 'list') out.set(f.param, urlText(f, state[key]));
+        else {
+          const items = state[key] as readonly string[];
+          if (items.length === 0) out.append(f.param, '');
+          for (const item of items) out.append(f.param, item);
+        }
       }
       return out.toString();
     },
@@ -190,6 +237,10 @@ export function defineCodec<const F extends Fields>(fields: F): Codec<F> {
           if (isChoice(f, value)) state[key] = value;
         } else if (f.kind === 'boolean') {
           if (typeof value === 'boolean') state[key] = value;
+        } else if (f.kind === 'list') {
+          if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+            state[key] = clipList(f, value).items;
+          }
         } else if (typeof value === 'string' || (f.kind === 'number' && typeof value === 'number')) {
           state[key] = String(value).slice(0, f.maxLength);
         }

@@ -57,8 +57,16 @@ export interface BooleanField extends FieldBase {
   readonly default: boolean;
 }
 
+/** Repeated text values, one URL parameter per item (`req=200:Sales&req=100:Eng`); `maxLength` is per item. */
+export interface ListField extends FieldBase {
+  readonly kind: 'list';
+  readonly default: readonly string[];
+  /** Most items kept from a URL or a preset. */
+  readonly maxItems: number;
+}
+
 /** Any field declaration. */
-export type Field = NumberField<true> | NumberField<false> | EnumField<string> | StringField | BooleanField;
+export type Field = NumberField<true> | NumberField<false> | EnumField<string> | StringField | BooleanField | ListField;
 
 /** What a control holds: text for numbers and strings, the id for enums, a flag for booleans. */
 export type FieldText<F> = F extends NumberField
@@ -69,7 +77,9 @@ export type FieldText<F> = F extends NumberField
       ? string
       : F extends BooleanField
         ? boolean
-        : never;
+        : F extends ListField
+          ? readonly string[]
+          : never;
 
 /** What the model gets: a number (or undefined for an allowed blank), the id, the text, the flag. */
 export type FieldValue<F> =
@@ -150,6 +160,24 @@ export function booleanField(options: {
   readonly default: boolean;
 }): BooleanField {
   return { kind: 'boolean', ...options, maxLength: 5 };
+}
+
+/** Declares a repeated-text field: at most `maxItems` (default 100) items of `maxLength` (default 200) characters. */
+export function listField(options: {
+  readonly param: string;
+  readonly label: string;
+  readonly default: readonly string[];
+  readonly maxItems?: number;
+  readonly maxLength?: number;
+}): ListField {
+  return {
+    kind: 'list',
+    param: options.param,
+    label: options.label,
+    default: options.default,
+    maxItems: options.maxItems ?? 100,
+    maxLength: options.maxLength ?? 200,
+  };
 }
 
 /** The control's visible label: "Round-trip time (ms)", or the bare label when the unit is ''. */

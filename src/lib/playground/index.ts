@@ -40,21 +40,40 @@
  * - URL: `useUrlState(CODEC, base, syncUrl)` in `src/components/shared/hooks.ts` gives `[state, change, notices]`;
  *   `change(next, 'type')` replaces the history entry, `change(next, 'choose')` pushes one (`ChangeKind`); back and
  *   forward restore the state, and a page opened from a link keeps its URL until the first change.
- * - Number controls: `<NumberField codec field=… />` (label with unit, bounds hint, `aria-invalid` and an error
- *   line tied by `aria-describedby`).
+ * - Number controls: `<NumberField id field={CODEC.fields.rtt} value={state.rtt} error={fieldMessage(kept.error,
+ *   'rtt')} onInput={(text) => change({ ...state, rtt: text }, 'type')} />` (label with unit, bounds hint,
+ *   `aria-invalid` and an error line tied by `aria-describedby`; shared styles in `island.css`, `.pj-field`).
+ * - Link notices: render `notices` in a `<p class="pj-notice" role="status">` at the top of the island.
  * - Without JavaScript: `<NoscriptNote />` in the island's Astro wrapper.
- * - Heavy runs: `useBackgroundRun(input, run, createWorker)` (`src/components/shared/background.ts`) runs in a Web
- *   Worker, ignores stale runs, says "Simulating…" after a frame, and keeps the last output until the new one is
- *   ready; where Worker does not exist (server render, tests) it runs synchronously.
+ * - Heavy runs: `useBackgroundRun(input, { createWorker, run, load })` (`src/components/shared/background.ts`;
+ *   the worker module is one line, `serveRuns(run)` from `background-worker.ts`). Runs in a Web Worker, ignores
+ *   stale answers, cancels a run older than 50 ms when the input changes, says "Simulating…" (`busy`) after a frame,
+ *   keeps the last output until the new one is ready. Pass `run` only where it is bundled anyway (server render,
+ *   tests: `import.meta.env.SSR || import.meta.env.MODE === 'test' ? (await import('./run.ts')).run : undefined`):
+ *   then the browser bundle carries no model, hydration keeps the server's HTML of the results
+ *   (`dangerouslySetInnerHTML={{ __html: '' }}` while `output` is undefined) and the island goes live (`live`, put
+ *   it on the root as `data-live`) at the worker's first answer. Without Worker, the run happens on the main thread.
+ * - Keep the model's run in its own module (`run.ts`) that the view model's index does not re-export: one static
+ *   import path from the island to the simulator puts all of it in the island's bundle.
  */
 export type { Codec, Decoded, Fields, StateOf, ValuesOf } from './codec.ts';
 export { clamp, defineCodec, fieldMessage, parseNumber } from './codec.ts';
-export type { BooleanField, EnumField, Field, FieldText, FieldValue, NumberField, StringField } from './fields.ts';
+export type {
+  BooleanField,
+  EnumField,
+  Field,
+  FieldText,
+  FieldValue,
+  ListField,
+  NumberField,
+  StringField,
+} from './fields.ts';
 export {
   booleanField,
   boundsHint,
   controlLabel,
   enumField,
+  listField,
   NUMBER_TEXT_LIMIT,
   numberField,
   STRING_TEXT_LIMIT,

@@ -10,6 +10,7 @@ import {
   enumField,
   FIELD_ERROR_CODES,
   fieldMessage,
+  listField,
   numberField,
   quote,
   stringField,
@@ -237,5 +238,37 @@ describe('helpers', () => {
       mode: enumField({ param: 'm', label: 'Mode', values: ['a', 'b'], default: 'a', noun: 'mode' }),
     });
     expect(plain.decode('?m=c').notices[0]?.message).toBe("Unknown mode 'c' in the link — showing a.");
+  });
+});
+
+describe('listField (repeated parameters)', () => {
+  const lists = defineCodec({
+    req: listField({
+      param: 'req',
+      label: 'Requirements',
+      default: ['200:Sales', '50:Guest'],
+      maxItems: 3,
+      maxLength: 10,
+    }),
+  });
+
+  it('writes one parameter per item, an explicitly empty list as one empty parameter, and reads both back', () => {
+    expect(lists.encode(lists.defaults)).toBe('');
+    expect(lists.encode({ req: ['200:Sales', '50:Guest'] })).toBe(''); // equal item by item to the default
+    expect(lists.encode({ req: ['1:a', '2:b'] })).toBe('req=1%3Aa&req=2%3Ab');
+    expect(lists.decode('?req=1%3Aa&req=2%3Ab')).toEqual({ state: { req: ['1:a', '2:b'] }, notices: [] });
+    expect(lists.encode({ req: [] })).toBe('req=');
+    expect(lists.decode('?req=').state).toEqual({ req: [] });
+    expect(lists.decode('').state).toEqual(lists.defaults);
+  });
+
+  it('keeps at most maxItems items of maxLength characters, with a notice', () => {
+    const decoded = lists.decode('?req=a&req=b&req=c&req=d&req=0123456789xyz');
+    expect(decoded.state.req).toEqual(['a', 'b', 'c']);
+    expect(decoded.notices.map((n) => n.code)).toEqual(['too-long']);
+    expect(lists.decode('?req=0123456789xyz').state.req).toEqual(['0123456789']);
+    expect(lists.resolve({ req: ['x', 'y', 'z', 'w'] }).req).toEqual(['x', 'y', 'z']);
+    expect(lists.resolve({ req: ['x', 3] }).req).toEqual(lists.defaults.req);
+    expect(lists.parse({ req: ['x'] })).toEqual({ ok: true, value: { req: ['x'] } });
   });
 });
