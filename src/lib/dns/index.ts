@@ -1,0 +1,46 @@
+/** Public surface of the DNS model: wire format, presentation, zones, the built-in internet and the resolver. */
+export { ipv4Text, ipv6Text, parseIpv4, parseIpv6 } from './address.ts';
+export type { DataTypeName, RegistryRow, RrTypeName } from './constants.ts';
+export {
+  CLASSES,
+  CLASSIC_UDP_PAYLOAD,
+  className,
+  DATA_TYPES,
+  EDNS_OPTIONS,
+  ednsOptionName,
+  FLAG_DAY_UDP_PAYLOAD,
+  MAX_MESSAGE_BYTES,
+  OPCODES,
+  opcodeName,
+  RCODES,
+  RR_TYPES,
+  rcodeName,
+  SVC_PARAM_KEYS,
+  svcKeyName,
+  svcKeyValue,
+  typeName,
+  typeValue,
+} from './constants.ts';
+export type { AnnotatedDecode } from './decode.ts';
+export { decodeAnnotated, decodeMessage } from './decode.ts';
+export type { QueryInput } from './encode.ts';
+export { encodeMessage, encodeQuery, NO_FLAGS, optRecord, queryMessage } from './encode.ts';
+export { canonicalName, parseName, quoteCharacterString } from './name.ts';
+export { formatDig, formatRData, formatRecord, formatSvcParam } from './present.ts';
+export type {
+  ByteField,
+  DecodeError,
+  DecodeErrorCode,
+  DecodeResult,
+  Edns,
+  EdnsOption,
+  EncodeError,
+  EncodeErrorCode,
+  EncodeResult,
+  HeaderFlags,
+  Message,
+  Question,
+  RData,
+  ResourceRecord,
+  SvcParam,
+} from './types.ts';
