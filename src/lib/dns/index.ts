@@ -1,5 +1,6 @@
 /** Public surface of the DNS model: wire format, presentation, zones, the built-in internet and the resolver. */
 export { ipv4Text, ipv6Text, parseIpv4, parseIpv6 } from './address.ts';
+export { authoritativeAnswer, closestZone } from './authoritative.ts';
 export type { DataTypeName, RegistryRow, RrTypeName } from './constants.ts';
 export {
   CLASSES,
@@ -25,8 +26,12 @@ export type { AnnotatedDecode } from './decode.ts';
 export { decodeAnnotated, decodeMessage } from './decode.ts';
 export type { QueryInput } from './encode.ts';
 export { encodeMessage, encodeQuery, NO_FLAGS, optRecord, queryMessage } from './encode.ts';
+export type { Internet, InternetError, NameServer, ServerTier, Zone } from './internet.ts';
+export { buildInternet, builtInInternet, NAME_SERVERS, ZONE_TEXT } from './internet.ts';
 export { canonicalName, parseName, quoteCharacterString } from './name.ts';
 export { formatDig, formatRData, formatRecord, formatSvcParam } from './present.ts';
+export type { CacheRow, Hop, HopOutcome, Resolution, Resolver, ResolverOptions, StubTransport } from './resolver.ts';
+export { classify, connectionSetupMs, createResolver, RESOLVER_DEFAULTS } from './resolver.ts';
 export type {
   ByteField,
   DecodeError,
@@ -44,3 +49,5 @@ export type {
   ResourceRecord,
   SvcParam,
 } from './types.ts';
+export type { ZoneError, ZoneErrorCode, ZoneResult } from './zone-file.ts';
+export { MAX_ZONE_CHARS, MAX_ZONE_RECORDS, parseZoneFile } from './zone-file.ts';
