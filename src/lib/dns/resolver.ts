@@ -93,7 +93,8 @@ export interface Hop {
 export interface CacheRow {
   readonly name: string;
   readonly type: string;
-  readonly kind: 'answer' | 'delegation' | 'glue' | 'nxdomain' | 'nodata';
+  /** answer: from an answer section; delegation/glue: from a referral; authority: a negative answer's SOA. */
+  readonly kind: 'answer' | 'delegation' | 'glue' | 'authority' | 'nxdomain' | 'nodata';
   readonly remainingTtl: number;
   readonly records: readonly ResourceRecord[];
 }
@@ -124,6 +125,8 @@ interface CacheEntry {
 const MAX_CNAME_LINKS = 16;
 const MAX_QUERIES = 64;
 const INFRA_HOST_TTL_MS = 900_000;
+/** Unbound's cache-max-ttl default (1 day): longer TTLs are cut to this when cached. */
+const MAX_TTL = 86_400;
 
 export interface Resolver {
   resolve(name: string, type: number): Resolution;
@@ -139,6 +142,10 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
   let nowMs = 0;
   const cache = new Map<string, CacheEntry>();
   const downUntil = new Map<string, number>();
+  /** Unbound's message cache, reduced to what minimisation consults: which (qname, qtype) replies are held, until when. */
+  const messages = new Map<string, number>();
+  /** SOA RRsets that came with negative answers, per zone apex (shared by every negative entry of the zone). */
+  const negativeSoa = new Map<string, CacheEntry>();
   let nextId = 0x1000;
   const byAddress = new Map<string, NameServer>(internet.servers.map((s) => [s.address, s]));
 
@@ -160,7 +167,18 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
     const existing = fresh(cache.get(key(name, type)), at);
     // Answers outrank delegation data and glue (RFC 2181 §5.4.1): never replace an answer with glue.
     if (existing !== undefined && existing.kind === 'answer' && (kind === 'glue' || kind === 'delegation')) return;
-    cache.set(key(name, type), { name, type, kind, records, storedMs: at, ttl });
+    // The same data again at the same rank keeps the older entry and its TTL (Unbound's rrset_cache_update keeps an
+    // unexpired equal RRset, so a repeat does not refresh the TTL).
+    if (existing !== undefined && existing.kind === kind && sameData(existing.records, records)) return;
+    const capped = Math.min(ttl, MAX_TTL);
+    cache.set(key(name, type), {
+      name,
+      type,
+      kind,
+      records: records.map((r) => (r.ttl > MAX_TTL ? { ...r, ttl: MAX_TTL } : r)),
+      storedMs: at,
+      ttl: capped,
+    });
   }
 
   function storeRrsets(records: readonly ResourceRecord[], kind: 'answer' | 'delegation' | 'glue', at: number): void {
@@ -203,13 +221,14 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
     return { chain, rcode: 2 };
   }
 
-  /** True when Unbound's minimisation would find the name already cached (any answer) and skip the query. */
+  /** True when Unbound's minimisation would find `name`/A in its cache (a reply, an A RRset or a CNAME) and skip the query. */
   function cachedAny(name: string, at: number): boolean {
-    for (const t of [1, 5]) {
-      const e = fresh(cache.get(key(name, t)), at);
-      if (e !== undefined && e.kind !== 'glue' && e.kind !== 'delegation') return true;
-    }
-    return false;
+    if ((messages.get(key(name, 1)) ?? 0) > at) return true;
+    const a = fresh(cache.get(key(name, 1)), at);
+    const c = fresh(cache.get(key(name, 5)), at);
+    return (
+      (a !== undefined && a.kind !== 'glue' && a.kind !== 'delegation') || (c !== undefined && c.kind === 'answer')
+    );
   }
 
   /** The deepest cached NS set at or above `name`. */
@@ -377,7 +396,10 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
       const [qname, qt] = minimised ? [qout, 1] : [qchase, qtype];
       const address = pickServer(w, dp.ns, depth);
       if (address === undefined) return servfail;
-      const r = exchange(w, address, qname, qt, minimised);
+      const raw = exchange(w, address, qname, qt, minimised);
+      // Unbound's scrubber (iter_scrub.c, scrub_sanitize) drops every answer RRset not owned by the query name: only
+      // the first CNAME of a chain survives, and the resolver asks for the rest itself.
+      const r = raw === undefined ? undefined : { ...raw, answers: raw.answers.filter((x) => x.name === qname) };
       const at = nowMs + w.t;
       if (r === undefined) {
         if (minimised) state = 'skip';
@@ -403,16 +425,41 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
         state = options.qnameMinimisation ? 'init' : 'donot';
         continue;
       }
+      // A reply to a query whose type is not the type being resolved (the minimised "hidden" A) is stored by Unbound
+      // as if it were a referral (iter_dns_store's is_referral = qchase.qtype != reply qtype): RRsets only, no
+      // message and no negative entry.
+      const asMessage = qt === qtype;
       storeRrsets(r.answers, 'answer', at);
-      if (outcome === 'cname') {
+      if (asMessage) {
+        const ttls = [...r.answers, ...r.authorities.filter((x) => x.type === 6)].map((x) => x.ttl);
+        messages.set(key(qname, qt), at + Math.min(...ttls, MAX_TTL) * 1000);
+      }
+      // iterator.c: a CNAME reply to the hidden-type query counts as the answer when CNAME itself is being resolved.
+      const cnameIsAnswer = outcome === 'cname' && minimised && qtype === 5 && qname === qchase;
+      if (outcome === 'cname' && !cnameIsAnswer) {
         const last = r.answers[r.answers.length - 1] as ResourceRecord;
         if (last.data.kind !== 'CNAME') return servfail;
         return { kind: 'cname', records: r.answers, target: last.data.target };
       }
       const soa = r.authorities.filter((x) => x.type === 6);
-      if (outcome === 'nxdomain' || outcome === 'nodata') {
+      if (asMessage && (outcome === 'nxdomain' || outcome === 'nodata')) {
         const owner = r.answers.length > 0 ? lastTarget(r.answers, qname) : qname;
-        store(owner, qt, outcome, soa, soa[0]?.ttl ?? 0, at);
+        // The SOA is one shared RRset in Unbound's cache: a later negative answer from the same zone reuses the
+        // cached copy and its remaining TTL, so the negative entry lives only as long as that SOA does.
+        const first = soa[0];
+        let ttl = first?.ttl ?? 0;
+        let records = soa;
+        if (first !== undefined) {
+          const held = fresh(negativeSoa.get(first.name), at);
+          const shared =
+            held !== undefined && sameData(held.records, soa)
+              ? held
+              : { name: first.name, type: 6, kind: 'authority' as const, records: soa, storedMs: at, ttl: first.ttl };
+          negativeSoa.set(first.name, shared);
+          ttl = remaining(shared, at);
+          records = withTtl(shared.records, shared, at);
+        }
+        store(owner, qt, outcome, records, ttl, at);
       }
       if (minimised) {
         if (r.rcode !== 0) state = 'donot';
@@ -425,6 +472,18 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
 
   /** Resolves name/type from the cache and by iteration, chasing CNAMEs; returns the stub-facing sections. */
   function resolveInner(
+    w: Walk,
+    name: string,
+    type: number,
+    depth: number,
+  ): { rcode: number; answers: ResourceRecord[]; soa: ResourceRecord[] } {
+    const result = resolveChain(w, name, type, depth);
+    // Unbound's processFinished stores the final reply: its RRsets (the CNAME links included) get answer trust.
+    storeRrsets(result.answers, 'answer', nowMs + w.t);
+    return result;
+  }
+
+  function resolveChain(
     w: Walk,
     name: string,
     type: number,
@@ -464,8 +523,8 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
       flags: { ...NO_FLAGS, qr: true, rd: true, ra: true, rcode: result.rcode },
       rcode: result.rcode,
       questions: [{ name, type, class: 1 }],
-      answers: dedupe(result.answers),
-      authorities: result.rcode === 0 && result.answers.length > 0 ? [] : result.soa,
+      answers: dedupe(result.answers).map(capTtl),
+      authorities: result.rcode === 0 && result.answers.length > 0 ? [] : result.soa.map(capTtl),
       additionals:
         payload === null
           ? []
@@ -566,6 +625,23 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
 export function connectionSetupMs(transport: 'tcp' | 'tls', rttMs: number): number {
   return simulateHandshake(transport === 'tcp' ? 'tcp-new' : 'tls13-full', { rttMs, dns: { kind: 'cached' } })
     .handshakeCompleteMs;
+}
+
+function sameData(a: readonly ResourceRecord[], b: readonly ResourceRecord[]): boolean {
+  if (a.length !== b.length) return false;
+  const text = (rs: readonly ResourceRecord[]) =>
+    rs
+      .map(
+        (r) =>
+          `${r.name} ${r.type} ${JSON.stringify(r.data, (_k, v) => (v instanceof Uint8Array ? Array.from(v) : v))}`,
+      )
+      .sort()
+      .join('\n');
+  return text(a) === text(b);
+}
+
+function capTtl(r: ResourceRecord): ResourceRecord {
+  return r.ttl > MAX_TTL ? { ...r, ttl: MAX_TTL } : r;
 }
 
 function lastTarget(answers: readonly ResourceRecord[], fallback: string): string {
