@@ -6,35 +6,64 @@
  */
 import type { TargetedEvent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { diagramId, layoutSequence, renderSvg, scrollsOnPhone } from '../../lib/diagram/index.ts';
 import { DATA_TYPES } from '../../lib/dns/constants.ts';
-import { decodeAnnotated } from '../../lib/dns/decode.ts';
 import { formatDig } from '../../lib/dns/present.ts';
+import type { ByteField } from '../../lib/dns/types.ts';
+// Direct module imports, not the view model's index: the index also exports the resolver run, which must stay in
+// the worker (see RUN_OPTIONS) so the model's bytes are not in the island's bundle.
+import { decodePaste } from '../../lib/dns-playground/hex.ts';
+import type { DnsIslandRun, DnsView } from '../../lib/dns-playground/run.ts';
 import {
-  type ByteField,
   CACHE_LABELS,
   CACHE_STATES,
   DNS_CODEC,
   DNS_PRESETS,
   type DnsPlaygroundState,
-  type DnsView,
-  decodePaste,
+  type DnsRunInput,
   parseDnsState,
-  runDns,
   TRANSPORT_LABELS,
   TRANSPORTS,
-} from '../../lib/dns-playground/index.ts';
+} from '../../lib/dns-playground/state.ts';
 import { formatCount, formatDuration } from '../../lib/format/index.ts';
 import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
 import '../diagrams/diagram.css';
+import { type BackgroundOptions, useBackgroundRun } from '../shared/background.ts';
 import { useLastGood, useUrlState } from '../shared/hooks.ts';
 import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
 import './DnsPlayground.css';
 
+type RunRequest = { readonly input: DnsRunInput; readonly id: string };
+
+/**
+ * The lookup runs in a worker (written inline so Vite bundles it); the server render and tests run it directly. The
+ * browser bundle does not import the run, which keeps the resolver, the zones and the diagram layout out of the
+ * island: until the worker's first answer the server's HTML of the results stays.
+ */
+const RUN_OPTIONS: BackgroundOptions<RunRequest, DnsIslandRun> = {
+  createWorker: () => new Worker(new URL('./resolve.worker.ts', import.meta.url), { type: 'module' }),
+  run:
+    import.meta.env.SSR || import.meta.env.MODE === 'test'
+      ? (await import('../../lib/dns-playground/run.ts')).runForIsland
+      : undefined,
+  load: () => import('../../lib/dns-playground/run.ts').then((module) => module.runForIsland),
+};
+
 export type DnsPlaygroundProps = IslandProps<DnsPlaygroundState>;
 
 const DEFAULT_INPUT = parseDnsState(DNS_CODEC.defaults);
+const DEFAULT_INPUT_VALUE: DnsRunInput = DEFAULT_INPUT.ok
+  ? DEFAULT_INPUT.value
+  : {
+      name: 'www.example.com.',
+      type: 'A',
+      cache: 'cold',
+      afterSeconds: 60,
+      qmin: true,
+      transport: 'udp',
+      stubRttMs: 10,
+      serverRttMs: 60,
+    };
 
 export function DnsPlayground(props: DnsPlaygroundProps) {
   const id = props.id ?? 'dns-playground';
@@ -42,7 +71,8 @@ export function DnsPlayground(props: DnsPlaygroundProps) {
   const [state, change, notices] = useUrlState(DNS_CODEC, base, props.syncUrl === true);
   const kept = useLastGood(useMemo(() => parseDnsState(state), [state]));
   const input = kept.value ?? (DEFAULT_INPUT.ok ? DEFAULT_INPUT.value : undefined);
-  const view = useMemo(() => (input === undefined ? undefined : runDns(input)), [input]);
+  const request = useMemo(() => (input === undefined ? undefined : { input, id }), [input]);
+  const run = useBackgroundRun(request ?? { input: DEFAULT_INPUT_VALUE, id }, RUN_OPTIONS).output;
   const [selected, setSelected] = useState(0);
   const level = props.headingLevel ?? 3;
   const Heading = `h${level}` as 'h3';
@@ -150,11 +180,12 @@ export function DnsPlayground(props: DnsPlaygroundProps) {
         </div>
       </div>
 
-      {view === undefined ? null : (
+      {run === undefined ? null : (
         <Results
           id={id}
-          view={view}
-          selected={Math.min(selected, view.hops.length - 1)}
+          view={run.view}
+          ladder={run.ladder}
+          selected={Math.min(selected, run.view.hops.length - 1)}
           onSelect={setSelected}
           Heading={Heading}
         />
@@ -199,17 +230,14 @@ function Select<T extends string>(props: {
 function Results(props: {
   readonly id: string;
   readonly view: DnsView;
+  readonly ladder: DnsIslandRun['ladder'];
   readonly selected: number;
   readonly onSelect: (i: number) => void;
   readonly Heading: 'h3';
 }) {
   const { view, id, Heading } = props;
   const hop = view.hops[props.selected];
-  const title = `Resolving ${view.input.name} ${view.input.type}`;
-  const caption = `${view.fromCache ? 'Answered from the resolver’s cache' : `${view.upstreamQueries} upstream ${view.upstreamQueries === 1 ? 'query' : 'queries'}`}; the answer reaches the stub after ${formatDuration(view.totalMs)}.`;
-  const scene = layoutSequence({ actors: view.actors, steps: view.steps, timed: true });
-  const svgId = `${id}-${diagramId(title, caption)}`;
-  const svg = renderSvg(scene, { id: svgId, title });
+  const { svg, svgId, caption, scrolls } = props.ladder;
   return (
     <div class="dp-results">
       <p class="dp-total" aria-live="polite">
@@ -217,7 +245,7 @@ function Results(props: {
         {view.fromCache ? 'from cache' : `${formatCount(view.upstreamQueries)} upstream queries`}
       </p>
       <figure class="diagram not-content">
-        {scrollsOnPhone(scene) ? (
+        {scrolls ? (
           <section
             class="dg-scroll"
             aria-labelledby={`${svgId}-caption`}
@@ -253,7 +281,7 @@ function Results(props: {
           </Heading>
           <pre class="dp-dig">{hop.responseDig ?? 'No reply: the server did not answer before the timeout.'}</pre>
           {hop.responseBytes === undefined ? null : (
-            <HexView id={`${id}-hop`} bytes={hop.responseBytes} fields={decodeAnnotated(hop.responseBytes).fields} />
+            <HexView id={`${id}-hop`} bytes={hop.responseBytes} fields={hop.responseFields} />
           )}
         </div>
       )}

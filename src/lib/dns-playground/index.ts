@@ -2,8 +2,8 @@
 export type { ByteField, DecodeError } from '../dns/types.ts';
 export type { HexError, HexErrorCode, HexResult, PasteView } from './hex.ts';
 export { decodePaste, MAX_PASTE_CHARS, parseHexInput } from './hex.ts';
-export type { CacheRowView, DnsView, HopView } from './run.ts';
-export { runDns } from './run.ts';
+export type { CacheRowView, DnsIslandRun, DnsLadder, DnsView, HopView } from './run.ts';
+export { runDns, runForIsland } from './run.ts';
 export type { CacheState, DnsPlaygroundError, DnsPlaygroundState, DnsPreset, DnsRunInput, Transport } from './state.ts';
 export {
   AFTER_SECONDS,

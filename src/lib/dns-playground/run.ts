@@ -3,12 +3,21 @@
  * internet, and lay out what the island shows — the hops (each with its query and response bytes and dig text),
  * the timed ladder for the shared sequence diagram, the cache table and the totals.
  */
-import type { SequenceActor, SequenceStep } from '../diagram/index.ts';
+import {
+  diagramId,
+  layoutSequence,
+  renderSvg,
+  type SequenceActor,
+  type SequenceStep,
+  scrollsOnPhone,
+} from '../diagram/index.ts';
 import { typeName, typeValue } from '../dns/constants.ts';
+import { decodeAnnotated } from '../dns/decode.ts';
 import type { Internet, ServerTier } from '../dns/internet.ts';
 import { builtInInternet } from '../dns/internet.ts';
 import { formatDig, formatRData } from '../dns/present.ts';
 import { createResolver, type Hop, type HopOutcome, type Resolution } from '../dns/resolver.ts';
+import type { ByteField } from '../dns/types.ts';
 import { formatDuration } from '../format/index.ts';
 import type { DnsRunInput } from './state.ts';
 
@@ -26,6 +35,8 @@ export interface HopView {
   readonly queryBytes: Uint8Array;
   readonly responseBytes: Uint8Array | undefined;
   readonly responseDig: string | undefined;
+  /** The response's annotated fields for the hex view. */
+  readonly responseFields: readonly ByteField[];
   /** One line: "referral to com.", "answer: 192.0.2.10", "no reply (timeout)". */
   readonly summary: string;
 }
@@ -117,6 +128,7 @@ export function runDns(input: DnsRunInput, internet: Internet = builtInInternet(
     queryBytes: h.queryBytes,
     responseBytes: h.responseBytes,
     responseDig: h.response === undefined ? undefined : formatDig(h.response),
+    responseFields: h.responseBytes === undefined ? [] : decodeAnnotated(h.responseBytes).fields,
     summary: summary(h),
   }));
   const actors: SequenceActor[] = [
@@ -191,5 +203,32 @@ export function runDns(input: DnsRunInput, internet: Internet = builtInInternet(
       data: row.records.map((r) => formatRData(r.data)).join(', '),
     })),
     learned: [...learned].map(([server, names]) => ({ server, names })),
+  };
+}
+
+/** The ladder as the island draws it: SVG markup (ids scoped by the island id), caption and whether it scrolls on a phone. */
+export interface DnsLadder {
+  readonly svg: string;
+  readonly svgId: string;
+  readonly caption: string;
+  readonly scrolls: boolean;
+}
+
+/** What the island's worker returns: the view and its laid-out ladder (the layout code stays out of the island). */
+export interface DnsIslandRun {
+  readonly view: DnsView;
+  readonly ladder: DnsLadder;
+}
+
+/** Runs the lookup and lays out the ladder, for the island (`id` scopes the SVG's element ids). */
+export function runForIsland(request: { readonly input: DnsRunInput; readonly id: string }): DnsIslandRun {
+  const view = runDns(request.input);
+  const title = `Resolving ${view.input.name} ${view.input.type}`;
+  const caption = `${view.fromCache ? 'Answered from the resolver’s cache' : `${view.upstreamQueries} upstream ${view.upstreamQueries === 1 ? 'query' : 'queries'}`}; the answer reaches the stub after ${formatDuration(view.totalMs)}.`;
+  const scene = layoutSequence({ actors: view.actors, steps: view.steps, timed: true });
+  const svgId = `${request.id}-${diagramId(title, caption)}`;
+  return {
+    view,
+    ladder: { svg: renderSvg(scene, { id: svgId, title }), svgId, caption, scrolls: scrollsOnPhone(scene) },
   };
 }
