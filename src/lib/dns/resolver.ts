@@ -15,7 +15,12 @@
  * - negative answers are cached for min(SOA TTL, SOA MINIMUM) (RFC 2308 §5), keyed by name and type like Unbound's
  *   message cache;
  * - a server that does not answer costs a timeout (Unbound's initial 376 ms) and is avoided for 900 s
- *   (infra-host-ttl); the next name server is tried.
+ *   (infra-host-ttl); the next name server is tried;
+ * - from each reply only the RRsets owned by the query name are kept (Unbound's scrub_sanitize): a chain that a
+ *   server followed inside its zone is re-asked link by link;
+ * - replies to the hidden-type query are cached as RRsets only (no message, no negative entry), the SOA of negative
+ *   answers is shared per zone, equal RRsets keep their older TTL, TTLs are capped at 86,400 s (cache-max-ttl).
+ * Where it deliberately differs from Unbound, and why: README.md in this folder.
  *
  * State (mutable, owned by one `Resolver`): `nowMs` (simulated clock), `cache` (key `name|type` → entry with the
  * time it was stored and its TTL), `downUntil` (address → time a dead server may be tried again), `nextId`.
