@@ -91,7 +91,7 @@ export function parseName(text: string): EncodeResult<readonly Uint8Array[]> {
         };
       }
     } else {
-      if (ch > 0xff) {
+      if (ch > 0x7f) {
         return {
           ok: false,
           error: {
