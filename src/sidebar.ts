@@ -46,9 +46,10 @@ export const sidebar = [
     label: 'Playgrounds',
     items: [
       { label: 'Subnet calculator', slug: 'playgrounds/subnet-calculator' },
+      { label: 'DNS resolution', slug: 'playgrounds/dns' },
+      { label: 'NAT and port forwarding', slug: 'playgrounds/nat' },
       { label: 'TLS round-trip calculator', slug: 'playgrounds/tls-round-trips' },
       { label: 'HTTP multiplexing timeline', slug: 'playgrounds/http-timeline' },
-      { label: 'NAT and port forwarding', slug: 'playgrounds/nat' },
       { label: 'Proxy and load balancer', slug: 'playgrounds/proxy' },
     ],
   },

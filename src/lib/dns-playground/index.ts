@@ -1,0 +1,18 @@
+/** Public surface of the DNS playground's view model (used by src/components/DnsPlayground). */
+export type { ByteField, DecodeError } from '../dns/types.ts';
+export type { HexError, HexErrorCode, HexResult, PasteView } from './hex.ts';
+export { decodePaste, MAX_PASTE_CHARS, parseHexInput } from './hex.ts';
+export type { CacheRowView, DnsIslandRun, DnsLadder, DnsView, HopView } from './run.ts';
+export { runDns, runForIsland } from './run.ts';
+export type { CacheState, DnsPlaygroundError, DnsPlaygroundState, DnsPreset, DnsRunInput, Transport } from './state.ts';
+export {
+  AFTER_SECONDS,
+  CACHE_LABELS,
+  CACHE_STATES,
+  DNS_CODEC,
+  DNS_DEFAULTS,
+  DNS_PRESETS,
+  parseDnsState,
+  TRANSPORT_LABELS,
+  TRANSPORTS,
+} from './state.ts';

@@ -1,0 +1,234 @@
+/**
+ * One run of the DNS playground: resolve the name with the chosen cache state and transport on the built-in
+ * internet, and lay out what the island shows — the hops (each with its query and response bytes and dig text),
+ * the timed ladder for the shared sequence diagram, the cache table and the totals.
+ */
+import {
+  diagramId,
+  layoutSequence,
+  renderSvg,
+  type SequenceActor,
+  type SequenceStep,
+  scrollsOnPhone,
+} from '../diagram/index.ts';
+import { typeName, typeValue } from '../dns/constants.ts';
+import { decodeAnnotated } from '../dns/decode.ts';
+import type { Internet, ServerTier } from '../dns/internet.ts';
+import { builtInInternet } from '../dns/internet.ts';
+import { formatDig, formatRData } from '../dns/present.ts';
+import { createResolver, type Hop, type HopOutcome, type Resolution } from '../dns/resolver.ts';
+import type { ByteField } from '../dns/types.ts';
+import { formatDuration } from '../format/index.ts';
+import type { DnsRunInput } from './state.ts';
+
+/** One exchange as the island lists it. */
+export interface HopView {
+  readonly index: number;
+  readonly from: string;
+  readonly to: string;
+  readonly question: string;
+  readonly outcome: HopOutcome;
+  readonly transport: Hop['transport'];
+  readonly sendMs: number;
+  readonly receiveMs: number;
+  readonly minimised: boolean;
+  readonly queryBytes: Uint8Array;
+  readonly responseBytes: Uint8Array | undefined;
+  readonly responseDig: string | undefined;
+  /** The response's annotated fields for the hex view. */
+  readonly responseFields: readonly ByteField[];
+  /** One line: "referral to com.", "answer: 192.0.2.10", "no reply (timeout)". */
+  readonly summary: string;
+}
+
+export interface CacheRowView {
+  readonly name: string;
+  readonly type: string;
+  readonly kind: string;
+  readonly ttl: number;
+  readonly data: string;
+}
+
+export interface DnsView {
+  readonly input: DnsRunInput;
+  readonly totalMs: number;
+  readonly fromCache: boolean;
+  /** Queries the resolver sent upstream (timeouts and TCP retries included). */
+  readonly upstreamQueries: number;
+  readonly hops: readonly HopView[];
+  readonly actors: readonly SequenceActor[];
+  readonly steps: readonly SequenceStep[];
+  readonly answerDig: string;
+  readonly rcode: number;
+  readonly cache: readonly CacheRowView[];
+  /** What each server was told: the names it saw, for the QNAME minimisation comparison. */
+  readonly learned: readonly { readonly server: string; readonly names: readonly string[] }[];
+}
+
+const TIER_ACTOR: Record<ServerTier, string> = { root: 'root', tld: 'tld', domain: 'auth' };
+
+function summary(h: Hop): string {
+  const r = h.response;
+  if (r === undefined) return 'no reply (timeout)';
+  switch (h.outcome) {
+    case 'referral': {
+      const ns = r.authorities.find((a) => a.type === 2);
+      return `referral to ${ns?.name ?? '?'}`;
+    }
+    case 'answer':
+      return `answer: ${r.answers
+        .map((a) => formatRData(a.data))
+        .slice(0, 3)
+        .join(', ')}${r.answers.length > 3 ? ', …' : ''}`;
+    case 'cname': {
+      const c = r.answers.find((a) => a.type === 5);
+      return `CNAME → ${c === undefined ? '?' : formatRData(c.data)}`;
+    }
+    case 'nxdomain':
+      return 'NXDOMAIN: no such name';
+    case 'nodata':
+      return 'NODATA: name exists, no record of this type';
+    case 'truncated':
+      return 'truncated (TC): retry over TCP';
+    case 'refused':
+      return 'REFUSED';
+    default:
+      return 'SERVFAIL';
+  }
+}
+
+function tierOf(internet: Internet, address: string): ServerTier {
+  return internet.servers.find((s) => s.address === address)?.tier ?? 'domain';
+}
+
+/** Runs the lookup (twice for warm / after-N-seconds) and builds the view. */
+export function runDns(input: DnsRunInput, internet: Internet = builtInInternet()): DnsView {
+  const type = typeValue(input.type) ?? 1;
+  const resolver = createResolver(internet, {
+    qnameMinimisation: input.qmin,
+    transport: input.transport,
+    stubRttMs: input.stubRttMs,
+    rttMs: { root: input.serverRttMs, tld: input.serverRttMs, domain: input.serverRttMs },
+  });
+  if (input.cache !== 'cold') {
+    resolver.resolve(input.name, type);
+    resolver.advance(input.cache === 'after' ? input.afterSeconds : 1);
+  }
+  const result: Resolution = resolver.resolve(input.name, type);
+  const hops: HopView[] = result.hops.map((h, index) => ({
+    index,
+    from: h.from === 'stub' ? 'Stub' : 'Resolver',
+    to: h.from === 'stub' ? 'Resolver' : h.to,
+    question: `${h.query.questions[0]?.name ?? ''} ${typeName(h.query.questions[0]?.type ?? 0)}`,
+    outcome: h.outcome,
+    transport: h.transport,
+    sendMs: h.sendMs,
+    receiveMs: h.receiveMs,
+    minimised: h.minimised,
+    queryBytes: h.queryBytes,
+    responseBytes: h.responseBytes,
+    responseDig: h.response === undefined ? undefined : formatDig(h.response),
+    responseFields: h.responseBytes === undefined ? [] : decodeAnnotated(h.responseBytes).fields,
+    summary: summary(h),
+  }));
+  const actors: SequenceActor[] = [
+    { id: 'stub', label: 'Stub', sublabel: 'your device' },
+    { id: 'resolver', label: 'Resolver', sublabel: 'recursive, cache' },
+  ];
+  const tiers = new Set(result.hops.filter((h) => h.from === 'resolver').map((h) => tierOf(internet, h.address)));
+  if (tiers.has('root')) actors.push({ id: 'root', label: 'Root', sublabel: 'a.root-servers.net' });
+  if (tiers.has('tld')) actors.push({ id: 'tld', label: 'TLD', sublabel: 'com, net, org, arpa' });
+  if (tiers.has('domain')) actors.push({ id: 'auth', label: 'Authoritative', sublabel: 'the domain’s servers' });
+  const steps: SequenceStep[] = [];
+  for (const h of result.hops) {
+    const from = h.from === 'stub' ? 'stub' : 'resolver';
+    const to = h.from === 'stub' ? 'resolver' : TIER_ACTOR[tierOf(internet, h.address)];
+    const mid = (h.sendMs + h.receiveMs) / 2;
+    const q = h.query.questions[0];
+    const label = `${q?.name ?? ''} ${typeName(q?.type ?? 0)}${h.transport === 'udp' ? '' : ` (${h.transport.toUpperCase()})`}`;
+    if (h.response === undefined) {
+      steps.push({
+        kind: 'message',
+        from,
+        to,
+        label,
+        detail: `${h.to}: no reply`,
+        sendAt: h.sendMs,
+        receiveAt: mid,
+        dashed: true,
+      });
+      steps.push({
+        kind: 'note',
+        over: [from],
+        text: `timeout ${formatDuration(h.receiveMs - h.sendMs)}`,
+        at: h.receiveMs,
+      });
+    } else {
+      const query: SequenceStep = { kind: 'message', from, to, label, sendAt: h.sendMs, receiveAt: mid };
+      steps.push(h.from === 'stub' ? query : { ...query, detail: h.to });
+      steps.push({
+        kind: 'message',
+        from: to,
+        to: from,
+        label: summary(h),
+        sendAt: mid,
+        receiveAt: h.receiveMs,
+        dashed: h.outcome === 'referral',
+      });
+    }
+  }
+  const learned = new Map<string, string[]>();
+  for (const h of result.hops) {
+    if (h.from !== 'resolver') continue;
+    const list = learned.get(h.to) ?? [];
+    const q = `${h.query.questions[0]?.name ?? ''} ${typeName(h.query.questions[0]?.type ?? 0)}`;
+    if (!list.includes(q)) list.push(q);
+    learned.set(h.to, list);
+  }
+  return {
+    input,
+    totalMs: result.totalMs,
+    fromCache: result.fromCache,
+    upstreamQueries: result.hops.filter((h) => h.from === 'resolver').length,
+    hops,
+    actors,
+    steps,
+    answerDig: formatDig(result.response),
+    rcode: result.response.rcode,
+    cache: resolver.cacheTable().map((row) => ({
+      name: row.name,
+      type: row.type,
+      kind: row.kind,
+      ttl: row.remainingTtl,
+      data: row.records.map((r) => formatRData(r.data)).join(', '),
+    })),
+    learned: [...learned].map(([server, names]) => ({ server, names })),
+  };
+}
+
+/** The ladder as the island draws it: SVG markup (ids scoped by the island id), caption and whether it scrolls on a phone. */
+export interface DnsLadder {
+  readonly svg: string;
+  readonly svgId: string;
+  readonly caption: string;
+  readonly scrolls: boolean;
+}
+
+/** What the island's worker returns: the view and its laid-out ladder (the layout code stays out of the island). */
+export interface DnsIslandRun {
+  readonly view: DnsView;
+  readonly ladder: DnsLadder;
+}
+
+/** Runs the lookup and lays out the ladder, for the island (`id` scopes the SVG's element ids). */
+export function runForIsland(request: { readonly input: DnsRunInput; readonly id: string }): DnsIslandRun {
+  const view = runDns(request.input);
+  const title = `Resolving ${view.input.name} ${view.input.type}`;
+  const caption = `${view.fromCache ? 'Answered from the resolver’s cache' : `${view.upstreamQueries} upstream ${view.upstreamQueries === 1 ? 'query' : 'queries'}`}; the answer reaches the stub after ${formatDuration(view.totalMs)}.`;
+  const scene = layoutSequence({ actors: view.actors, steps: view.steps, timed: true });
+  const svgId = `${request.id}-${diagramId(title, caption)}`;
+  return {
+    view,
+    ladder: { svg: renderSvg(scene, { id: svgId, title }), svgId, caption, scrolls: scrollsOnPhone(scene) },
+  };
+}
