@@ -157,7 +157,9 @@ export function parseIpv6(text: string): Result<Uint8Array, InputError> {
   if ([...left, ...right].some((p) => !/^[0-9a-f]{1,4}$/.test(p))) return bad;
   const groups = [...left, ...Array<string>(8 - total).fill('0'), ...right];
   const out = new Uint8Array(16);
-  groups.forEach((g, k) => put16(out, 2 * k, Number.parseInt(g, 16)));
+  groups.forEach((g, k) => {
+    put16(out, 2 * k, Number.parseInt(g, 16));
+  });
   return { ok: true, value: out };
 }
 

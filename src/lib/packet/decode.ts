@@ -346,8 +346,11 @@ function decodeIpv6Chain(c: Ctx, first: number, start: number, stop: number): vo
         length: 8,
         summary: `Fragment header, offset ${(off >>> 3) * 8}${off & 1 ? ', more' : ''}`,
       });
-      if (off >>> 3 > 0) return decodePayload(c, at + 8, stop, 'fragment');
-      if (off & 1) return decodeUpper(c, nx, at + 8, stop, { ...pseudo, fragment: true });
+      if (off >>> 3 > 0 || off & 1) {
+        if (off >>> 3 > 0) decodePayload(c, at + 8, stop, 'fragment');
+        else decodeUpper(c, nx, at + 8, stop, { ...pseudo, fragment: true });
+        return;
+      }
       next = nx;
       at += 8;
     } else if (key !== undefined) {
@@ -371,7 +374,10 @@ function decodeIpv6Chain(c: Ctx, first: number, start: number, stop: number): vo
       c.layers.push({ name: X, offset: at, length: len, summary: IP_PROTOCOL_NAMES[next] ?? '' });
       next = nx;
       at += len;
-    } else return decodeUpper(c, next, at, stop, pseudo);
+    } else {
+      decodeUpper(c, next, at, stop, pseudo);
+      return;
+    }
   }
   problem(c, 'too-many-headers', at, `More than 16 IPv6 extension headers; stopped at offset ${at}`);
 }
@@ -644,7 +650,10 @@ export function decodePayload(c: Ctx, at: number, stop: number, kind: PayloadKin
   const len = stop - at;
   if (len <= 0) return;
   const head = String.fromCharCode(...b.subarray(at, Math.min(stop, at + 24)));
-  if (kind === 'text' && HTTP_START.test(head)) return decodeHttp(c, at, stop);
+  if (kind === 'text' && HTTP_START.test(head)) {
+    decodeHttp(c, at, stop);
+    return;
+  }
   const what = {
     data: 'Data',
     text: 'Data',
