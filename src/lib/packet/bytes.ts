@@ -37,9 +37,10 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /** Lowercase hex of bytes [start, end), with an optional separator between bytes. */
 export function toHex(b: Uint8Array, start = 0, end = b.length, sep = ''): string {
-  const parts: string[] = [];
-  for (let i = start; i < end && i < b.length; i++) parts.push(HEX[u8(b, i)] ?? '00');
-  return parts.join(sep);
+  let out = '';
+  const stop = Math.min(end, b.length);
+  for (let i = start; i < stop; i++) out += i === start ? HEX[u8(b, i)] : sep + HEX[u8(b, i)];
+  return out;
 }
 export function hex16(v: number): string {
   return `0x${v.toString(16).padStart(4, '0')}`;
@@ -96,37 +97,42 @@ function err(code: InputError['code'], message: string, offset: number): { ok: f
 }
 
 export function formatMac(b: Uint8Array, i: number): string {
-  return toHex(b, i, i + 6, ':');
+  const h = (k: number): string => HEX[u8(b, i + k)] ?? '00';
+  return `${h(0)}:${h(1)}:${h(2)}:${h(3)}:${h(4)}:${h(5)}`;
 }
 export function formatIpv4(b: Uint8Array, i: number): string {
   return `${u8(b, i)}.${u8(b, i + 1)}.${u8(b, i + 2)}.${u8(b, i + 3)}`;
 }
 /** RFC 5952 text form: lowercase, no leading zeros, the longest run (≥ 2) of zero groups as '::'. */
 export function formatIpv6(b: Uint8Array, i: number): string {
-  const g: number[] = [];
-  for (let k = 0; k < 8; k++) g.push(u16(b, i + 2 * k));
+  // Find the longest run of zero groups (first one wins on ties) without allocating.
   let bestStart = -1;
   let bestLen = 1;
-  for (let k = 0; k < 8; ) {
-    if (g[k] !== 0) {
-      k++;
+  let runStart = -1;
+  for (let k = 0; k <= 8; k++) {
+    const zero = k < 8 && u16(b, i + 2 * k) === 0;
+    if (zero && runStart < 0) runStart = k;
+    if (!zero && runStart >= 0) {
+      if (k - runStart > bestLen) {
+        bestStart = runStart;
+        bestLen = k - runStart;
+      }
+      runStart = -1;
+    }
+  }
+  // IPv4-mapped addresses (::ffff:a.b.c.d) print the last 32 bits dotted, as Wireshark does.
+  if (bestStart === 0 && bestLen === 5 && u16(b, i + 10) === 0xffff) return `::ffff:${formatIpv4(b, i + 12)}`;
+  let out = '';
+  for (let k = 0; k < 8; k++) {
+    if (k === bestStart) {
+      out += '::';
+      k += bestLen - 1;
       continue;
     }
-    let e = k;
-    while (e < 8 && g[e] === 0) e++;
-    if (e - k > bestLen) {
-      bestStart = k;
-      bestLen = e - k;
-    }
-    k = e;
+    if (out !== '' && !out.endsWith(':')) out += ':';
+    out += u16(b, i + 2 * k).toString(16);
   }
-  const parts = g.map((v) => v.toString(16));
-  if (bestStart < 0) return parts.join(':');
-  const head = parts.slice(0, bestStart).join(':');
-  const tail = parts.slice(bestStart + bestLen).join(':');
-  // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible forms print the last 32 bits dotted, as Wireshark does.
-  if (bestStart === 0 && bestLen === 5 && g[5] === 0xffff) return `::ffff:${formatIpv4(b, i + 12)}`;
-  return `${head}::${tail}`;
+  return out;
 }
 
 export function parseMac(text: string): Result<Uint8Array, InputError> {

@@ -21,6 +21,8 @@ export interface Ctx {
   readonly fields: Field[];
   readonly layers: Layer[];
   readonly problems: Problem[];
+  /** False: layers, summaries, checksum verdicts and problems only, no byte map (the fast path for long captures). */
+  readonly annotate: boolean;
 }
 /** Where the pseudo-header's addresses sit, for TCP/UDP/ICMPv6 checksums. */
 interface Pseudo {
@@ -42,6 +44,7 @@ export function field(
   value: number | string,
   meaning = '',
 ): void {
+  if (!c.annotate) return;
   c.fields.push(
     key === undefined
       ? { layer, offset, bitOffset, bitLength, name, value, meaning }
@@ -60,9 +63,14 @@ function need(c: Ctx, layer: LayerName, at: number, n: number, end: number): boo
 /** Largest frame the decoder accepts (bigger input is decoded up to this length, with a problem). */
 export const MAX_FRAME = 262_144;
 
-export function decodeFrame(bytes: Uint8Array): Decoded {
+export interface DecodeOptions {
+  /** Build the annotated byte map (default true); false decodes layers and checks checksums only. */
+  readonly annotate?: boolean;
+}
+
+export function decodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const b = bytes.length > MAX_FRAME ? bytes.subarray(0, MAX_FRAME) : bytes;
-  const c: Ctx = { b, fields: [], layers: [], problems: [] };
+  const c: Ctx = { b, fields: [], layers: [], problems: [], annotate: options.annotate ?? true };
   if (bytes.length > MAX_FRAME)
     problem(c, 'bad-length', MAX_FRAME, `Frame of ${bytes.length} bytes cut at ${MAX_FRAME}`);
   decodeEthernet(c);
@@ -640,6 +648,7 @@ function decodeIcmpv6(c: Ctx, at: number, stop: number, p: Pseudo): void {
   if (stop > at + 8) decodePayload(c, at + 8, stop, type < 128 ? 'original' : 'data');
 }
 
+const TEXT = new TextDecoder();
 type PayloadKind = 'data' | 'text' | 'dns' | 'fragment' | 'original';
 const HTTP_START =
   /^(?:GET|POST|PUT|HEAD|DELETE|OPTIONS|PATCH|CONNECT|TRACE) \S+ HTTP\/1\.[01]\r\n|^HTTP\/1\.[01] \d{3}/;
@@ -649,8 +658,7 @@ export function decodePayload(c: Ctx, at: number, stop: number, kind: PayloadKin
   const { b } = c;
   const len = stop - at;
   if (len <= 0) return;
-  const head = String.fromCharCode(...b.subarray(at, Math.min(stop, at + 24)));
-  if (kind === 'text' && HTTP_START.test(head)) {
+  if (kind === 'text' && looksLikeHttp(b, at, stop)) {
     decodeHttp(c, at, stop);
     return;
   }
@@ -674,15 +682,21 @@ export function decodePayload(c: Ctx, at: number, stop: number, kind: PayloadKin
   );
   c.layers.push({ name: 'Payload', offset: at, length: len, summary: `${what}, ${len} bytes` });
 }
+function looksLikeHttp(b: Uint8Array, at: number, stop: number): boolean {
+  const c = u8(b, at);
+  // Every HTTP/1.x start line begins with an upper-case ASCII letter; skip the regex for binary data.
+  if (c < 0x41 || c > 0x5a || stop - at < 14) return false;
+  return HTTP_START.test(String.fromCharCode(...b.subarray(at, Math.min(stop, at + 24))));
+}
 function decodeHttp(c: Ctx, at: number, stop: number): void {
   const { b } = c;
-  let line = at;
+  let line = c.annotate ? at : stop;
   // At most 200 lines are annotated; the rest of the message is one raw field.
   for (let n = 0; n < 200 && line < stop; n++) {
     let e = line;
     while (e < stop && !(u8(b, e) === 0x0d && u8(b, e + 1) === 0x0a)) e++;
     const next = Math.min(stop, e + 2);
-    const text = new TextDecoder().decode(b.subarray(line, e));
+    const text = TEXT.decode(b.subarray(line, e));
     field(
       c,
       'Payload',
@@ -697,6 +711,6 @@ function decodeHttp(c: Ctx, at: number, stop: number): void {
     if (text === '') break;
   }
   if (line < stop) field(c, 'Payload', line, 0, (stop - line) * 8, 'Body', undefined, `${stop - line} bytes`);
-  const first = new TextDecoder().decode(b.subarray(at, Math.min(stop, at + 80))).split('\r\n')[0] ?? '';
+  const first = TEXT.decode(b.subarray(at, Math.min(stop, at + 80))).split('\r\n')[0] ?? '';
   c.layers.push({ name: 'Payload', offset: at, length: stop - at, summary: `HTTP/1.1: ${first}` });
 }

@@ -1,4 +1,5 @@
 export * from './bytes.ts';
+export type { DecodeOptions } from './decode.ts';
 export { decodeFrame, MAX_FRAME } from './decode.ts';
 export * from './dns.ts';
 export * from './encode.ts';

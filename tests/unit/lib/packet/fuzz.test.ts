@@ -53,10 +53,14 @@ describe(`fuzz (${RUNS} mutated frames, seed ${SEED})`, () => {
       const ms = performance.now() - t0;
       problems += d.problems.length > 0 ? 1 : 0;
       if (ms > LIMIT_MS) {
-        // A GC pause can land on any case: re-time it once before calling it slow.
-        const t1 = performance.now();
-        decodeFrame(f);
-        if (performance.now() - t1 > LIMIT_MS) {
+        // A GC pause or a busy machine can land on any case: it is slow only if the best of three re-timings is.
+        let best = Number.POSITIVE_INFINITY;
+        for (let k = 0; k < 3; k++) {
+          const t1 = performance.now();
+          decodeFrame(f);
+          best = Math.min(best, performance.now() - t1);
+        }
+        if (best > LIMIT_MS) {
           slow++;
           console.error(`slow: seed ${SEED} case ${i}: ${toHex(f)}`);
         }
@@ -64,7 +68,7 @@ describe(`fuzz (${RUNS} mutated frames, seed ${SEED})`, () => {
       maxMs = Math.max(maxMs, ms);
     }
     console.log(
-      `${RUNS} mutated frames: ${problems} with problems, slowest ${maxMs.toFixed(2)} ms (first timing), ${slow} over ${LIMIT_MS} ms on re-timing`,
+      `${RUNS} mutated frames: ${problems} with problems, slowest ${maxMs.toFixed(2)} ms (first timing), ${slow} over ${LIMIT_MS} ms on re-timing (best of 3)`,
     );
     expect(slow).toBe(0);
   }, 600_000);
