@@ -9,6 +9,7 @@ import {
   encodeDnsMessage,
   type FrameSpec,
   fragmentIpv4,
+  fragmentIpv6,
   type Ipv6Extension,
   type NetworkSpec,
   type TcpOption,
@@ -169,6 +170,7 @@ export function generate(r: Rng): Generated {
   const v6 = chance(r, 0.4);
   const net = network(r, v6, 1500);
   if (shape < 0.16 && !v6) return fragments(r, ethernet, net as NetworkSpec & { kind: 'ipv4' });
+  if (shape < 0.2 && v6) return fragments6(r, ethernet, net as NetworkSpec & { kind: 'ipv6' });
   const headerRoom = 1500 - 60 - 60 - (v6 ? 48 : 0);
   const t = r();
   let transport: TransportSpec;
@@ -241,4 +243,16 @@ function fragments(r: Rng, ethernet: FrameSpec['ethernet'], net: NetworkSpec & {
   const out = fragmentIpv4(whole, mtu, router, ethernet.vlan ? 18 : 14);
   const frames = out.ok ? (out.value.kind === 'frag-needed' ? [out.value.icmp] : out.value.frames) : [whole];
   return { description: `ipv4 fragments mtu ${mtu}`, frames };
+}
+
+function fragments6(r: Rng, ethernet: FrameSpec['ethernet'], net: NetworkSpec & { kind: 'ipv6' }): Generated {
+  const whole = buildFrame({
+    ethernet,
+    network: { ...net, extensions: [] },
+    transport: { kind: 'udp', srcPort: 40_009, dstPort: 40_010 },
+    payload: bytes(r, int(r, 1300, 4000)),
+  });
+  const mtu = int(r, 1280, 1500);
+  const out = fragmentIpv6(whole, mtu, int(r, 0, 2 ** 32 - 1), ethernet.vlan ? 18 : 14);
+  return { description: `ipv6 fragments mtu ${mtu}`, frames: out.ok ? out.value.frames : [whole] };
 }

@@ -107,3 +107,38 @@ export function packetTooBig(
 export function withoutDf(ip: Ipv4Spec): Ipv4Spec {
   return { ...ip, df: false };
 }
+
+/**
+ * The IPv6 source fragments (routers never do): after a packet too big it splits the packet after the 40-byte
+ * header into pieces of a multiple of 8 bytes, each behind a Fragment header (offset in 8-byte units, M on all
+ * but the last). Extension headers before the upper layer are treated as fragmentable payload.
+ */
+export function fragmentIpv6(
+  frame: Uint8Array,
+  mtu: number,
+  id: number,
+  ethLength = 14,
+): Result<FragmentOutcome, InputError> {
+  const ip = frame.subarray(ethLength);
+  if (ip.length < 40 || u8(ip, 0) >>> 4 !== 6) return fail(`No IPv6 header at offset ${ethLength}`, ethLength);
+  if (mtu < 1280) return fail(`An MTU of ${mtu} is below IPv6's minimum of 1280`, 0);
+  const end = Math.min(ip.length, 40 + u16(ip, 4));
+  if (end <= mtu) return { ok: true, value: { kind: 'fits', frames: [frame] } };
+  const step = Math.floor((mtu - 48) / 8) * 8;
+  const frames: Uint8Array[] = [];
+  for (let at = 40; at < end; at += step) {
+    const stop = Math.min(end, at + step);
+    const header = ip.slice(0, 40);
+    put16(header, 4, 8 + stop - at);
+    header[6] = 44;
+    const frag = new Uint8Array(8);
+    frag[0] = u8(ip, 6);
+    put16(frag, 2, (((at - 40) / 8) << 3) | (stop < end ? 1 : 0));
+    frag[4] = (id >>> 24) & 0xff;
+    frag[5] = (id >>> 16) & 0xff;
+    frag[6] = (id >>> 8) & 0xff;
+    frag[7] = id & 0xff;
+    frames.push(concat([frame.subarray(0, ethLength), header, frag, ip.subarray(at, stop)]));
+  }
+  return { ok: true, value: { kind: 'fragmented', frames } };
+}

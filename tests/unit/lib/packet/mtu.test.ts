@@ -4,6 +4,7 @@ import {
   concat,
   decodeFrame,
   fragmentIpv4,
+  fragmentIpv6,
   ipv4,
   ipv6,
   mac,
@@ -92,5 +93,27 @@ describe('MTU effects', () => {
     expect(r.value.icmp.length - 14).toBe(1280);
     expect(packetTooBig(big, 9000, router)).toMatchObject({ ok: true, value: { kind: 'fits' } });
     expect(packetTooBig(udp(false), 1280, router).ok).toBe(false);
+  });
+});
+
+describe('IPv6 source fragmentation', () => {
+  it('splits after the header behind Fragment headers whose data reassembles', () => {
+    const big = buildFrame({
+      ethernet,
+      network: { kind: 'ipv6', src: ipv6('2001:db8::1'), dst: ipv6('2001:db8::2') },
+      transport: { kind: 'udp', srcPort: 1, dstPort: 2 },
+      payload,
+    });
+    const r = fragmentIpv6(big, 1280, 0xabcdef01);
+    if (!r.ok || r.value.kind !== 'fragmented') throw new Error('expected fragments');
+    const ds = r.value.frames.map((f) => decodeFrame(f));
+    expect(ds.map((d) => d.fields.find((f) => f.key === 'ipv6.fraghdr.offset')?.value)).toEqual([0, 154, 308]);
+    expect(ds.map((d) => d.fields.find((f) => f.key === 'ipv6.fraghdr.more')?.value)).toEqual([1, 1, 0]);
+    expect(ds.every((d) => d.problems.length === 0)).toBe(true);
+    expect(r.value.frames.every((f) => f.length - 14 <= 1280)).toBe(true);
+    expect(toHex(concat(r.value.frames.map((f) => f.subarray(14 + 48))))).toBe(toHex(big.subarray(54)));
+    expect(fragmentIpv6(big, 9000, 1)).toMatchObject({ ok: true, value: { kind: 'fits' } });
+    expect(fragmentIpv6(big, 1000, 1).ok).toBe(false);
+    expect(fragmentIpv6(udp(false), 1280, 1).ok).toBe(false);
   });
 });
