@@ -1,0 +1,11 @@
+export {
+  byteOwners,
+  fieldBytes,
+  type HexCell,
+  type HexRow,
+  hexRows,
+  loadFrames,
+  repairChecksums,
+  setField,
+  writeBits,
+} from './view.ts';
