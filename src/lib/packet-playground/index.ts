@@ -1,3 +1,4 @@
+export { PLAYGROUND_SCENARIOS, type ScenarioId, scenarioPackets } from './scenarios.ts';
 export {
   byteOwners,
   fieldBytes,

@@ -12,7 +12,9 @@ import {
   fieldBytes,
   hexRows,
   loadFrames,
+  PLAYGROUND_SCENARIOS,
   repairChecksums,
+  scenarioPackets,
   setField,
 } from '../../../../src/lib/packet-playground/index.ts';
 
@@ -107,5 +109,16 @@ describe('packet playground view model', () => {
     expect(r.ok && r.value.map((f) => toHex(f))).toEqual([toHex(syn)]);
     expect(loadFrames(writePcap([]))).toMatchObject({ ok: false, error: { code: 'empty' } });
     expect(loadFrames(new Uint8Array(3))).toMatchObject({ ok: false, error: { code: 'truncated' } });
+  });
+});
+
+describe('playground scenarios', () => {
+  it.each(PLAYGROUND_SCENARIOS.map((s) => s.id))('%s builds frames that decode without problems', (id) => {
+    const packets = scenarioPackets(id);
+    expect(packets.length).toBeGreaterThanOrEqual(2);
+    for (const p of packets) expect(decodeFrame(p.frame).problems).toEqual([]);
+  });
+  it('falls back to the HTTP journey', () => {
+    expect(scenarioPackets('nope').length).toBe(httpScenario().packets.length);
   });
 });
