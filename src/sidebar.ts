@@ -37,6 +37,7 @@ export const sidebar = [
       { label: 'Subnet calculator', slug: 'playgrounds/subnet-calculator' },
       { label: 'TLS round-trip calculator', slug: 'playgrounds/tls-round-trips' },
       { label: 'HTTP multiplexing timeline', slug: 'playgrounds/http-timeline' },
+      { label: 'Packet anatomy', slug: 'playgrounds/packet-anatomy' },
     ],
   },
   { label: 'Reference', items: [{ label: 'Glossary', slug: 'reference/glossary' }] },
