@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { decodeFrame, readPcap } from '../../src/lib/packet/index.ts';
+import { scenarioPackets } from '../../src/lib/packet-playground/index.ts';
+import { axeViolations, watchForProblems } from './support.ts';
+
+/** Browser tests of the packet anatomy playground, by label and role; expectations come from the same model. */
+const PLAYGROUND = '/playgrounds/packet-anatomy/';
+const island = (page: Page): Locator => page.getByRole('region', { name: 'Packet anatomy playground' });
+
+async function hydrated(page: Page, pp: Locator): Promise<void> {
+  await pp.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island', { has: page.locator('section.pp') })).not.toHaveAttribute('ssr', /.*/);
+}
+
+test('the first frame and its byte map are rendered on the server', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PLAYGROUND);
+  const pp = island(page);
+  const first = scenarioPackets('http')[0];
+  await expect(pp.getByText(`Packet 1 of ${scenarioPackets('http').length}`)).toBeVisible();
+  await expect(pp.getByRole('table')).toContainText(`${first?.frame.length} bytes`);
+  await expect(pp.getByLabel('TCP Maximum segment size: kind')).toHaveValue('2');
+  await context.close();
+});
+
+test('editing the TTL keeps the IPv4 checksum correct; stepping shows the next packet', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(PLAYGROUND);
+  const pp = island(page);
+  await hydrated(page, pp);
+  const ttl = pp.getByLabel('IPv4 Time to live');
+  await ttl.fill('9');
+  await ttl.press('Enter');
+  await expect(pp.getByLabel('IPv4 Time to live')).toHaveValue('9');
+  await expect(pp.getByRole('listitem').filter({ hasText: 'TTL 9' })).toContainText('checksum good');
+  await ttl.fill('999');
+  await ttl.press('Enter');
+  await expect(pp.getByRole('alert')).toContainText("'999' is not a number from 0 to 255");
+  await pp.getByRole('button', { name: 'Next packet' }).click();
+  await expect(pp.getByText(/Packet 2 of/)).toBeVisible();
+  const synAck = decodeFrame(scenarioPackets('http')[1]?.frame ?? new Uint8Array(0)).layers.find(
+    (l) => l.name === 'TCP',
+  );
+  await expect(pp.getByRole('listitem').filter({ hasText: synAck?.summary ?? '?' })).toContainText('[ACK, SYN]');
+  expect(problems).toEqual([]);
+  expect(await axeViolations(page, 'section.pp')).toEqual([]);
+});
+
+test('the downloaded pcap holds the scenario frames, and pasted hex decodes', async ({ page }) => {
+  await page.goto(PLAYGROUND);
+  const pp = island(page);
+  await hydrated(page, pp);
+  await pp.getByLabel('Scenario').selectOption('arp');
+  const downloading = page.waitForEvent('download');
+  await pp.getByRole('button', { name: 'Download pcap' }).click();
+  const path = await (await downloading).path();
+  const r = readPcap(new Uint8Array(readFileSync(path)));
+  expect(r.ok && r.value.packets.map((p) => decodeFrame(p.data).layers[1]?.summary)).toEqual(
+    scenarioPackets('arp').map((p) => decodeFrame(p.frame).layers[1]?.summary),
+  );
+  await pp.getByLabel('Paste a frame as hex').fill('ff ff ff ff ff ff 02 00 00 00 00 01 08 06 zz');
+  await pp.getByRole('button', { name: 'Decode hex' }).click();
+  await expect(pp.getByRole('alert')).toContainText("'z' at position 42 is not a hex digit");
+});
