@@ -53,6 +53,7 @@ test('the downloaded pcap holds the scenario frames, and pasted hex decodes', as
   const pp = island(page);
   await hydrated(page, pp);
   await pp.getByLabel('Scenario').selectOption('arp');
+  await expect(pp.getByText(`Packet 1 of 2: ${scenarioPackets('arp')[0]?.description}`)).toBeVisible();
   const downloading = page.waitForEvent('download');
   await pp.getByRole('button', { name: 'Download pcap' }).click();
   const path = await (await downloading).path();

@@ -5,15 +5,13 @@
  */
 import type { TargetedEvent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { decodeFrame, type Field, toHex, writePcap } from '../../lib/packet/index.ts';
-import {
-  fieldBytes,
-  hexRows,
-  loadFrames,
-  PLAYGROUND_SCENARIOS,
-  scenarioPackets,
-  setField,
-} from '../../lib/packet-playground/index.ts';
+// Module imports, not barrels: the island bundles the decoder only; every scenario's frames come built, as hex.
+import { parseHex, toHex } from '../../lib/packet/bytes.ts';
+import { decodeFrame } from '../../lib/packet/decode.ts';
+import { writePcap } from '../../lib/packet/pcap.ts';
+import type { Field } from '../../lib/packet/types.ts';
+import { PLAYGROUND_SCENARIOS } from '../../lib/packet-playground/scenario-list.ts';
+import { fieldBytes, hexRows, loadFrames, setField } from '../../lib/packet-playground/view.ts';
 import '../shared/island.css';
 import './PacketPlayground.css';
 
@@ -22,6 +20,8 @@ export interface PacketPlaygroundProps {
   readonly id?: string | undefined;
   /** Scenario shown first (an id of PLAYGROUND_SCENARIOS). */
   readonly scenario?: string | undefined;
+  /** Every scenario's frames, built on the server at build time: description and hex of each, by scenario id. */
+  readonly scenarios: Readonly<Record<string, readonly { readonly description: string; readonly hex: string }[]>>;
   /** Accessible name of the playground. */
   readonly label?: string | undefined;
 }
@@ -54,7 +54,12 @@ function bits(f: Field): string {
 export function PacketPlayground(props: PacketPlaygroundProps) {
   const id = props.id ?? 'packet-playground';
   const [scenario, setScenario] = useState<string>(props.scenario ?? 'http');
-  const [packets, setPackets] = useState<Packet[]>(() => scenarioPackets(props.scenario ?? 'http'));
+  const framesOf = (name: string): Packet[] =>
+    (props.scenarios[name] ?? []).map((p) => {
+      const r = parseHex(p.hex);
+      return { description: p.description, frame: r.ok ? r.value : new Uint8Array(0) };
+    });
+  const [packets, setPackets] = useState<Packet[]>(() => framesOf(props.scenario ?? 'http'));
   const [index, setIndex] = useState(0);
   const [focus, setFocus] = useState(-1);
   const [error, setError] = useState('');
@@ -71,6 +76,9 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
     setIndex(0);
     setFocus(-1);
     setError('');
+  };
+  const pick = (name: string) => {
+    load(framesOf(name), name);
   };
   const edit = (f: Field, text: string) => {
     const r = setField(current.frame, f, text);
@@ -111,10 +119,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
       <div class="pp-controls">
         <label>
           Scenario{' '}
-          <select
-            value={scenario}
-            onChange={(e) => load(scenarioPackets(e.currentTarget.value), e.currentTarget.value)}
-          >
+          <select value={scenario} onChange={(e) => pick(e.currentTarget.value)}>
             {PLAYGROUND_SCENARIOS.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}

@@ -1,4 +1,5 @@
-export { PLAYGROUND_SCENARIOS, type ScenarioId, scenarioPackets } from './scenarios.ts';
+export { PLAYGROUND_SCENARIOS, type ScenarioId } from './scenario-list.ts';
+export { scenarioPackets } from './scenarios.ts';
 export {
   byteOwners,
   fieldBytes,

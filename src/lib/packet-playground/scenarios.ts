@@ -11,19 +11,6 @@ import {
   type ScenarioPacket,
 } from '../packet/index.ts';
 
-export const PLAYGROUND_SCENARIOS = [
-  { id: 'http', label: 'TCP handshake + HTTP GET (IPv4)' },
-  { id: 'http6', label: 'TCP handshake + HTTP GET (IPv6)' },
-  { id: 'dns', label: 'DNS query and response (UDP)' },
-  { id: 'arp', label: 'ARP request and reply' },
-  { id: 'ping', label: 'Ping (ICMP echo)' },
-  { id: 'ping6', label: 'Ping over IPv6 (ICMPv6 echo)' },
-  { id: 'fragments', label: 'IPv4 fragmentation: 3,000 bytes over a 1,500-byte MTU' },
-  { id: 'frag-needed', label: 'DF set: ICMP fragmentation needed (MTU 1,400)' },
-  { id: 'too-big', label: 'IPv6: packet too big (MTU 1,280)' },
-] as const;
-export type ScenarioId = (typeof PLAYGROUND_SCENARIOS)[number]['id'];
-
 const routerEthernet = { src: JOURNEY.routerMac, dst: JOURNEY.clientMac };
 
 function bigUdp(df: boolean, v6: boolean): Uint8Array {
