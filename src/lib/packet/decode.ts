@@ -45,11 +45,7 @@ export function field(
   meaning = '',
 ): void {
   if (!c.annotate) return;
-  c.fields.push(
-    key === undefined
-      ? { layer, offset, bitOffset, bitLength, name, value, meaning }
-      : { layer, offset, bitOffset, bitLength, name, key, value, meaning },
-  );
+  c.fields.push({ layer, offset, bitOffset, bitLength, name, key, value, meaning });
 }
 function problem(c: Ctx, code: ProblemCode, offset: number, message: string): void {
   c.problems.push({ code, offset, message });
@@ -682,6 +678,17 @@ export function decodePayload(c: Ctx, at: number, stop: number, kind: PayloadKin
   );
   c.layers.push({ name: 'Payload', offset: at, length: len, summary: `${what}, ${len} bytes` });
 }
+/** Short ASCII lines by char codes (much faster than TextDecoder for a few dozen bytes); anything else as UTF-8. */
+function textOf(b: Uint8Array, start: number, end: number): string {
+  if (end - start > 256) return TEXT.decode(b.subarray(start, end));
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const ch = u8(b, i);
+    if (ch >= 0x80) return TEXT.decode(b.subarray(start, end));
+    out += String.fromCharCode(ch);
+  }
+  return out;
+}
 function looksLikeHttp(b: Uint8Array, at: number, stop: number): boolean {
   const c = u8(b, at);
   // Every HTTP/1.x start line begins with an upper-case ASCII letter; skip the regex for binary data.
@@ -696,7 +703,7 @@ function decodeHttp(c: Ctx, at: number, stop: number): void {
     let e = line;
     while (e < stop && !(u8(b, e) === 0x0d && u8(b, e + 1) === 0x0a)) e++;
     const next = Math.min(stop, e + 2);
-    const text = TEXT.decode(b.subarray(line, e));
+    const text = textOf(b, line, e);
     field(
       c,
       'Payload',
@@ -711,6 +718,6 @@ function decodeHttp(c: Ctx, at: number, stop: number): void {
     if (text === '') break;
   }
   if (line < stop) field(c, 'Payload', line, 0, (stop - line) * 8, 'Body', undefined, `${stop - line} bytes`);
-  const first = TEXT.decode(b.subarray(at, Math.min(stop, at + 80))).split('\r\n')[0] ?? '';
+  const first = textOf(b, at, Math.min(stop, at + 80)).split('\r\n')[0] ?? '';
   c.layers.push({ name: 'Payload', offset: at, length: stop - at, summary: `HTTP/1.1: ${first}` });
 }

@@ -12,8 +12,8 @@ export interface Field {
   readonly bitLength: number;
   /** Human-readable field name (Wireshark's label where there is one). */
   readonly name: string;
-  /** Wireshark display-filter field name, when Wireshark decodes this field too. */
-  readonly key?: string;
+  /** Wireshark display-filter field name, when Wireshark decodes this field too (always present, so one shape). */
+  readonly key: string | undefined;
   /** The value: a number for numeric fields, a string for addresses and text. */
   readonly value: number | string;
   /** What the value means, in words. */
