@@ -5,6 +5,7 @@
  * with `tshark -i lo` and decoded by both.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,7 @@ import {
   arpScenario,
   decodeFrame,
   dnsScenario,
+  encodeDnsMessage,
   httpScenario,
   pingScenario,
   readPcap,
@@ -31,10 +33,12 @@ const BATCH = 1_250;
 const dir = mkdtempSync(join(tmpdir(), `packet-tshark-${process.pid}-`));
 const children: ChildProcess[] = [];
 let server: Server | undefined;
+let dnsServer: Socket | undefined;
 
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   server?.close();
+  dnsServer?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -43,6 +47,35 @@ beforeAll(async () => {
   version = await tsharkVersion();
   console.log(`${version}; seed ${SEED}`);
 });
+
+/** Starts `tshark -i lo` with a capture filter, bounded by packet count and time; resolves once it is capturing. */
+async function startCapture(
+  filter: string,
+  count: number,
+  file: string,
+): Promise<{ exited: Promise<void>; stderr: () => string }> {
+  const tshark = spawn(
+    'tshark',
+    ['-i', 'lo', '-f', filter, '-c', String(count), '-a', 'duration:4', '-F', 'pcap', '-w', file],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  children.push(tshark);
+  let stderr = '';
+  const exited = new Promise<void>((resolve) => tshark.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`tshark did not start capturing within 10 s: ${stderr}`)), 10_000);
+    tshark.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('Capturing on') && stderr.includes('File:')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return { exited, stderr: () => stderr };
+}
 
 function check(
   frames: readonly Uint8Array[],
@@ -138,27 +171,7 @@ describe(`packet model vs tshark`, () => {
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     const file = join(dir, 'loopback.pcap');
-    const tshark = spawn(
-      'tshark',
-      ['-i', 'lo', '-f', `tcp port ${port}`, '-c', '40', '-a', 'duration:4', '-F', 'pcap', '-w', file],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    children.push(tshark);
-    let stderr = '';
-    const exited = new Promise<void>((resolve) => tshark.once('exit', () => resolve()));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`tshark did not start capturing within 10 s: ${stderr}`)),
-        10_000,
-      );
-      tshark.stderr?.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (stderr.includes('Capturing on') && stderr.includes('File:')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
+    const capture = await startCapture(`tcp port ${port}`, 40, file);
     const body = await new Promise<string>((resolve, reject) => {
       const req = get({ host: '127.0.0.1', port, path: '/journey', headers: { Connection: 'close' } }, (res) => {
         let text = '';
@@ -172,7 +185,7 @@ describe(`packet model vs tshark`, () => {
     expect(body).toBe('hello from the loopback\n');
     // The capture ends by itself: after 40 packets or 4 s, whichever comes first (the exchange is ~10 packets).
     await new Promise<void>((resolve) => server?.close(() => resolve()));
-    await exited;
+    await capture.exited;
     const cap = readPcap(new Uint8Array(readFileSync(file)));
     expect(cap.ok).toBe(true);
     if (!cap.ok) return;
@@ -180,12 +193,50 @@ describe(`packet model vs tshark`, () => {
     const frames = cap.value.packets.map((p) => p.data);
     expect(frames.length).toBeGreaterThanOrEqual(6);
     const res = check(frames, await tsharkDecode(file), 'loopback', true);
-    if (res.failures.length > 0) console.error(`${res.failures.join('\n')}\n${stderr}`);
+    if (res.failures.length > 0) console.error(`${res.failures.join('\n')}\n${capture.stderr()}`);
     expect(res.failures).toEqual([]);
     const get0 = frames
       .map((f) => decodeFrame(f))
       .find((d) => d.layers.some((l) => l.summary.startsWith('HTTP/1.1: GET /journey')));
     expect(get0).toBeDefined();
     console.log(`loopback: ${frames.length} frames, ${res.compared} fields compared`);
+  }, 60_000);
+
+  it('decodes a real DNS query by dig and its answer, captured on loopback, as tshark does', async () => {
+    dnsServer = createSocket('udp4');
+    dnsServer.on('message', (msg, rinfo) => {
+      const id = ((msg[0] ?? 0) << 8) | (msg[1] ?? 0);
+      const answer = encodeDnsMessage({
+        id,
+        response: true,
+        name: 'example.com',
+        type: 1,
+        answers: [Uint8Array.from([192, 0, 2, 80])],
+      });
+      dnsServer?.send(answer, rinfo.port, rinfo.address);
+    });
+    await new Promise<void>((resolve) => dnsServer?.bind(0, '127.0.0.1', resolve));
+    const port = dnsServer.address().port;
+    const file = join(dir, 'dns.pcap');
+    const capture = await startCapture(`udp port ${port}`, 2, file);
+    const { stdout } = await promisify(execFile)(
+      'dig',
+      ['@127.0.0.1', '-p', String(port), 'example.com', 'A', '+tries=1', '+time=2', '+noedns'],
+      { timeout: 10_000 },
+    );
+    expect(stdout).toContain('192.0.2.80');
+    await capture.exited;
+    const cap = readPcap(new Uint8Array(readFileSync(file)));
+    if (!cap.ok) throw new Error(cap.error.message);
+    const frames = cap.value.packets.map((p) => p.data);
+    expect(frames.length).toBe(2);
+    const res = check(frames, await tsharkDecode(file), 'dns loopback', true);
+    if (res.failures.length > 0) console.error(`${res.failures.join('\n')}\n${capture.stderr()}`);
+    expect(res.failures).toEqual([]);
+    // On a port other than 53 the DNS message is plain UDP data to both the model and tshark.
+    expect(decodeFrame(frames[0] ?? new Uint8Array(0)).layers.find((l) => l.name === 'UDP')?.summary).toContain(
+      `→ ${port}`,
+    );
+    console.log(`dns loopback: ${frames.length} frames, ${res.compared} fields compared`);
   }, 60_000);
 });
