@@ -65,3 +65,17 @@ test('the downloaded pcap holds the scenario frames, and pasted hex decodes', as
   await pp.getByRole('button', { name: 'Decode hex' }).click();
   await expect(pp.getByRole('alert')).toContainText("'z' at position 42 is not a hex digit");
 });
+
+test('scenario and packet are shared in the URL and restored from it', async ({ page }) => {
+  await page.goto(`${PLAYGROUND}?scenario=arp&packet=2`);
+  const pp = island(page);
+  await hydrated(page, pp);
+  await expect(pp.getByText(`Packet 2 of 2: ${scenarioPackets('arp')[1]?.description}`)).toBeVisible();
+  await expect(pp.getByLabel('Scenario')).toHaveValue('arp');
+  await pp.getByRole('button', { name: 'Previous packet' }).click();
+  await expect(page).toHaveURL(/\?scenario=arp$/);
+  await pp.getByLabel('Scenario').selectOption('ping6');
+  await expect(page).toHaveURL(/\?scenario=ping6$/);
+  await page.goBack();
+  await expect(pp.getByLabel('Scenario')).toHaveValue('arp');
+});

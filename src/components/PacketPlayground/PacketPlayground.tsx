@@ -11,7 +11,9 @@ import { decodeFrame } from '../../lib/packet/decode.ts';
 import { writePcap } from '../../lib/packet/pcap.ts';
 import type { Field } from '../../lib/packet/types.ts';
 import { PLAYGROUND_SCENARIOS } from '../../lib/packet-playground/scenario-list.ts';
+import { decodePlaygroundUrl, encodePlaygroundUrl } from '../../lib/packet-playground/url.ts';
 import { fieldBytes, hexRows, loadFrames, setField } from '../../lib/packet-playground/view.ts';
+import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
 import '../shared/island.css';
 import './PacketPlayground.css';
 
@@ -24,6 +26,8 @@ export interface PacketPlaygroundProps {
   readonly scenarios: Readonly<Record<string, readonly { readonly description: string; readonly hex: string }[]>>;
   /** Accessible name of the playground. */
   readonly label?: string | undefined;
+  /** Read scenario and packet from the page URL and keep it up to date. One instance per page at most. */
+  readonly syncUrl?: boolean | undefined;
 }
 
 interface Packet {
@@ -77,8 +81,26 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
     setFocus(-1);
     setError('');
   };
+  const syncUrl = props.syncUrl === true;
+  const share = (name: string, packet: number) => {
+    if (syncUrl && name !== 'pasted' && name !== 'capture') {
+      writeUrlQuery(encodePlaygroundUrl({ scenario: name as 'http', packet }), 'push');
+    }
+  };
+  useUrlRestore(syncUrl, () => {
+    const s = decodePlaygroundUrl(window.location.search);
+    const frames = framesOf(s.scenario);
+    load(frames, s.scenario);
+    setIndex(Math.min(s.packet, Math.max(0, frames.length - 1)));
+  }, []);
   const pick = (name: string) => {
     load(framesOf(name), name);
+    share(name, 0);
+  };
+  const step = (to: number) => {
+    setIndex(to);
+    setFocus(-1);
+    share(scenario, to);
   };
   const edit = (f: Field, text: string) => {
     const r = setField(current.frame, f, text);
@@ -132,27 +154,13 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
         </label>
         <fieldset class="pp-step">
           <legend class="sr-only">Packet</legend>
-          <button
-            type="button"
-            disabled={index === 0}
-            onClick={() => {
-              setIndex(index - 1);
-              setFocus(-1);
-            }}
-          >
+          <button type="button" disabled={index === 0} onClick={() => step(index - 1)}>
             Previous packet
           </button>
           <span aria-live="polite">
             Packet {index + 1} of {packets.length}: {current.description}
           </span>
-          <button
-            type="button"
-            disabled={index >= packets.length - 1}
-            onClick={() => {
-              setIndex(index + 1);
-              setFocus(-1);
-            }}
-          >
+          <button type="button" disabled={index >= packets.length - 1} onClick={() => step(index + 1)}>
             Next packet
           </button>
         </fieldset>

@@ -1,5 +1,6 @@
 export { PLAYGROUND_SCENARIOS, type ScenarioId } from './scenario-list.ts';
 export { scenarioPackets } from './scenarios.ts';
+export { decodePlaygroundUrl, encodePlaygroundUrl, MAX_PACKET, type PlaygroundUrlState, URL_DEFAULTS } from './url.ts';
 export {
   byteOwners,
   fieldBytes,
