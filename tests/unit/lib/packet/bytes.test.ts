@@ -3,6 +3,7 @@ import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import {
   formatIpv6,
+  formatMac,
   incrementalChecksum,
   internetChecksum,
   onesSum,
@@ -11,6 +12,9 @@ import {
   parseIpv6,
   parseMac,
   toHex,
+  u8,
+  u16,
+  u32,
 } from '../../../../src/lib/packet/index.ts';
 
 describe('parseHex', () => {
@@ -106,5 +110,14 @@ describe('Internet checksum', () => {
         },
       ),
     );
+  });
+});
+
+describe('bounded reads', () => {
+  it('read zeros past the end instead of undefined', () => {
+    const b = Uint8Array.from([1, 2, 3]);
+    expect([u8(b, 5), u16(b, 2), u32(b, 1), u32(b, 9)]).toEqual([0, 0x0300, 0x02030000, 0]);
+    expect(toHex(b, 0, 10, ':')).toBe('01:02:03');
+    expect(formatMac(b, 0)).toBe('01:02:03:00:00:00');
   });
 });
