@@ -8,7 +8,9 @@ export {
   type HexRow,
   hexRows,
   loadFrames,
+  MAX_PAYLOAD,
   repairChecksums,
   setField,
+  setPayload,
   writeBits,
 } from './view.ts';

@@ -187,3 +187,34 @@ export function loadFrames(input: Uint8Array | string): Result<Uint8Array[], Inp
   if (r.value.packets.length === 0) return fail('empty', 'The capture holds no packets', 24);
   return { ok: true, value: r.value.packets.map((p) => p.data) };
 }
+
+/** Largest payload the playground writes into a frame (a jumbo frame's worth). */
+export const MAX_PAYLOAD = 9_000;
+
+/**
+ * Replaces the payload after the TCP/UDP/ICMP header with `payload`, then fixes every length that covers it
+ * (IPv4 total length, IPv6 payload length, UDP length) and every checksum. Any trailer after the packet is dropped.
+ */
+export function setPayload(frame: Uint8Array, payload: Uint8Array): Result<Uint8Array, InputError> {
+  if (payload.length > MAX_PAYLOAD)
+    return fail('too-large', `${payload.length} bytes of payload is more than ${MAX_PAYLOAD}`, 0);
+  const d = decodeFrame(frame);
+  const ip = d.layers.find((l) => l.name === 'IPv4' || l.name === 'IPv6');
+  const tr = d.layers.find((l) => l.name === 'TCP' || l.name === 'UDP' || l.name === 'ICMP' || l.name === 'ICMPv6');
+  if (!ip || !tr)
+    return fail('unsupported-link-type', 'Only TCP, UDP and ICMP packets over IP carry an editable payload', 0);
+  if (tr.checksum === 'unverified')
+    return fail(
+      'unsupported-link-type',
+      'A fragment’s payload is part of a larger datagram: edit the whole datagram instead',
+      tr.offset,
+    );
+  const start = tr.offset + tr.length;
+  const out = new Uint8Array(start + payload.length);
+  out.set(frame.subarray(0, start));
+  out.set(payload, start);
+  if (ip.name === 'IPv4') put(out, ip.offset + 2, out.length - ip.offset);
+  else put(out, ip.offset + 4, out.length - ip.offset - 40);
+  if (tr.name === 'UDP') put(out, tr.offset + 4, out.length - tr.offset);
+  return { ok: true, value: repairChecksums(out) };
+}

@@ -12,10 +12,12 @@ import {
   fieldBytes,
   hexRows,
   loadFrames,
+  MAX_PAYLOAD,
   PLAYGROUND_SCENARIOS,
   repairChecksums,
   scenarioPackets,
   setField,
+  setPayload,
 } from '../../../../src/lib/packet-playground/index.ts';
 
 const syn = httpScenario().packets[0]?.frame ?? new Uint8Array(0);
@@ -120,5 +122,27 @@ describe('playground scenarios', () => {
   });
   it('falls back to the HTTP journey', () => {
     expect(scenarioPackets('nope').length).toBe(httpScenario().packets.length);
+  });
+});
+
+describe('setPayload', () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+  it.each([
+    ['HTTP GET over IPv4', httpScenario().packets[3]?.frame],
+    ['HTTP GET over IPv6', httpScenario({ version: 6 }).packets[3]?.frame],
+    ['DNS over UDP', dnsScenario().packets[0]?.frame],
+    ['ping', pingScenario(4).packets[0]?.frame],
+    ['ping over IPv6', pingScenario(6).packets[0]?.frame],
+  ])('%s: lengths and checksums follow the new payload', (_name, frame) => {
+    const r = setPayload(frame ?? new Uint8Array(0), text('GET /other HTTP/1.1\r\nHost: example.org\r\n\r\n'));
+    if (!r.ok) throw new Error(r.error.message);
+    const d = decodeFrame(r.value);
+    expect(d.problems).toEqual([]);
+    expect(d.layers.at(-1)?.length).toBe(42);
+  });
+  it('refuses ARP, fragments and oversized payloads', () => {
+    expect(setPayload(scenarioPackets('arp')[0]?.frame ?? new Uint8Array(0), text('x')).ok).toBe(false);
+    expect(setPayload(scenarioPackets('fragments')[0]?.frame ?? new Uint8Array(0), text('x')).ok).toBe(false);
+    expect(setPayload(syn, new Uint8Array(MAX_PAYLOAD + 1))).toMatchObject({ ok: false, error: { code: 'too-large' } });
   });
 });
