@@ -79,3 +79,20 @@ test('scenario and packet are shared in the URL and restored from it', async ({ 
   await page.goBack();
   await expect(pp.getByLabel('Scenario')).toHaveValue('arp');
 });
+
+test('editing the payload text updates the lengths and keeps the checksums good', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(`${PLAYGROUND}?packet=4`);
+  const pp = island(page);
+  await hydrated(page, pp);
+  const text = 'GET /about HTTP/1.1\r\nHost: example.com\r\n\r\n';
+  await pp.getByLabel(/^Payload text/).fill(text);
+  await pp.getByLabel(/^Payload text/).blur();
+  await expect(pp.getByLabel(/^Payload text/)).toHaveAccessibleName(
+    `Payload text (${text.length} bytes; lengths and checksums follow)`,
+  );
+  await expect(pp.getByLabel('IPv4 Total length')).toHaveValue(String(20 + 20 + text.length));
+  await expect(pp.getByRole('listitem').filter({ hasText: 'HTTP/1.1: GET /about HTTP/1.1' })).toBeVisible();
+  await expect(pp.getByRole('list', { name: 'Layers' })).not.toContainText('checksum bad');
+  expect(problems).toEqual([]);
+});

@@ -12,7 +12,7 @@ import { writePcap } from '../../lib/packet/pcap.ts';
 import type { Field } from '../../lib/packet/types.ts';
 import { PLAYGROUND_SCENARIOS } from '../../lib/packet-playground/scenario-list.ts';
 import { decodePlaygroundUrl, encodePlaygroundUrl } from '../../lib/packet-playground/url.ts';
-import { fieldBytes, hexRows, loadFrames, setField } from '../../lib/packet-playground/view.ts';
+import { fieldBytes, hexRows, loadFrames, setField, setPayload } from '../../lib/packet-playground/view.ts';
 import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
 import '../shared/island.css';
 import './PacketPlayground.css';
@@ -101,6 +101,22 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
     setIndex(to);
     setFocus(-1);
     share(scenario, to);
+  };
+  const transport = decoded.layers.find(
+    (l) => ['TCP', 'UDP', 'ICMP', 'ICMPv6'].includes(l.name) && l.checksum !== 'unverified',
+  );
+  const payloadStart = transport ? transport.offset + transport.length : -1;
+  const payloadText = transport ? new TextDecoder().decode(current.frame.subarray(payloadStart)) : '';
+  const editPayload = (typed: string) => {
+    // A textarea turns CRLF into LF; HTTP/1.1 needs CRLF, so text that had it gets it back.
+    const text = payloadText.includes('\r\n') ? typed.replace(/\r?\n/g, '\r\n') : typed;
+    const r = setPayload(current.frame, new TextEncoder().encode(text));
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setError('');
+    setPackets(packets.map((p, i) => (i === index ? { ...p, frame: r.value } : p)));
   };
   const edit = (f: Field, text: string) => {
     const r = setField(current.frame, f, text);
@@ -211,6 +227,13 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
         <p class="pp-error" role="alert">
           {error}
         </p>
+      ) : null}
+
+      {transport ? (
+        <label class="pp-paste">
+          Payload text ({current.frame.length - payloadStart} bytes; lengths and checksums follow)
+          <textarea rows={3} value={payloadText} onChange={(e) => editPayload(e.currentTarget.value)} />
+        </label>
       ) : null}
 
       <div class="pp-table-wrap">
