@@ -86,11 +86,12 @@ function decodeEthernet(c: Ctx): void {
   const L = 'Ethernet II';
   const dst = formatMac(b, 0);
   field(c, L, 0, 0, 48, 'Destination', 'eth.dst', dst, macMeaning(b, 0));
-  field(c, L, 6, 0, 48, 'Source', 'eth.src', formatMac(b, 6), macMeaning(b, 6));
+  const src = formatMac(b, 6);
+  field(c, L, 6, 0, 48, 'Source', 'eth.src', src, macMeaning(b, 6));
   let at = 12;
   let type = u16(b, at);
   field(c, L, at, 0, 16, 'Type', 'eth.type', type, ETHERTYPE_NAMES[type] ?? 'not decoded');
-  c.layers.push({ name: L, offset: 0, length: 14, summary: `${formatMac(b, 6)} → ${dst}` });
+  c.layers.push({ name: L, offset: 0, length: 14, summary: `${src} → ${dst}` });
   at += 2;
   // At most two stacked tags (QinQ); a third is shown as an unsupported payload.
   for (let tags = 0; type === 0x8100 && tags < 2; tags++) {
@@ -477,12 +478,13 @@ function decodeTcp(c: Ctx, at: number, stop: number, p: Pseudo): void {
   field(c, L, at + 12, 0, 4, 'Header length', 'tcp.hdr_len', hl, `${hl / 4} × 4 bytes`);
   field(c, L, at + 12, 4, 3, 'Reserved', 'tcp.flags.res', (u8(b, at + 12) >>> 1) & 7);
   const flags = u16(b, at + 12) & 0x1ff;
-  const set: string[] = [];
-  TCP_FLAG_NAMES.forEach(([name, key], i) => {
+  let set = '';
+  for (let i = 0; i < 9; i++) {
     const bit = (flags >>> (8 - i)) & 1;
-    if (bit) set.push(SHORT_FLAGS[i] ?? '');
-    field(c, L, at + 12 + (i === 0 ? 0 : 1), i === 0 ? 7 : i - 1, 1, name, key, bit);
-  });
+    if (bit) set += set === '' ? SHORT_FLAGS[i] : `, ${SHORT_FLAGS[i]}`;
+    const names = TCP_FLAG_NAMES[i];
+    if (names) field(c, L, at + 12 + (i === 0 ? 0 : 1), i === 0 ? 7 : i - 1, 1, names[0], names[1], bit);
+  }
   field(c, L, at + 14, 0, 16, 'Window', 'tcp.window_size_value', u16(b, at + 14), 'before window scaling');
   if (hl < 20 || at + hl > stop) {
     problem(
@@ -497,7 +499,7 @@ function decodeTcp(c: Ctx, at: number, stop: number, p: Pseudo): void {
   field(c, L, at + 16, 0, 16, 'Checksum', 'tcp.checksum', u16(b, at + 16), sumMeaning(v));
   field(c, L, at + 18, 0, 16, 'Urgent pointer', 'tcp.urgent_pointer', u16(b, at + 18));
   decodeTcpOptions(c, at + 20, at + hl);
-  const summary = `${u16(b, at)} → ${u16(b, at + 2)} [${set.join(', ')}] seq ${u32(b, at + 4)} ack ${u32(b, at + 8)}, ${stop - at - hl} bytes`;
+  const summary = `${u16(b, at)} → ${u16(b, at + 2)} [${set}] seq ${u32(b, at + 4)} ack ${u32(b, at + 8)}, ${stop - at - hl} bytes`;
   c.layers.push({ name: L, offset: at, length: hl, summary, checksum: v });
   if (stop > at + hl) decodePayload(c, at + hl, stop, 'text');
 }
@@ -693,7 +695,7 @@ function looksLikeHttp(b: Uint8Array, at: number, stop: number): boolean {
   const c = u8(b, at);
   // Every HTTP/1.x start line begins with an upper-case ASCII letter; skip the regex for binary data.
   if (c < 0x41 || c > 0x5a || stop - at < 14) return false;
-  return HTTP_START.test(String.fromCharCode(...b.subarray(at, Math.min(stop, at + 24))));
+  return HTTP_START.test(textOf(b, at, Math.min(stop, at + 24)));
 }
 function decodeHttp(c: Ctx, at: number, stop: number): void {
   const { b } = c;
