@@ -42,7 +42,10 @@ export interface HttpScenarioOptions {
   readonly mss?: number;
 }
 
-/** TCP handshake, GET, the response and the ACKs; every seq/ack follows from the bytes sent before it. */
+/**
+ * TCP handshake, GET, the response and the ACKs; every seq/ack follows from the bytes sent before it.
+ * Long on purpose: one statement per packet in wire order, so reading the function is reading the capture.
+ */
 export function httpScenario(o: HttpScenarioOptions = {}): Scenario {
   const v6 = o.version === 6;
   const c = v6 ? JOURNEY.clientIp6 : JOURNEY.clientIp;
