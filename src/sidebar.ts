@@ -45,6 +45,7 @@ export const sidebar = [
   {
     label: 'Playgrounds',
     items: [
+      { label: 'Packet anatomy', slug: 'playgrounds/packet-anatomy' },
       { label: 'Subnet calculator', slug: 'playgrounds/subnet-calculator' },
       { label: 'DNS resolution', slug: 'playgrounds/dns' },
       { label: 'NAT and port forwarding', slug: 'playgrounds/nat' },

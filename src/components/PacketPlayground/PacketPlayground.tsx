@@ -1,0 +1,320 @@
+/**
+ * The packet anatomy island: pick a scenario, step through its frames, see the layers as coloured bands over a
+ * hex + ASCII dump, focus a field (table row or byte) to highlight its bytes, edit a field and watch checksums
+ * follow, download the frames as a pcap, or paste hex / open a pcap. All logic is in src/lib/packet(-playground).
+ */
+import type { TargetedEvent } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+// Module imports, not barrels: the island bundles the decoder only; every scenario's frames come built, as hex.
+import { parseHex, toHex } from '../../lib/packet/bytes.ts';
+import { decodeFrame } from '../../lib/packet/decode.ts';
+import { writePcap } from '../../lib/packet/pcap.ts';
+import type { Field } from '../../lib/packet/types.ts';
+import { PLAYGROUND_SCENARIOS } from '../../lib/packet-playground/scenario-list.ts';
+import { decodePlaygroundUrl, encodePlaygroundUrl } from '../../lib/packet-playground/url.ts';
+import { fieldBytes, hexRows, loadFrames, setField, setPayload } from '../../lib/packet-playground/view.ts';
+import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
+import '../shared/island.css';
+import './PacketPlayground.css';
+
+export interface PacketPlaygroundProps {
+  /** Prefix for element ids, unique per page. */
+  readonly id?: string | undefined;
+  /** Scenario shown first (an id of PLAYGROUND_SCENARIOS). */
+  readonly scenario?: string | undefined;
+  /** Every scenario's frames, built on the server at build time: description and hex of each, by scenario id. */
+  readonly scenarios: Readonly<Record<string, readonly { readonly description: string; readonly hex: string }[]>>;
+  /** Accessible name of the playground. */
+  readonly label?: string | undefined;
+  /** Read scenario and packet from the page URL and keep it up to date. One instance per page at most. */
+  readonly syncUrl?: boolean | undefined;
+}
+
+interface Packet {
+  readonly description: string;
+  readonly frame: Uint8Array;
+}
+
+const LAYER_CLASS: Readonly<Record<string, string>> = {
+  'Ethernet II': 'l-eth',
+  '802.1Q': 'l-eth',
+  ARP: 'l-net',
+  IPv4: 'l-net',
+  IPv6: 'l-net',
+  'IPv6 extension': 'l-net',
+  ICMP: 'l-tr',
+  ICMPv6: 'l-tr',
+  UDP: 'l-tr',
+  TCP: 'l-tr',
+  Payload: 'l-app',
+};
+
+function bits(f: Field): string {
+  return f.bitOffset === 0 && f.bitLength % 8 === 0
+    ? `${f.bitLength / 8} B`
+    : `bits ${f.bitOffset}–${f.bitOffset + f.bitLength - 1}`;
+}
+
+export function PacketPlayground(props: PacketPlaygroundProps) {
+  const id = props.id ?? 'packet-playground';
+  const [scenario, setScenario] = useState<string>(props.scenario ?? 'http');
+  const framesOf = (name: string): Packet[] =>
+    (props.scenarios[name] ?? []).map((p) => {
+      const r = parseHex(p.hex);
+      return { description: p.description, frame: r.ok ? r.value : new Uint8Array(0) };
+    });
+  const [packets, setPackets] = useState<Packet[]>(() => framesOf(props.scenario ?? 'http'));
+  const [index, setIndex] = useState(0);
+  const [focus, setFocus] = useState(-1);
+  const [error, setError] = useState('');
+  const [hexText, setHexText] = useState('');
+  const current = packets[Math.min(index, packets.length - 1)] ?? { description: '', frame: new Uint8Array(0) };
+  const decoded = useMemo(() => decodeFrame(current.frame), [current.frame]);
+  const rows = useMemo(() => hexRows(current.frame, decoded), [current.frame, decoded]);
+  const focused = decoded.fields[focus];
+  const [hiStart, hiEnd] = focused ? fieldBytes(focused) : [-1, -1];
+
+  const load = (next: Packet[], name: string) => {
+    setPackets(next);
+    setScenario(name);
+    setIndex(0);
+    setFocus(-1);
+    setError('');
+  };
+  const syncUrl = props.syncUrl === true;
+  const share = (name: string, packet: number) => {
+    if (syncUrl && name !== 'pasted' && name !== 'capture') {
+      writeUrlQuery(encodePlaygroundUrl({ scenario: name as 'http', packet }), 'push');
+    }
+  };
+  useUrlRestore(syncUrl, () => {
+    const s = decodePlaygroundUrl(window.location.search);
+    const frames = framesOf(s.scenario);
+    load(frames, s.scenario);
+    setIndex(Math.min(s.packet, Math.max(0, frames.length - 1)));
+  }, []);
+  const pick = (name: string) => {
+    load(framesOf(name), name);
+    share(name, 0);
+  };
+  const step = (to: number) => {
+    setIndex(to);
+    setFocus(-1);
+    share(scenario, to);
+  };
+  const transport = decoded.layers.find(
+    (l) => ['TCP', 'UDP', 'ICMP', 'ICMPv6'].includes(l.name) && l.checksum !== 'unverified',
+  );
+  const payloadStart = transport ? transport.offset + transport.length : -1;
+  const payloadText = transport ? new TextDecoder().decode(current.frame.subarray(payloadStart)) : '';
+  const editPayload = (typed: string) => {
+    // A textarea turns CRLF into LF; HTTP/1.1 needs CRLF, so text that had it gets it back.
+    const text = payloadText.includes('\r\n') ? typed.replace(/\r?\n/g, '\r\n') : typed;
+    const r = setPayload(current.frame, new TextEncoder().encode(text));
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setError('');
+    setPackets(packets.map((p, i) => (i === index ? { ...p, frame: r.value } : p)));
+  };
+  const edit = (f: Field, text: string) => {
+    const r = setField(current.frame, f, text);
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setError('');
+    setPackets(packets.map((p, i) => (i === index ? { ...p, frame: r.value } : p)));
+  };
+  const download = () => {
+    const file = writePcap(packets.map((p, i) => ({ timeMicros: Date.now() * 1000 + i * 1000, data: p.frame })));
+    const url = URL.createObjectURL(new Blob([file.buffer as ArrayBuffer], { type: 'application/vnd.tcpdump.pcap' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${scenario}.pcap`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const openFile = async (e: TargetedEvent<HTMLInputElement>) => {
+    const file = e.currentTarget.files?.[0];
+    if (!file) return;
+    if (file.size > 16 * 1024 * 1024) {
+      setError(`${file.name} is ${file.size} bytes; open a capture of at most 16 MiB`);
+      return;
+    }
+    const r = loadFrames(new Uint8Array(await file.arrayBuffer()));
+    if (r.ok)
+      load(
+        r.value.map((frame, i) => ({ description: `${file.name}, packet ${i + 1}`, frame })),
+        'capture',
+      );
+    else setError(`${file.name}: ${r.error.message}`);
+  };
+
+  return (
+    <section class="pj-island pp not-content" aria-label={props.label ?? 'Packet anatomy playground'}>
+      <div class="pp-controls">
+        <label>
+          Scenario{' '}
+          <select value={scenario} onChange={(e) => pick(e.currentTarget.value)}>
+            {PLAYGROUND_SCENARIOS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+            {scenario === 'pasted' || scenario === 'capture' ? (
+              <option value={scenario}>Your {scenario === 'pasted' ? 'hex' : 'capture'}</option>
+            ) : null}
+          </select>
+        </label>
+        <fieldset class="pp-step">
+          <legend class="sr-only">Packet</legend>
+          <button type="button" disabled={index === 0} onClick={() => step(index - 1)}>
+            Previous packet
+          </button>
+          <span aria-live="polite">
+            Packet {index + 1} of {packets.length}: {current.description}
+          </span>
+          <button type="button" disabled={index >= packets.length - 1} onClick={() => step(index + 1)}>
+            Next packet
+          </button>
+        </fieldset>
+      </div>
+
+      <ol class="pp-layers" aria-label="Layers">
+        {decoded.layers.map((l) => (
+          <li key={`${l.name}-${l.offset}`} class={LAYER_CLASS[l.name] ?? ''}>
+            <strong>{l.name}</strong> <span>{l.summary}</span>
+            {l.checksum ? <span class="pp-sum"> · checksum {l.checksum}</span> : null}
+          </li>
+        ))}
+      </ol>
+
+      <div class="pp-hex" aria-hidden="true">
+        {rows.map((r) => (
+          <div key={r.offset} class="pp-row">
+            <span class="pp-off">{r.offset}</span>
+            <span class="pp-bytes">
+              {r.cells.map((c) => (
+                // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut only; the table below is the keyboard and screen-reader path to every field
+                <span
+                  key={c.offset}
+                  class={`${LAYER_CLASS[decoded.layers[c.layer]?.name ?? ''] ?? ''}${c.offset >= hiStart && c.offset < hiEnd ? ' hi' : ''}`}
+                  onMouseEnter={() => setFocus(c.field)}
+                >
+                  {c.hex}
+                </span>
+              ))}
+            </span>
+            <span class="pp-ascii">{r.cells.map((c) => c.ascii).join('')}</span>
+          </div>
+        ))}
+      </div>
+      <p class="pp-focus" aria-live="polite">
+        {focused
+          ? `${focused.layer} · ${focused.name}: ${focused.value}${focused.meaning ? ` (${focused.meaning})` : ''} — bytes ${hiStart}–${hiEnd - 1}`
+          : 'Hover a byte or focus a row of the table to see its field.'}
+      </p>
+      {decoded.problems.length > 0 ? (
+        <ul class="pp-problems" aria-label="Problems">
+          {decoded.problems.map((p) => (
+            <li key={`${p.code}-${p.offset}`}>{p.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? (
+        <p class="pp-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      {transport ? (
+        <label class="pp-paste">
+          Payload text ({current.frame.length - payloadStart} bytes; lengths and checksums follow)
+          <textarea rows={3} value={payloadText} onChange={(e) => editPayload(e.currentTarget.value)} />
+        </label>
+      ) : null}
+
+      <div class="pp-table-wrap">
+        <table class="pp-table">
+          <caption>
+            Byte map of packet {index + 1}: {current.frame.length} bytes
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Offset</th>
+              <th scope="col">Size</th>
+              <th scope="col">Layer</th>
+              <th scope="col">Field</th>
+              <th scope="col">Value</th>
+              <th scope="col">Meaning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {decoded.fields.map((f, i) => (
+              <tr
+                key={`${f.offset}-${f.bitOffset}-${f.name}`}
+                class={i === focus ? 'hi' : ''}
+                onMouseEnter={() => setFocus(i)}
+                onFocusIn={() => setFocus(i)}
+              >
+                <td>{f.offset}</td>
+                <td>{bits(f)}</td>
+                <td>{f.layer}</td>
+                <th scope="row">{f.name}</th>
+                <td>
+                  {f.layer !== 'Payload' &&
+                  (typeof f.value === 'number' || f.bitLength === 32 || f.bitLength === 48 || f.bitLength === 128) ? (
+                    <input
+                      id={`${id}-f${i}`}
+                      aria-label={`${f.layer} ${f.name}`}
+                      value={String(f.value)}
+                      size={Math.min(24, String(f.value).length + 2)}
+                      onChange={(e) => edit(f, e.currentTarget.value)}
+                    />
+                  ) : (
+                    <code>{String(f.value)}</code>
+                  )}
+                </td>
+                <td>{f.meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div class="pp-io">
+        <button type="button" onClick={download}>
+          Download pcap
+        </button>
+        <label>
+          Open a pcap <input type="file" accept=".pcap,.cap" onChange={openFile} />
+        </label>
+        <label class="pp-paste">
+          Paste a frame as hex
+          <textarea
+            rows={2}
+            value={hexText}
+            onInput={(e) => setHexText(e.currentTarget.value)}
+            placeholder={toHex(current.frame, 0, 14, ' ')}
+          />
+        </label>
+        <button
+          type="button"
+          onClick={() => {
+            const r = loadFrames(hexText);
+            if (r.ok)
+              load(
+                r.value.map((frame) => ({ description: 'pasted frame', frame })),
+                'pasted',
+              );
+            else setError(r.error.message);
+          }}
+        >
+          Decode hex
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+export { PLAYGROUND_SCENARIOS, type ScenarioId } from './scenario-list.ts';
+export { scenarioPackets } from './scenarios.ts';
+export { decodePlaygroundUrl, encodePlaygroundUrl, MAX_PACKET, type PlaygroundUrlState, URL_DEFAULTS } from './url.ts';
+export {
+  byteOwners,
+  fieldBytes,
+  type HexCell,
+  type HexRow,
+  hexRows,
+  loadFrames,
+  MAX_PAYLOAD,
+  repairChecksums,
+  setField,
+  setPayload,
+  writeBits,
+} from './view.ts';

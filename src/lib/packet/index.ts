@@ -1,0 +1,13 @@
+export * from './bytes.ts';
+export type { DecodeOptions } from './decode.ts';
+export { decodeFrame, MAX_FRAME } from './decode.ts';
+export * from './dns.ts';
+export * from './encode.ts';
+export * from './mtu.ts';
+export * from './nat.ts';
+export * from './pcap.ts';
+export * from './scenarios.ts';
+export type * from './spec.ts';
+export { TCP_FLAGS } from './spec.ts';
+export type * from './types.ts';
+export { INPUT_ERROR_CODES, LAYER_NAMES, PROBLEM_CODES } from './types.ts';
