@@ -3,8 +3,11 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../src/components/SubnetCalculator/AllPanels.ts';
+import { loadPanels } from '../../src/components/SubnetCalculator/PanelRegistry.ts';
 import { SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator.tsx';
+
+// As SubnetCalculator.astro does on the server: every mode's panel registered before rendering.
+await loadPanels();
 
 const writeText = vi.fn<(text: string) => Promise<void>>();
 
