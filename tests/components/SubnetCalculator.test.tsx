@@ -413,6 +413,22 @@ describe('URL state', () => {
     expect(screen.getByText('No result yet: fix the input above.')).toBeTruthy();
     expect(screen.queryByText('Broadcast address', { selector: 'dt' })).toBeNull();
   });
+
+  it('says when a link names an unknown mode or split method, until the next edit (issue 10 #8)', async () => {
+    window.history.replaceState(null, '', '/x/?mode=graphs&by=bits');
+    render(<SubnetCalculator syncUrl />);
+    await waitFor(() => expect(screen.getByText(/Unknown mode 'graphs' in the link — showing Details\./)).toBeTruthy());
+    expect(screen.getByText(/Unknown split method 'bits' in the link/)).toBeTruthy();
+    type(screen.getByLabelText('IP address or network'), '10.0.0.0/8');
+    expect(screen.queryByText(/Unknown mode/)).toBeNull();
+  });
+
+  it('shows the RFC 5952 §5 note beside an IPv4-mapped address (issue 10 #11)', () => {
+    render(<SubnetCalculator preset={{ details: { network: '::ffff:192.0.2.0/120' } }} />);
+    expect(screen.getByRole('link', { name: 'RFC 5952 §5' }).getAttribute('href')).toBe(
+      'https://www.rfc-editor.org/rfc/rfc5952#section-5',
+    );
+  });
 });
 
 describe('server rendering and instances', () => {

@@ -11,6 +11,8 @@ import {
   type CalculatorState,
   decodeState,
   encodeState,
+  linkNotices,
+  MODE_LABELS,
   MODES,
   type Mode,
   mergeQuery,
@@ -38,15 +40,6 @@ export interface SubnetCalculatorProps {
   readonly headingLevel?: 2 | 3 | 4 | undefined;
 }
 
-/** Tab labels, in {@link MODES} order. */
-export const MODE_LABELS: Record<Mode, string> = {
-  details: 'Details',
-  split: 'Split',
-  vlsm: 'VLSM plan',
-  summarise: 'Summarise',
-  compare: 'Contains / overlap',
-};
-
 /** The calculator: mode tabs, the active mode's form and results, and a hidden status line for copy feedback. */
 export function SubnetCalculator(props: SubnetCalculatorProps) {
   const id = props.id ?? 'subnet-calculator';
@@ -55,6 +48,8 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
   const base = useMemo(() => resolvePreset(props.preset), []);
   const [state, setState] = useState<CalculatorState>(base);
   const [status, setStatus] = useState('');
+  // What the page link asked for and did not get (unknown mode, split method, p2p): shown until the next edit.
+  const [notices, setNotices] = useState<readonly string[]>([]);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const [, setLoadedCount] = useState(0);
   const [generation, setGeneration] = useState(0);
@@ -71,6 +66,8 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
 
   // A restored state remounts the panels, so no "last valid result" from before the restore is shown.
   useUrlRestore(syncUrl, () => {
+    const found = linkNotices(window.location.search, base);
+    setNotices((shown) => (found.join() === shown.join() ? shown : found));
     const next = decodeState(window.location.search, base);
     if (sameState(current.current, next)) return;
     setState(next);
@@ -80,6 +77,7 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
   /** Applies a new state and, for the URL-syncing instance, records it: a new history entry only for mode changes. */
   const commit = (next: CalculatorState) => {
     setState(next);
+    if (notices.length > 0) setNotices([]);
     if (!syncUrl) return;
     writeUrlQuery(
       mergeQuery(window.location.search, encodeState(next, base)),
@@ -133,6 +131,11 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
   return (
     <CopyContext.Provider value={announcer}>
       <section class="pj-island sc not-content" aria-label={props.label ?? 'Subnet calculator'}>
+        {notices.map((notice) => (
+          <p class="sc-warning sc-link-notice" key={notice}>
+            <span class="sc-badge">Link:</span> {notice}
+          </p>
+        ))}
         <div class="sc-tabs" role="tablist" aria-label="Calculator mode">
           {MODES.map((mode, index) => (
             <button

@@ -6,7 +6,7 @@
 export { type CompareSide, type CompareView, compareView, type Relation } from './compare-view.ts';
 export { type BinarySplit, type DetailRow, type DetailsView, detailsView, type SpecialRow } from './details-view.ts';
 export { csvField, type ExportTable, exportFileName, markdownCell, toCsv, toMarkdown } from './export.ts';
-export { formatCount, groupDigits, plural } from './format.ts';
+export { formatCount, groupDigits, type LinkedNote, MAPPED_NOTATION_NOTE, plural } from './format.ts';
 export { type GoToResult, PAGE_SIZE, type PageWindow, pageCount, pageOfItem, pageWindow, parseGoTo } from './paging.ts';
 export { EXPORT_ALL_LIMIT, type SplitField, type SplitView, splitView } from './split-view.ts';
 export {
@@ -16,6 +16,8 @@ export {
   decodeState,
   encodeState,
   isMode,
+  linkNotices,
+  MODE_LABELS,
   MODES,
   type Mode,
   mergeQuery,

@@ -9,6 +9,7 @@
  * what differs from a base state, {@link decodeState} reads it back and never throws.
  */
 
+import { quoteInput } from '../ip/errors.ts';
 import { mergeQuery as mergeOwnQuery } from '../url/query.ts';
 import { pageOfItem } from './paging.ts';
 
@@ -17,6 +18,15 @@ export const MODES = ['details', 'split', 'vlsm', 'summarise', 'compare'] as con
 
 /** One of {@link MODES}. */
 export type Mode = (typeof MODES)[number];
+
+/** Tab labels, in {@link MODES} order. */
+export const MODE_LABELS: Record<Mode, string> = {
+  details: 'Details',
+  split: 'Split',
+  vlsm: 'VLSM plan',
+  summarise: 'Summarise',
+  compare: 'Contains / overlap',
+};
 
 /** How a split is specified: by the new prefix length or by a number of equal parts. */
 export const SPLIT_BY = ['prefix', 'count'] as const;
@@ -241,6 +251,39 @@ export function decodeState(query: string, base: CalculatorState = DEFAULT_STATE
     },
     compare: { a: text(P.a, base.compare.a), b: text(P.b, base.compare.b) },
   };
+}
+
+/**
+ * What a link asked for and did not get: one sentence per fixed-choice parameter (`mode`, `by`, `p2p`) whose value is
+ * not one of its choices, naming what is shown instead — so a mistyped or outdated link does not fall back silently.
+ * Free-text parameters need no notice: they are shown as typed, with their own field errors.
+ */
+export function linkNotices(query: string, base: CalculatorState = DEFAULT_STATE): string[] {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  } catch {
+    return [];
+  }
+  const notices: string[] = [];
+  const shown = (value: string) => quoteInput(value, 40);
+  const mode = params.get(P.mode);
+  if (mode !== null && !isMode(mode)) {
+    notices.push(`Unknown mode ${shown(mode)} in the link — showing ${MODE_LABELS[base.mode]}.`);
+  }
+  const by = params.get(P.splitBy);
+  if (by !== null && !isSplitBy(by)) {
+    notices.push(
+      `Unknown split method ${shown(by)} in the link (by=prefix or by=count) — splitting by ${base.split.by === 'prefix' ? 'prefix length' : 'number of parts'}.`,
+    );
+  }
+  const p2p = params.get(P.pointToPoint);
+  if (p2p !== null && p2p !== '0' && p2p !== '1') {
+    notices.push(
+      `Unknown value ${shown(p2p)} for p2p in the link (p2p=1 or p2p=0) — point-to-point /31 links are ${base.vlsm.pointToPoint ? 'on' : 'off'}.`,
+    );
+  }
+  return notices;
 }
 
 /** True when two states would encode to the same query. */

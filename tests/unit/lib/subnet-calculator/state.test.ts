@@ -4,6 +4,7 @@ import {
   DEFAULT_STATE,
   decodeState,
   encodeState,
+  linkNotices,
   MAX_LIST_LENGTH,
   MAX_PARAM_LENGTH,
   MODES,
@@ -163,5 +164,28 @@ describe('sameState', () => {
   it('compares by encoded value', () => {
     expect(sameState(DEFAULT_STATE, resolvePreset({}))).toBe(true);
     expect(sameState(DEFAULT_STATE, custom)).toBe(false);
+  });
+});
+
+describe('linkNotices (issue 10 #8: unknown fixed-choice values are not dropped silently)', () => {
+  it('names the unknown value and what is shown instead', () => {
+    expect(linkNotices('?mode=graphs&by=bits&p2p=yes')).toEqual([
+      "Unknown mode 'graphs' in the link — showing Details.",
+      "Unknown split method 'bits' in the link (by=prefix or by=count) — splitting by prefix length.",
+      "Unknown value 'yes' for p2p in the link (p2p=1 or p2p=0) — point-to-point /31 links are off.",
+    ]);
+  });
+
+  it('is empty for known values, absent parameters and free text', () => {
+    expect(linkNotices('')).toEqual([]);
+    expect(linkNotices('?mode=split&by=count&p2p=1&net=garbage')).toEqual([]);
+  });
+
+  it('uses the base state for what is shown, and quotes hostile values safely', () => {
+    const base = { ...DEFAULT_STATE, mode: 'vlsm' as const };
+    expect(linkNotices('mode=%3Cscript%3E', base)).toEqual([
+      "Unknown mode '<script>' in the link — showing VLSM plan.",
+    ]);
+    expect(linkNotices(`mode=${'x'.repeat(100_000)}`)[0]?.length).toBeLessThan(100);
   });
 });
