@@ -1,14 +1,11 @@
 /** View model of the Details mode: one parsed network turned into labelled rows of display and copy strings. */
 
-import type { IpAddress, NetworkDetails, Reachability, SpecialMatch, SpecialRelation } from '../ip/index.ts';
-import {
-  formatAddress,
-  formatMask,
-  formatNetwork,
-  isIpv4MappedAddress,
-  networkDetails,
-  parseNetwork,
-} from '../ip/index.ts';
+// Direct module imports, not the lib's index: the index also pulls in collapse, subnets and VLSM, which only the
+// lazily loaded modes use, and a bundler keeps a module's top-level tables once anything imports it (bench/ip-size.ts).
+import { formatAddress, formatMask, isIpv4MappedAddress } from '../ip/address.ts';
+import { networkDetails } from '../ip/details.ts';
+import { formatNetwork, parseNetwork } from '../ip/network.ts';
+import type { IpAddress, NetworkDetails, Reachability, SpecialMatch, SpecialRelation } from '../ip/types.ts';
 import { formatCount, groupDigits, type LinkedNote, MAPPED_NOTATION_NOTE } from './format.ts';
 import { fieldError, type ViewResult } from './view-result.ts';
 
