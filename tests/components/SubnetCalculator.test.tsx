@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import fc from 'fast-check';
 import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -465,4 +466,41 @@ describe('server rendering and instances', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(screen.getAllByRole('tablist')).toHaveLength(2);
   });
+});
+
+describe('hostile links (issue 10: a page that never throws)', () => {
+  const value = fc.oneof(
+    fc.constantFrom('1e308', '1e-320', '-0', 'NaN', 'Infinity', '<img src=x onerror=alert(1)>', '%zz', '::ffff:0:0/96'),
+    fc.constantFrom('10.0.0.0/8', '2001:db8::/32', 'count', 'prefix', 'split', 'vlsm', 'summarise', 'compare'),
+    fc.double().map(String),
+    fc.string({ maxLength: 40 }),
+    fc.constant('7'.repeat(100_000)),
+  );
+  const name = fc.constantFrom('mode', 'net', 'split', 'by', 'prefix', 'parts', 'page', 'hl', 'vlsm', 'req', 'p2p');
+  const query = fc.array(fc.tuple(name, value), { maxLength: 8 }).map((pairs) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of pairs) params.append(k, v);
+    return `?${params.toString()}`;
+  });
+
+  it('renders any link and every mode of it without throwing or injecting markup', async () => {
+    await fc.assert(
+      fc.asyncProperty(query, async (search) => {
+        window.history.replaceState(null, '', `/playgrounds/subnet-calculator/${search}`);
+        const { container, unmount } = render(<SubnetCalculator syncUrl />);
+        try {
+          await act(async () => {});
+          for (const tab of screen.getAllByRole('tab')) {
+            await act(async () => {
+              fireEvent.click(tab);
+            });
+            expect(container.querySelector('img, script')).toBeNull();
+          }
+        } finally {
+          unmount();
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
+    );
+  }, 60_000);
 });
