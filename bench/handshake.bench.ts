@@ -7,17 +7,16 @@
 import { test } from 'vitest';
 import { diagramId, layoutSequence, renderSvg } from '../src/lib/diagram/index.ts';
 import {
-  CALCULATOR_DEFAULTS,
   compareScenarios,
   type HandshakeInput,
-  parseCalculatorState,
   simulateHandshake,
   toSequenceDiagram,
 } from '../src/lib/handshake/index.ts';
+import { CALCULATOR_DEFAULTS, parseCalculatorState } from '../src/lib/tls-calculator/index.ts';
 
 /** The island's default input (TLS 1.3, 100 ms, 50 Mbit/s, 30 KB), parsed from text exactly as it does. */
 const parsed = parseCalculatorState(CALCULATOR_DEFAULTS);
-if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join(' '));
+if (!parsed.ok) throw new Error(parsed.error.message);
 const input: HandshakeInput = parsed.value;
 // A heavier case: a big certificate chain (extra flight round trips), a 1 MB response and an uncached DNS lookup.
 const heavy: HandshakeInput = {

@@ -35,8 +35,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.mjs';
 
 const http = await import('../src/lib/http/index.ts');
-const timeline = await import('../src/lib/http/timeline.ts');
-type TimelineState = import('../src/lib/http/index.ts').TimelineState;
+const timeline = {
+  ...(await import('../src/lib/http-timeline/index.ts')),
+  ...(await import('../src/lib/http-timeline/run.ts')),
+};
+type TimelineState = import('../src/lib/http-timeline/index.ts').TimelineState;
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -115,7 +118,7 @@ function computeOnly(scenario: Scenario): { total: Stats; simulate: Stats; layou
 
 function perProtocol(): string[] {
   const state: TimelineState = { ...timeline.DEFAULT_STATE, preset: 'custom', count: String(COUNT), size: String(KB) };
-  const input = http.timelineInput(state);
+  const input = timeline.timelineInput(state);
   if (!input.ok) throw new Error(input.error.message);
   return timeline.PROTOCOL_IDS.map((protocol) => {
     const samples: number[] = [];

@@ -49,7 +49,7 @@ describe('HttpTimeline island', () => {
   it('shows a control-labelled error and mirrors valid state in the URL', () => {
     render(<HttpTimeline syncUrl />);
     type(screen.getByLabelText('Round-trip time (ms)'), '0');
-    expect(screen.getByText(/Round-trip time is '0': use more than 0/)).toBeTruthy();
+    expect(screen.getByText(/Round-trip time is '0' but must be from 0.01/)).toBeTruthy();
     expect(screen.getByLabelText('Round-trip time (ms)').getAttribute('aria-invalid')).toBe('true');
     type(screen.getByLabelText('Round-trip time (ms)'), '250');
     expect(window.location.search).toBe('?rtt=250');

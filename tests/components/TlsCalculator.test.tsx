@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatMs, TlsCalculator } from '../../src/components/TlsCalculator/TlsCalculator.tsx';
+import { TlsCalculator } from '../../src/components/TlsCalculator/TlsCalculator.tsx';
+import { formatDuration } from '../../src/lib/format/index.ts';
 
 afterEach(() => {
   cleanup();
@@ -37,7 +38,7 @@ describe('TlsCalculator', () => {
     const rtt = screen.getByLabelText('Round-trip time (ms)');
     fireEvent.input(rtt, { target: { value: 'fast' } });
     expect(rtt.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText("'fast' is not a number: Round-trip time is in milliseconds, e.g. 100.")).toBeTruthy();
+    expect(screen.getByText("Round-trip time must be a number, got 'fast'.")).toBeTruthy();
     expect(headline('Request sent')).toBe('200 ms after 2 round trips');
   });
 
@@ -47,7 +48,7 @@ describe('TlsCalculator', () => {
     fireEvent.click(satellite);
     expect(satellite.getAttribute('aria-pressed')).toBe('true');
     // 25 Mbit/s: serializing the ClientHello adds a fraction of a millisecond.
-    expect(headline('Request sent')).toMatch(/^120[01] ms after 2 round trips$/);
+    expect(headline('Request sent')).toBe('1.20 s after 2 round trips');
   });
 
   it('sorts the comparison table and selects a scenario from it', () => {
@@ -97,7 +98,7 @@ describe('TlsCalculator', () => {
     expect(screen.getAllByRole('img', { name: 'TLS 1.3 full handshake (1-RTT)' })).toHaveLength(2);
   });
 
-  it('formats small times with a decimal', () => {
-    expect([formatMs(2.25), formatMs(56), formatMs(0)]).toEqual(['2.3 ms', '56 ms', '0 ms']);
+  it('formats small times with a decimal (the site-wide duration format)', () => {
+    expect([formatDuration(2.25), formatDuration(56), formatDuration(0)]).toEqual(['2.3 ms', '56 ms', '0 ms']);
   });
 });

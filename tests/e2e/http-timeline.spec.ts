@@ -51,7 +51,7 @@ test('a custom page and an invalid value: a message quoting it, the last good ch
   await page.getByLabel('Resource size (KB)').fill('200');
   await expect(page.getByRole('list', { name: 'Requests over HTTP/2' }).getByRole('listitem')).toHaveCount(6);
   await page.getByLabel('Packet loss (%)').fill('45');
-  await expect(simulator(page).getByText("Packet loss is '45': use 0 to 30 %.")).toBeVisible();
+  await expect(simulator(page).getByText("Packet loss is '45' but must be from 0 to 30 %.")).toBeVisible();
   await expect(page.getByLabel('Packet loss (%)')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('list', { name: 'Requests over HTTP/2' }).getByRole('listitem')).toHaveCount(6);
   await page.getByLabel('Packet loss (%)').fill('2');
@@ -187,4 +187,89 @@ test('the bars are one Tab stop; the arrow keys move between requests and the to
   await expect(page.getByRole('button', { name: /^tile-100\.jpg:/ })).toBeFocused(); // focus returns where it was
   await page.keyboard.press('Tab');
   await expect(page.getByText('Timings as a table (HTTP/2)')).toBeFocused();
+});
+
+/** A round trip to the page's main thread, in ms: how long the tab takes to answer. */
+async function roundTrip(page: Page): Promise<number> {
+  const start = Date.now();
+  await page.evaluate(() => 1);
+  return Date.now() - start;
+}
+
+for (const [query, label, message] of [
+  ['?bw=1e-320', 'Bandwidth (Mbit/s)', "Bandwidth is '1e-320' but must be from 0.001 to 100000 Mbit/s."],
+  [
+    '?page=blog-post&rtt=1e-16',
+    'Round-trip time (ms)',
+    "Round-trip time is '1e-16' but must be from 0.01 to 60000 ms.",
+  ],
+] as const) {
+  test(`a hostile link (${query}) shows the bound on its field and never hangs the tab`, async ({ page }) => {
+    const problems = watchForProblems(page);
+    await page.goto(`${PATH}${query}`);
+    await hydrated(page);
+    const field = page.getByLabel(label);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(simulator(page).getByText(message)).toBeVisible();
+    await expect(field).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    expect(await roundTrip(page)).toBeLessThan(1000);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('a very heavy page runs off the main thread: "Simulating…", a responsive tab, then the result', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const problems = watchForProblems(page);
+  await page.goto(`${PATH}?page=custom&count=500&kb=3999&loss=30`);
+  await hydrated(page);
+  // Until the worker answers, the server-rendered default stays on screen and the island says it is working.
+  await expect(simulator(page).getByRole('status').filter({ hasText: 'Simulating…' })).toBeVisible();
+  expect(await roundTrip(page), 'main-thread round trip during the run (ms)').toBeLessThan(1000);
+  // Typing during the run cancels it; the newest input wins.
+  await page.getByLabel('Packet loss (%)').fill('29');
+  expect(await roundTrip(page)).toBeLessThan(1000);
+  await expect(page.getByRole('list', { name: 'Requests over HTTP/2' }).getByRole('listitem')).toHaveCount(501, {
+    timeout: 150_000,
+  });
+  await expect(simulator(page).getByText('Simulating…')).toHaveCount(0);
+  await expect(page).toHaveURL(/loss=29/);
+  expect(problems).toEqual([]);
+});
+
+test('an unknown protocol in a link is named, and the page shows HTTP/2 instead', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(`${PATH}?protocol=h9`);
+  await hydrated(page);
+  await expect(simulator(page).getByText("Unknown protocol 'h9' in the link — showing HTTP/2.")).toBeVisible();
+  await expect(page.getByLabel('Protocol in the waterfall')).toHaveValue('h2');
+  expect(problems).toEqual([]);
+});
+
+test('choosing a page pushes a history entry (Back undoes it); typing does not', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(PATH);
+  await hydrated(page);
+  const length = await page.evaluate(() => history.length);
+  await page.getByLabel('Round-trip time (ms)').fill('150');
+  await expect(page).toHaveURL(/\?rtt=150$/);
+  expect(await page.evaluate(() => history.length)).toBe(length);
+  await page.getByLabel('Page', { exact: true }).selectOption('blog-post');
+  await expect(page).toHaveURL(/\?page=blog-post&rtt=150$/);
+  expect(await page.evaluate(() => history.length)).toBe(length + 1);
+  await page.goBack();
+  await expect(page.getByLabel('Page', { exact: true })).toHaveValue('image-gallery');
+  await expect(page.getByLabel('Round-trip time (ms)')).toHaveValue('150');
+  expect(problems).toEqual([]);
+});
+
+test('without JavaScript a line says the controls need it', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PATH);
+  await expect(
+    page.getByText('These controls need JavaScript; the results below are for the default values.'),
+  ).toBeVisible();
+  await context.close();
 });

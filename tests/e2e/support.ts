@@ -1,21 +1,59 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 
 /** WCAG 2.2 A and AA rules (axe tags accumulate per WCAG version). */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-/** Records console errors, uncaught exceptions and failed or 4xx/5xx requests while a page is used. */
+/**
+ * Records console errors, uncaught exceptions and failed or 4xx/5xx requests while a page is used.
+ *
+ * One failure is not a problem: a document request aborted (`net::ERR_ABORTED`) because a navigation superseded
+ * it — the browser cancels the old page load when a newer one starts (a click on a search result can start the
+ * same navigation twice, and under load the first one is still in flight). Such a request is recorded when it fails
+ * and taken back as soon as a later main-frame navigation is seen, whichever of the two events arrives first.
+ * Nothing else is excused: an aborted image, script or fetch, or an aborted document with no navigation after it,
+ * stays a problem.
+ */
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
+  /** Main-frame navigation requests seen so far, and the count when each request started. */
+  let navigations = 0;
+  const startedAfter = new WeakMap<Request, number>();
+  /** Aborted document requests not yet known to be superseded: their problem text and the count at their start. */
+  let aborted: { text: string; started: number }[] = [];
+  const forgetSuperseded = () => {
+    const superseded = aborted.filter((a) => navigations > a.started);
+    aborted = aborted.filter((a) => navigations <= a.started);
+    for (const { text } of superseded) problems.splice(problems.indexOf(text), 1);
+  };
+  const isMainFrameNavigation = (request: Request): boolean => {
+    try {
+      return request.isNavigationRequest() && request.frame() === page.mainFrame();
+    } catch {
+      return false; // a service worker's request has no frame
+    }
+  };
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    startedAfter.set(request, navigations);
+    if (isMainFrameNavigation(request)) {
+      navigations++;
+      forgetSuperseded();
+    }
+  });
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? '';
-    // A navigation superseded by the next one is aborted by the browser: not a failed resource.
-    if (request.isNavigationRequest() && error === 'net::ERR_ABORTED') return;
-    problems.push(`request failed: ${request.url()} (${error})`);
+    const text = `request failed: ${request.url()} (${error})`;
+    problems.push(text);
+    if (error === 'net::ERR_ABORTED' && request.resourceType() === 'document') {
+      // Counted from before its own start: a navigation request increments the count as it starts.
+      const started = (startedAfter.get(request) ?? navigations) + (isMainFrameNavigation(request) ? 1 : 0);
+      aborted.push({ text, started });
+      forgetSuperseded();
+    }
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);

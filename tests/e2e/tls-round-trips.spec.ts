@@ -1,17 +1,15 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { formatDuration } from '../../src/lib/format/index.ts';
+import { compareScenarios, SCENARIOS, type ScenarioId, simulateHandshake } from '../../src/lib/handshake/index.ts';
 import {
   CALCULATOR_DEFAULTS,
-  type CalculatorState,
+  type TlsCalculatorState as CalculatorState,
   type ComparisonKey,
-  compareScenarios,
   NETWORK_PRESETS,
   parseCalculatorState,
-  SCENARIOS,
-  type ScenarioId,
   scenarioLabel,
-  simulateHandshake,
   sortComparison,
-} from '../../src/lib/handshake/index.ts';
+} from '../../src/lib/tls-calculator/index.ts';
 import { axeViolations, watchForProblems } from './support.ts';
 
 /**
@@ -30,13 +28,13 @@ const FIELD_LABELS = [
   'DNS resolver RTT (ms)',
 ] as const;
 
-/** The island's number format: "123 ms", one decimal below 10 ms. */
-const ms = (value: number): string => `${value < 10 ? Number.parseFloat(value.toFixed(1)) : Math.round(value)} ms`;
+/** The island's number format, the site's one duration format: "7.3 ms", "123 ms", "1.20 s". */
+const ms = formatDuration;
 
 /** The model input of a calculator state typed as text, parsed exactly as the island parses it. */
 function parseInput(state: Partial<CalculatorState>) {
   const parsed = parseCalculatorState({ ...CALCULATOR_DEFAULTS, ...state });
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join(' '));
+  if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
 }
 
@@ -128,7 +126,7 @@ test('an invalid value shows a message quoting it next to the field, and the las
 
   await rtt.fill('fast');
   await expect(rtt).toHaveAttribute('aria-invalid', 'true');
-  const message = "'fast' is not a number: Round-trip time is in milliseconds, e.g. 100.";
+  const message = "Round-trip time must be a number, got 'fast'.";
   await expect(calc.getByText(message)).toBeVisible();
   await expect(rtt).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   // The message sits in the same field group as the input.
@@ -141,7 +139,7 @@ test('an invalid value shows a message quoting it next to the field, and the las
   await bandwidth.fill('0');
   await expect(bandwidth).toHaveAttribute('aria-invalid', 'true');
   await expect(calc.locator('.tc-field', { has: page.getByLabel('Bandwidth (Mbit/s)') })).toContainText(
-    "Bandwidth '0' would send nothing",
+    "Bandwidth is '0' but must be from 0.001 to 100000 Mbit/s.",
   );
 
   await rtt.fill('80');
@@ -254,7 +252,7 @@ test('a shared URL restores the exact state in a fresh page', async ({ page, bro
   expect(freshProblems).toEqual([]);
 });
 
-test('typing replaces the history entry; back/forward restore the state of each entry', async ({ page }) => {
+test('typing replaces the history entry, a scenario pushes one; back/forward restore each entry', async ({ page }) => {
   const problems = watchForProblems(page);
   await page.goto(`${PLAYGROUND}?rtt=80`);
   const calc = calculator(page);
@@ -263,9 +261,16 @@ test('typing replaces the history entry; back/forward restore the state of each 
   await expect(rtt).toHaveValue('80');
   const length = await page.evaluate(() => history.length);
   await rtt.fill('90');
+  await expect(page).toHaveURL(/\?rtt=90$/);
+  expect(await page.evaluate(() => history.length), 'typing replaces the entry').toBe(length);
   await calc.getByLabel('Protocol scenario').selectOption('tls13-0rtt');
   await expect(page).toHaveURL(/\?scenario=tls13-0rtt&rtt=90$/);
-  expect(await page.evaluate(() => history.length), 'the island replaces, never pushes').toBe(length);
+  expect(await page.evaluate(() => history.length), 'a deliberate choice pushes one').toBe(length + 1);
+  await page.goBack();
+  await expect(calc.getByLabel('Protocol scenario')).toHaveValue('tls13-full');
+  await expect(rtt).toHaveValue('90');
+  await page.goForward();
+  await expect(calc.getByLabel('Protocol scenario')).toHaveValue('tls13-0rtt');
 
   // Another same-document entry (as a link to a shared state would make), then the browser's back button.
   await page.evaluate(() => history.pushState(null, '', '?scenario=quic-new&rtt=42'));
@@ -350,3 +355,53 @@ for (const path of [PLAYGROUND, GUIDE]) {
     expect(problems).toEqual([]);
   });
 }
+
+for (const [query, label] of [
+  ['?rtt=1e308', 'Round-trip time (ms)'],
+  ['?server=1e308', 'Server time (ms)'],
+  ['?dns=1e308', 'DNS resolver RTT (ms)'],
+  ['?bw=1e-320', 'Bandwidth (Mbit/s)'],
+] as const) {
+  test(`a hostile link (${query}) shows the bound on its field; the results stay finite`, async ({ page }) => {
+    const problems = watchForProblems(page);
+    await page.goto(`${PLAYGROUND}${query}`);
+    const calc = calculator(page);
+    await hydrated(page, calc);
+    const field = calc.getByLabel(label);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(/but must be from/);
+    await expect(calc.locator('.pj-field', { has: field }).getByText(/but must be from/)).toBeVisible();
+    // The last good result (the defaults) stays on screen.
+    await expect(headline(calc, 'Time to first byte')).toHaveText(ms(predict({}).ttfbMs));
+    await expect(calc.locator('.tc-headline, .tc-table')).not.toContainText(/NaN|Infinity/);
+    const start = Date.now();
+    await page.evaluate(() => 1);
+    expect(Date.now() - start, 'main-thread round trip (ms)').toBeLessThan(1000);
+    // Typing a good value clears the error.
+    await field.fill('50');
+    await expect(field).not.toHaveAttribute('aria-invalid', /.*/);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('an unknown scenario in a link is named, and the page shows TLS 1.3 instead', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(`${PLAYGROUND}?scenario=tls14`);
+  const calc = calculator(page);
+  await hydrated(page, calc);
+  await expect(
+    calc.getByText("Unknown scenario 'tls14' in the link — showing TLS 1.3 full handshake (1-RTT)."),
+  ).toBeVisible();
+  await expect(calc.getByLabel('Protocol scenario')).toHaveValue('tls13-full');
+  expect(problems).toEqual([]);
+});
+
+test('without JavaScript a line says the controls need it', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PLAYGROUND);
+  await expect(
+    page.getByText('These controls need JavaScript; the results below are for the default values.'),
+  ).toBeVisible();
+  await context.close();
+});

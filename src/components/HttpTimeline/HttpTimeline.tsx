@@ -1,8 +1,13 @@
 /**
  * The HTTP timeline island: controls, a comparison of the five protocols, a waterfall for the chosen one, and the
  * same data as a table. State: one {@link TimelineState} (control text as typed), seeded from `preset` so the
- * server and the first client render agree; with `syncUrl` it is then read from and mirrored into the page URL
- * (replaceState). All numbers come from `src/lib/http`; this file only renders them.
+ * server and the first client render agree; with `syncUrl` the playground toolkit reads it from and mirrors it into
+ * the page URL (replaceState while typing, pushState for a page or protocol choice). Fields, bounds and messages
+ * are declared once in `src/lib/http-timeline`; all numbers come from `src/lib/http`; this file only renders them.
+ *
+ * The simulation runs in a Web Worker (`simulate.worker.ts`, through `useBackgroundRun`): a 500-resource page with
+ * loss takes seconds, and the tab must stay responsive. The last result stays on screen until the new one is ready;
+ * "Simulating…" appears if that takes longer than a frame; a newer input cancels the run in flight.
  *
  * Issue 6 asks for a recompute and redraw of 200 requests within one frame (bench/http-timeline-render.ts measures
  * it). What keeps it within that: the bars are one SVG path per phase (eight elements, whatever the request count);
@@ -11,21 +16,17 @@
  * the URL is written after the frame (an effect).
  */
 import { Component, type ComponentChildren, type FunctionComponent, type TargetedEvent } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import {
   compareRows,
   DEFAULT_STATE,
-  decodeTimelineState,
-  encodeTimelineState,
   formatBytes,
   formatMs,
-  type HttpInputError,
+  type HttpResult,
   LANE_UNITS,
   lanePaths,
   layoutWaterfall,
-  mergeTimelineQuery,
   PAGE_CHOICES,
-  type PageChoice,
   type PageLoadResult,
   PHASE_KEYS,
   PHASE_NAMES,
@@ -33,31 +34,45 @@ import {
   PROTOCOL_IDS,
   PROTOCOLS,
   type ProtocolId,
+  pageChoiceLabel,
   type RequestTiming,
   ROW_UNITS,
-  simulateTimeline,
   swatchPath,
+  TIMELINE_CODEC,
+  type TimelineInput,
   type TimelineState,
+  timelineInput,
   WATERFALL_WIDTH,
   waterfallPaths,
-} from '../../lib/http/timeline.ts';
+} from '../../lib/http-timeline/index.ts';
+import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
+import { type BackgroundOptions, useBackgroundRun } from '../shared/background.ts';
+import { useLastGood, useUrlState } from '../shared/hooks.ts';
+import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
-import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
 import './HttpTimeline.css';
 
 /** Props of the island (serialisable). */
-export interface HttpTimelineProps {
-  /** Element-id prefix, unique per page. */
-  readonly id?: string | undefined;
-  /** Initial control values; missing fields take the defaults. */
-  readonly preset?: Partial<TimelineState> | undefined;
-  /** Read the state from the URL and keep the URL up to date (one instance per page). */
-  readonly syncUrl?: boolean | undefined;
-  /** Level of the headings inside (default 3). */
-  readonly headingLevel?: 2 | 3 | 4 | undefined;
-}
+export type HttpTimelineProps = IslandProps<TimelineState>;
 
-type Outcome = { readonly results: readonly PageLoadResult[]; readonly error: HttpInputError | undefined };
+/** The input shown when even the first state is invalid (a broken preset): the defaults' (valid by test). */
+const DEFAULT_INPUT = timelineInput(DEFAULT_STATE);
+if (!DEFAULT_INPUT.ok) throw new Error(`The timeline's defaults are invalid: ${DEFAULT_INPUT.error.message}`);
+const FALLBACK_INPUT = DEFAULT_INPUT.value;
+
+/**
+ * How the simulation runs: in a worker (written inline so Vite bundles it). The server render and the tests also get
+ * the run itself, synchronously; the browser bundle does not (the condition is false there, so the import goes), which
+ * keeps the simulator's bytes out of the island: until the worker's first answer the server's HTML stays.
+ */
+const RUN_OPTIONS: BackgroundOptions<TimelineInput, HttpResult<PageLoadResult[]>> = {
+  createWorker: () => new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' }),
+  run:
+    import.meta.env.SSR || import.meta.env.MODE === 'test'
+      ? (await import('../../lib/http-timeline/run.ts')).runTimeline
+      : undefined,
+  load: () => import('../../lib/http-timeline/run.ts').then((module) => module.runTimeline),
+};
 
 /**
  * `memo` without preact/compat (which would add its option hooks to the bundle): re-renders only when a prop
@@ -78,90 +93,59 @@ function pure<P extends object>(render: FunctionComponent<P>): new (props: P) =>
 /** The playground. */
 export function HttpTimeline(props: HttpTimelineProps) {
   const id = props.id ?? 'http-timeline';
-  const base = useMemo<TimelineState>(() => ({ ...DEFAULT_STATE, ...props.preset }), []);
-  const [state, setState] = useState<TimelineState>(base);
-  const lastGood = useRef<readonly PageLoadResult[]>([]);
-  // Set by the first user change: until then the URL is left as the page was opened with.
-  const changed = useRef(false);
+  const base = useMemo(() => TIMELINE_CODEC.resolve(props.preset), []);
+  const [state, change, notices] = useUrlState(TIMELINE_CODEC, base, props.syncUrl === true);
   const H = `h${props.headingLevel ?? 3}` as 'h3';
 
-  useUrlRestore(props.syncUrl === true, () => setState(decodeTimelineState(window.location.search, base)), [base]);
+  // Invalid controls keep the last valid input (and so the last charts); the run of that input happens off-thread.
+  const kept = useLastGood(useMemo(() => timelineInput(state), [state]));
+  const input = kept.value ?? FALLBACK_INPUT;
+  const run = useBackgroundRun(input, RUN_OPTIONS);
+  const ran = useLastGood(run.output);
+  const results = ran.value;
 
-  const outcome = useMemo<Outcome>(() => {
-    const run = simulateTimeline(state);
-    if (run.ok) {
-      lastGood.current = run.value;
-      return { results: run.value, error: undefined };
-    }
-    return { results: lastGood.current, error: run.error };
-  }, [state]);
-
-  // Mirrors the state into the URL after the frame is painted (effects run after paint): replaceState costs
-  // 1–2 ms per call in Chromium, which typing would otherwise add to every redraw.
-  useEffect(() => {
-    if (props.syncUrl !== true || !changed.current) return;
-    writeUrlQuery(mergeTimelineQuery(window.location.search, encodeTimelineState(state, base)));
-  }, [state]);
-
-  const commit = (next: TimelineState) => {
-    changed.current = true;
-    setState(next);
-  };
-  const set = (field: keyof TimelineState) => (event: TargetedEvent<HTMLInputElement | HTMLSelectElement>) =>
-    commit({ ...state, [field]: event.currentTarget.value });
-
-  const selected = outcome.results.find((r) => r.protocol === state.protocol);
-  const errorId = `${id}-error`;
-  const invalid = (fields: readonly string[]) =>
-    outcome.error !== undefined && fields.some((f) => outcome.error?.field.startsWith(f)) ? 'true' : undefined;
-  const described = (fields: readonly string[]) => (invalid(fields) ? errorId : undefined);
-
-  const number = (
-    field: 'rtt' | 'bandwidth' | 'loss' | 'count' | 'size',
-    label: string,
-    errorFields: string[],
-    step = 'any',
-  ) => (
-    <div class="ht-field">
-      <label for={`${id}-${field}`}>{label}</label>
-      <input
-        id={`${id}-${field}`}
-        type="number"
-        inputMode="decimal"
-        step={step}
-        min="0"
-        value={state[field]}
-        aria-invalid={invalid(errorFields)}
-        aria-describedby={described(errorFields)}
-        onInput={set(field)}
-      />
-    </div>
+  const set = (field: 'preset' | 'protocol') => (event: TargetedEvent<HTMLSelectElement>) =>
+    change({ ...state, [field]: event.currentTarget.value }, 'choose');
+  const selected = results?.find((r) => r.protocol === state.protocol);
+  const numberField = (field: 'rtt' | 'bandwidth' | 'loss' | 'count' | 'size') => (
+    <NumberField
+      id={`${id}-${field}`}
+      class="ht-field"
+      field={TIMELINE_CODEC.fields[field]}
+      value={state[field]}
+      error={fieldMessage(kept.error, field)}
+      onInput={(text) => change({ ...state, [field]: text }, 'type')}
+    />
   );
+  const problem = kept.error !== undefined || ran.error !== undefined;
 
   return (
-    <section class="pj-island ht not-content" aria-label="HTTP page-load simulator">
+    <section class="pj-island ht not-content" aria-label={props.label ?? 'HTTP page-load simulator'}>
+      <p class="pj-notice" role="status">
+        {notices.length > 0 ? notices.map((n) => n.message).join(' ') : null}
+      </p>
       <form class="ht-controls" onSubmit={(e) => e.preventDefault()}>
         <div class="ht-field">
-          <label for={`${id}-page`}>Page</label>
+          <label for={`${id}-page`}>{TIMELINE_CODEC.fields.preset.label}</label>
           <select id={`${id}-page`} value={state.preset} onChange={set('preset')}>
             {PAGE_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
-                {choice === 'custom' ? 'Custom: N equal resources' : PRESETS[choice].title}
+                {pageChoiceLabel(choice)}
               </option>
             ))}
           </select>
         </div>
         {state.preset === 'custom' ? (
           <>
-            {number('count', 'Number of resources', ['resources'], '1')}
-            {number('size', 'Resource size (KB)', ['resources[0].bytes'])}
+            {numberField('count')}
+            {numberField('size')}
           </>
         ) : null}
-        {number('rtt', 'Round-trip time (ms)', ['rttMs'])}
-        {number('bandwidth', 'Bandwidth (Mbit/s)', ['bandwidthMbps'])}
-        {number('loss', 'Packet loss (%)', ['lossRate'], '0.1')}
+        {numberField('rtt')}
+        {numberField('bandwidth')}
+        {numberField('loss')}
         <div class="ht-field">
-          <label for={`${id}-protocol`}>Protocol in the waterfall</label>
+          <label for={`${id}-protocol`}>{TIMELINE_CODEC.fields.protocol.label}</label>
           <select id={`${id}-protocol`} value={state.protocol} onChange={set('protocol')}>
             {PROTOCOL_IDS.map((p) => (
               <option key={p} value={p}>
@@ -171,30 +155,40 @@ export function HttpTimeline(props: HttpTimelineProps) {
           </select>
         </div>
       </form>
-      <p id={errorId} class="ht-error" aria-live="polite">
-        {outcome.error ? (
+      <p class="ht-error" aria-live="polite">
+        {problem ? (
           <>
             <span aria-hidden="true" class="ht-error-icon">
               !
             </span>{' '}
-            {outcome.error.message} The charts show the last valid settings.
+            {ran.error === undefined ? '' : `${ran.error.message} `}The charts show the last valid settings.
           </>
         ) : null}
       </p>
-      <p class="ht-page-summary">
-        {state.preset === 'custom'
-          ? 'An HTML document of 10 KB, then the resources below, all found in the HTML.'
-          : PRESETS[state.preset as Exclude<PageChoice, 'custom'>].summary}
+      <p class="pj-notice ht-busy" role="status">
+        {run.busy ? 'Simulating…' : null}
       </p>
+      {results === undefined ? (
+        // Hydrating without the simulator: the server's results stay as they are until the worker answers.
+        <div class="ht-results" dangerouslySetInnerHTML={{ __html: '' }} />
+      ) : (
+        <div class="ht-results" aria-busy={run.busy ? 'true' : undefined}>
+          <p class="ht-page-summary">
+            {state.preset === 'custom'
+              ? 'An HTML document of 10 KB, then the resources below, all found in the HTML.'
+              : PRESETS[state.preset].summary}
+          </p>
 
-      <H class="ht-heading">All five protocols, same page, same network</H>
-      <Comparison
-        results={outcome.results}
-        selected={state.protocol}
-        onSelect={(p) => commit({ ...state, protocol: p })}
-      />
+          <H class="ht-heading">All five protocols, same page, same network</H>
+          <Comparison
+            results={results}
+            selected={state.protocol}
+            onSelect={(p) => change({ ...state, protocol: p }, 'choose')}
+          />
 
-      {selected ? <Waterfall id={id} result={selected} Heading={H} /> : null}
+          {selected ? <Waterfall id={id} result={selected} Heading={H} /> : null}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,22 +1,19 @@
 /**
- * The TLS round-trip calculator island. State: one {@link CalculatorState} (scenario + the raw text of each input),
+ * The TLS round-trip calculator island. State: one {@link TlsCalculatorState} (scenario + the raw text of each input),
  * seeded from the `preset` prop so the server render and the first client render agree, then — for the instance
- * with `syncUrl` — read from and mirrored into the page URL (replaceState while typing, popstate restores).
- * All numbers come from src/lib/handshake; the ladder is laid out by src/lib/diagram, like the static diagrams.
+ * with `syncUrl` — read from and mirrored into the page URL by the playground toolkit (replaceState while typing,
+ * pushState for a scenario or a preset; popstate restores). Fields, bounds and messages are declared once in
+ * src/lib/tls-calculator; all numbers come from src/lib/handshake; the ladder is laid out by src/lib/diagram.
  */
 import type { TargetedEvent } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { diagramId, layoutSequence, renderSvg, scrollsOnPhone } from '../../lib/diagram/index.ts';
+import { formatDuration } from '../../lib/format/index.ts';
+import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
 import {
   CALCULATOR_DEFAULTS,
-  type CalculatorField,
-  type CalculatorState,
   type ComparisonKey,
-  compareScenarios,
-  decodeCalculatorState,
-  encodeCalculatorState,
   type HandshakeInput,
-  mergeCalculatorQuery,
   NETWORK_PRESETS,
   parseCalculatorState,
   SCENARIOS,
@@ -25,34 +22,29 @@ import {
   scenarioLabel,
   sortComparison,
   type TimeBreakdown,
+  TLS_CODEC,
+  type TlsCalculatorState,
+  type TlsNumberField,
   toSequenceDiagram,
-} from '../../lib/handshake/index.ts';
+} from '../../lib/tls-calculator/index.ts';
 import '../diagrams/diagram.css';
-import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
+import { type BackgroundOptions, useBackgroundRun } from '../shared/background.ts';
+import { useLastGood, useUrlState } from '../shared/hooks.ts';
+import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
 import './TlsCalculator.css';
 
 /** Props of the island (all serialisable). */
-export interface TlsCalculatorProps {
-  /** Prefix for element ids, unique per page. */
-  readonly id?: string | undefined;
-  /** Initial state; missing fields take the defaults (TLS 1.3, 100 ms, 50 Mbit/s…). */
-  readonly preset?: Partial<CalculatorState> | undefined;
-  /** Read the state from the page URL and keep the URL up to date. One instance per page at most. */
-  readonly syncUrl?: boolean | undefined;
-  /** Accessible name of the calculator. */
-  readonly label?: string | undefined;
-  /** Level of the headings inside (default 3). */
-  readonly headingLevel?: 2 | 3 | 4 | undefined;
-}
+export type TlsCalculatorProps = IslandProps<TlsCalculatorState>;
 
-const FIELDS: readonly { field: CalculatorField; label: string; hint: string }[] = [
-  { field: 'rtt', label: 'Round-trip time (ms)', hint: 'Client ↔ server' },
-  { field: 'bandwidth', label: 'Bandwidth (Mbit/s)', hint: 'Blank = unlimited' },
-  { field: 'cert', label: 'Certificate chain (bytes)', hint: 'Leaf + intermediates' },
-  { field: 'response', label: 'Response size (bytes)', hint: 'Headers + body' },
-  { field: 'processing', label: 'Server time (ms)', hint: 'To build the response' },
-  { field: 'dns', label: 'DNS resolver RTT (ms)', hint: 'Blank = cached' },
+/** The number fields in screen order, with words to go before each one's bounds hint. */
+const FIELDS: readonly { field: TlsNumberField; hint?: string }[] = [
+  { field: 'rtt', hint: 'Client ↔ server' },
+  { field: 'bandwidth' },
+  { field: 'cert', hint: 'Leaf + intermediates' },
+  { field: 'response', hint: 'Headers + body' },
+  { field: 'processing', hint: 'To build the response' },
+  { field: 'dns' },
 ];
 
 const PHASES: readonly { key: keyof TimeBreakdown; label: string }[] = [
@@ -72,10 +64,26 @@ const COLUMNS: readonly { key: ComparisonKey; label: string }[] = [
   { key: 'ttlb', label: 'Last byte' },
 ];
 
-/** "123 ms", one decimal below 10 ms. */
-export function formatMs(value: number): string {
-  return `${value < 10 ? Number.parseFloat(value.toFixed(1)) : Math.round(value)} ms`;
-}
+/** The site's one duration format ("2.3 ms", "56 ms", "1.50 s"). */
+const ms = formatDuration;
+
+/** What the results show when even the first state is invalid (a broken preset): the defaults' input. */
+const DEFAULT_PARSE = parseCalculatorState(CALCULATOR_DEFAULTS);
+
+/**
+ * How the scenarios are computed: in a worker (written inline so Vite bundles it). The server render and tests also
+ * get the run itself, synchronously; the browser bundle does not (the condition is false there, so the import goes),
+ * which keeps the handshake simulator's bytes out of the island: until the worker's first answer (a few ms after
+ * hydration) the server's HTML of the results stays.
+ */
+const RUN_OPTIONS: BackgroundOptions<HandshakeInput, readonly ScenarioResult[]> = {
+  createWorker: () => new Worker(new URL('./calculate.worker.ts', import.meta.url), { type: 'module' }),
+  run:
+    import.meta.env.SSR || import.meta.env.MODE === 'test'
+      ? (await import('../../lib/tls-calculator/run.ts')).calculate
+      : undefined,
+  load: () => import('../../lib/tls-calculator/run.ts').then((module) => module.calculate),
+};
 
 function roundTripsText(n: number): string {
   return n === 0 ? 'with the first packet (0 RTT)' : `after ${n} round trip${n === 1 ? '' : 's'}`;
@@ -84,40 +92,18 @@ function roundTripsText(n: number): string {
 /** The calculator: presets, inputs, headline numbers, breakdown, ladder and a comparison of every scenario. */
 export function TlsCalculator(props: TlsCalculatorProps) {
   const id = props.id ?? 'tls-calculator';
-  const syncUrl = props.syncUrl === true;
-  const base = useMemo<CalculatorState>(() => ({ ...CALCULATOR_DEFAULTS, ...props.preset }), []);
-  const [state, setState] = useState<CalculatorState>(base);
+  const base = useMemo(() => TLS_CODEC.resolve(props.preset), []);
+  const [state, change, notices] = useUrlState(TLS_CODEC, base, props.syncUrl === true);
   const [sort, setSort] = useState<{ key: ComparisonKey; direction: 'ascending' | 'descending' }>({
     key: 'order',
     direction: 'ascending',
   });
 
-  useUrlRestore(syncUrl, () => setState({ ...base, ...decodeCalculatorState(window.location.search) }), [base]);
-
-  const commit = (next: CalculatorState) => {
-    setState(next);
-    if (syncUrl) writeUrlQuery(mergeCalculatorQuery(window.location.search, encodeCalculatorState(next)));
-  };
-
-  const parsed = parseCalculatorState(state);
-  const errors = new Map(parsed.ok ? [] : parsed.errors.map((e) => [e.field, e.message] as const));
   // While a field is invalid, keep showing the last valid results (the error says what to fix).
-  const [lastGood, setLastGood] = useState<HandshakeInput>(() => {
-    const first = parseCalculatorState(base);
-    return first.ok ? first.value : {};
-  });
-  const inputKey = parsed.ok
-    ? JSON.stringify(parsed.value, (_, v) => (v === Number.POSITIVE_INFINITY ? 'inf' : v))
-    : '';
-  useEffect(() => {
-    if (parsed.ok) setLastGood(parsed.value);
-  }, [inputKey]);
-  const input = parsed.ok ? parsed.value : lastGood;
-  const results = useMemo(
-    () => compareScenarios(input),
-    [JSON.stringify(input, (_, v) => (v === Number.POSITIVE_INFINITY ? 'inf' : v))],
-  );
-  const current = results.find((r) => r.scenario === state.scenario) ?? (results[0] as ScenarioResult);
+  const kept = useLastGood(useMemo(() => parseCalculatorState(state), [state]));
+  const input = kept.value ?? (DEFAULT_PARSE.ok ? DEFAULT_PARSE.value : {});
+  const results = useBackgroundRun(input, RUN_OPTIONS).output;
+  const current = results?.find((r) => r.scenario === state.scenario) ?? results?.[0];
   const level = props.headingLevel ?? 3;
   const Heading = `h${level}` as 'h3';
 
@@ -125,6 +111,9 @@ export function TlsCalculator(props: TlsCalculatorProps) {
 
   return (
     <section class="pj-island tc not-content" aria-label={props.label ?? 'TLS round-trip calculator'}>
+      <p class="pj-notice" role="status">
+        {notices.length > 0 ? notices.map((n) => n.message).join(' ') : null}
+      </p>
       <fieldset class="tc-presets">
         <legend>Network presets</legend>
         {NETWORK_PRESETS.map((preset) => (
@@ -133,7 +122,9 @@ export function TlsCalculator(props: TlsCalculatorProps) {
             type="button"
             aria-pressed={presetActive(preset.rttMs, preset.bandwidthMbps) ? 'true' : 'false'}
             title={preset.source}
-            onClick={() => commit({ ...state, rtt: String(preset.rttMs), bandwidth: String(preset.bandwidthMbps) })}
+            onClick={() =>
+              change({ ...state, rtt: String(preset.rttMs), bandwidth: String(preset.bandwidthMbps) }, 'choose')
+            }
           >
             {preset.label}
           </button>
@@ -141,9 +132,9 @@ export function TlsCalculator(props: TlsCalculatorProps) {
       </fieldset>
 
       <div class="tc-inputs">
-        <div class="tc-field tc-field--wide">
-          <label for={`${id}-scenario`} class="tc-label">
-            Protocol scenario
+        <div class="pj-field tc-field--wide">
+          <label for={`${id}-scenario`} class="pj-label">
+            {TLS_CODEC.fields.scenario.label}
           </label>
           <select
             id={`${id}-scenario`}
@@ -151,7 +142,7 @@ export function TlsCalculator(props: TlsCalculatorProps) {
             onChange={(event: TargetedEvent<HTMLSelectElement>) => {
               const value = event.currentTarget.value;
               const next = scenarioIds.find((s) => s === value);
-              if (next) commit({ ...state, scenario: next });
+              if (next) change({ ...state, scenario: next }, 'choose');
             }}
           >
             {scenarioIds.map((s) => (
@@ -161,78 +152,66 @@ export function TlsCalculator(props: TlsCalculatorProps) {
             ))}
           </select>
         </div>
-        {FIELDS.map(({ field, label, hint }) => {
-          const error = errors.get(field);
-          const fid = `${id}-${field}`;
-          return (
-            <div key={field} class={`tc-field${error ? ' tc-field--invalid' : ''}`}>
-              <label for={fid} class="tc-label">
-                {label}
-              </label>
-              <span id={`${fid}-hint`} class="tc-hint">
-                {hint}
-              </span>
-              <input
-                id={fid}
-                type="text"
-                inputMode="decimal"
-                value={state[field]}
-                autocomplete="off"
-                spellcheck={false}
-                aria-invalid={error ? 'true' : undefined}
-                aria-describedby={`${fid}-hint ${fid}-error`}
-                onInput={(event: TargetedEvent<HTMLInputElement>) =>
-                  commit({ ...state, [field]: event.currentTarget.value })
-                }
-              />
-              <p id={`${fid}-error`} class="tc-error" aria-live="polite">
-                {error ?? ''}
-              </p>
-            </div>
-          );
-        })}
+        {FIELDS.map(({ field, hint }) => (
+          <NumberField
+            key={field}
+            id={`${id}-${field}`}
+            field={TLS_CODEC.fields[field]}
+            value={state[field]}
+            hint={hint}
+            error={fieldMessage(kept.error, field)}
+            onInput={(text) => change({ ...state, [field]: text }, 'type')}
+          />
+        ))}
       </div>
 
-      <Heading class="tc-heading">{SCENARIOS[current.scenario].title}</Heading>
-      <p class="tc-summary">{SCENARIOS[current.scenario].summary}</p>
-      <dl class="tc-headline">
-        <div>
-          <dt>Request sent</dt>
-          <dd>
-            {formatMs(current.requestSentMs)} <span class="tc-sub">{roundTripsText(current.setupRoundTrips)}</span>
-          </dd>
+      {current === undefined || results === undefined ? (
+        // Hydrating without the simulator: the server's results stay as they are until the worker answers.
+        <div class="tc-results" dangerouslySetInnerHTML={{ __html: '' }} />
+      ) : (
+        <div class="tc-results">
+          <Heading class="tc-heading">{SCENARIOS[current.scenario].title}</Heading>
+          <p class="tc-summary">{SCENARIOS[current.scenario].summary}</p>
+          <dl class="tc-headline">
+            <div>
+              <dt>Request sent</dt>
+              <dd>
+                {ms(current.requestSentMs)} <span class="tc-sub">{roundTripsText(current.setupRoundTrips)}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>Time to first byte</dt>
+              <dd>{ms(current.ttfbMs)}</dd>
+            </div>
+            <div>
+              <dt>Time to last byte</dt>
+              <dd>{ms(current.timeToLastByteMs)}</dd>
+            </div>
+          </dl>
+          <Breakdown result={current} />
+          {current.notes.length > 0 ? (
+            <ul class="tc-notes">
+              {current.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          ) : null}
+          <Ladder id={id} result={current} />
+          <Comparison
+            id={id}
+            results={sortComparison(results, sort.key, sort.direction)}
+            selected={current.scenario}
+            sort={sort}
+            onSort={(key) =>
+              setSort((s) => ({
+                key,
+                direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending',
+              }))
+            }
+            onSelect={(scenario) => change({ ...state, scenario }, 'choose')}
+          />
         </div>
-        <div>
-          <dt>Time to first byte</dt>
-          <dd>{formatMs(current.ttfbMs)}</dd>
-        </div>
-        <div>
-          <dt>Time to last byte</dt>
-          <dd>{formatMs(current.timeToLastByteMs)}</dd>
-        </div>
-      </dl>
-      <Breakdown result={current} />
-      {current.notes.length > 0 ? (
-        <ul class="tc-notes">
-          {current.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      ) : null}
-      <Ladder id={id} result={current} />
-      <Comparison
-        id={id}
-        results={sortComparison(results, sort.key, sort.direction)}
-        selected={current.scenario}
-        sort={sort}
-        onSort={(key) =>
-          setSort((s) => ({
-            key,
-            direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending',
-          }))
-        }
-        onSelect={(scenario) => commit({ ...state, scenario })}
-      />
+      )}
     </section>
   );
 }
@@ -257,7 +236,7 @@ function Breakdown(props: { readonly result: ScenarioResult }) {
               <span class={`tc-swatch tc-bar-${key}`} aria-hidden="true" />
               {label}
             </dt>
-            <dd>{formatMs(props.result.breakdown[key])}</dd>
+            <dd>{ms(props.result.breakdown[key])}</dd>
           </div>
         ))}
       </dl>
@@ -336,9 +315,9 @@ function Comparison(props: {
                 </button>
               </th>
               <td>{r.setupRoundTrips}</td>
-              <td>{formatMs(r.requestSentMs)}</td>
-              <td>{formatMs(r.ttfbMs)}</td>
-              <td>{formatMs(r.timeToLastByteMs)}</td>
+              <td>{ms(r.requestSentMs)}</td>
+              <td>{ms(r.ttfbMs)}</td>
+              <td>{ms(r.timeToLastByteMs)}</td>
             </tr>
           ))}
         </tbody>

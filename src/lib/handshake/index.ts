@@ -1,15 +1,3 @@
-export type { CalculatorError, CalculatorField, CalculatorState, ComparisonKey, NetworkPreset } from './calculator.ts';
-export {
-  CALCULATOR_DEFAULTS,
-  COMPARISON_KEYS,
-  decodeCalculatorState,
-  encodeCalculatorState,
-  mergeCalculatorQuery,
-  NETWORK_PRESETS,
-  parseCalculatorState,
-  scenarioLabel,
-  sortComparison,
-} from './calculator.ts';
 export type { ModelConstant } from './constants.ts';
 export { DEFAULTS, MESSAGE_BYTES, PROTOCOL, QUIC_INITIAL_WINDOW_BYTES, TCP_INITIAL_WINDOW_BYTES } from './constants.ts';
 export type { LadderOptions, SequenceActor, SequenceDiagramData, SequenceStep } from './ladder.ts';

@@ -5,14 +5,6 @@ export { connectionSeed, mulberry32 } from './prng.ts';
 export type { SimulationInput } from './simulate.ts';
 export { comparePageLoads, simulatePageLoad } from './simulate.ts';
 export { HTTP_CONSTANTS } from './sources.ts';
-export type { PageChoice, TimelineState } from './timeline-state.ts';
-export {
-  DEFAULT_STATE,
-  decodeTimelineState,
-  encodeTimelineState,
-  mergeTimelineQuery,
-  timelineInput,
-} from './timeline-state.ts';
 export type {
   ConnectionTiming,
   HttpErrorCode,

@@ -1,27 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareRows,
-  DEFAULT_STATE,
-  decodeTimelineState,
-  encodeTimelineState,
   formatBytes,
   formatMs,
   LANE_UNITS,
   lanePaths,
   layoutWaterfall,
-  mergeTimelineQuery,
   PHASE_BANDS,
   PHASE_KEYS,
   ROW_UNITS,
   simulatePageLoad,
   swatchPath,
   tickStep,
-  timelineInput,
   uniformPage,
   WATERFALL_WIDTH,
   waterfallPaths,
 } from '../../../../src/lib/http/index.ts';
-import { simulateTimeline } from '../../../../src/lib/http/timeline.ts';
+import {
+  DEFAULT_STATE,
+  TIMELINE_CODEC,
+  type TimelineState,
+  timelineInput,
+} from '../../../../src/lib/http-timeline/index.ts';
+import { simulateTimeline } from '../../../../src/lib/http-timeline/run.ts';
+
+const decodeTimelineState = (search: string): TimelineState => TIMELINE_CODEC.decode(search).state;
+const encodeTimelineState = (state: TimelineState): string => TIMELINE_CODEC.encode(state);
+const mergeTimelineQuery = (search: string, encoded: string): string =>
+  TIMELINE_CODEC.query(search, decodeTimelineState(encoded));
 
 describe('timeline state in the URL', () => {
   it('round-trips, leaving defaults out', () => {
@@ -32,8 +38,12 @@ describe('timeline state in the URL', () => {
     expect(decodeTimelineState(`?${query}`)).toEqual(state);
   });
 
-  it('ignores unknown values and keeps other parameters', () => {
+  it('ignores unknown values (with a notice) and keeps other parameters', () => {
     expect(decodeTimelineState('?protocol=spdy&page=nope&rtt=5')).toEqual({ ...DEFAULT_STATE, rtt: '5' });
+    expect(TIMELINE_CODEC.decode('?page=nope&protocol=h9').notices.map((n) => n.message)).toEqual([
+      "Unknown page 'nope' in the link — showing Image gallery (100 tiles).",
+      "Unknown protocol 'h9' in the link — showing HTTP/2.",
+    ]);
     expect(mergeTimelineQuery('?lang=en&rtt=9', 'rtt=10')).toBe('?lang=en&rtt=10');
     expect(mergeTimelineQuery('?rtt=9', '')).toBe('');
   });
@@ -50,11 +60,13 @@ describe('timelineInput', () => {
 
   it.each([
     [{ rtt: 'abc' }, "Round-trip time must be a number, got 'abc'."],
-    [{ rtt: '0' }, "Round-trip time is '0': use more than 0 and at most 10000 ms."],
-    [{ loss: '45' }, "Packet loss is '45': use 0 to 30 %."],
-    [{ bandwidth: '' }, "Bandwidth must be a number, got ''."],
-    [{ preset: 'custom', count: '2.5' }, "Number of resources is '2.5': use a whole number from 0 to 500."],
-    [{ preset: 'custom', size: '2000000' }, "Resource size is '2000000' KB: use 0 to 1000000 KB (1 GB) per resource."],
+    [{ rtt: '0' }, "Round-trip time is '0' but must be from 0.01 to 60000 ms."],
+    [{ rtt: '1e-16' }, "Round-trip time is '1e-16' but must be from 0.01 to 60000 ms."],
+    [{ bandwidth: '1e-320' }, "Bandwidth is '1e-320' but must be from 0.001 to 100000 Mbit/s."],
+    [{ loss: '45' }, "Packet loss is '45' but must be from 0 to 30 %."],
+    [{ bandwidth: '' }, 'Bandwidth is empty: type a number from 0.001 to 100000 Mbit/s.'],
+    [{ preset: 'custom', count: '2.5' }, "Number of resources is '2.5' but must be a whole number."],
+    [{ preset: 'custom', size: '2000000' }, "Resource size is '2000000' but must be from 0 to 1000000 KB."],
     [{ preset: 'custom', size: 'x' }, "Resource size must be a number, got 'x'."],
     [{ preset: 'custom', count: 'x' }, "Number of resources must be a number, got 'x'."],
     [{ loss: 'x' }, "Packet loss must be a number, got 'x'."],
@@ -62,6 +74,20 @@ describe('timelineInput', () => {
     const result = timelineInput({ ...DEFAULT_STATE, ...change });
     expect(!result.ok && result.error.message).toBe(message);
     expect(simulateTimeline({ ...DEFAULT_STATE, ...change }).ok).toBe(false);
+  });
+
+  it('lists every refused control, and only the ones in use', () => {
+    const result = timelineInput({ ...DEFAULT_STATE, rtt: 'x', loss: '99', count: 'nope' });
+    expect(!result.ok && result.error.fields.map((e) => [e.field, e.code])).toEqual([
+      ['rtt', 'not-a-number'],
+      ['loss', 'out-of-range'],
+    ]);
+  });
+
+  it('shows a refusal of the model on the control it came from', () => {
+    // 500 resources of 1 GB: each is within its bound, the page (500 GB) is not.
+    const result = timelineInput({ ...DEFAULT_STATE, preset: 'custom', count: '500', size: '1000000' });
+    expect(!result.ok && result.error.fields.map((e) => [e.field, e.code])).toEqual([['count', 'rejected']]);
   });
 
   it('simulateTimeline runs all five protocols', () => {

@@ -1,24 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  CALCULATOR_DEFAULTS,
-  type CalculatorState,
   compareScenarios,
   DEFAULT_SOURCES,
   DEFAULTS,
-  decodeCalculatorState,
-  encodeCalculatorState,
   MESSAGE_BYTES,
   MESSAGE_SOURCES,
-  NETWORK_PRESETS,
   PROTOCOL,
   PROTOCOL_SOURCES,
-  parseCalculatorState,
   scenarioIds,
-  scenarioLabel,
-  sortComparison,
   validateInput,
 } from '../../../../src/lib/handshake/index.ts';
+import {
+  CALCULATOR_DEFAULTS,
+  NETWORK_PRESETS,
+  parseCalculatorState,
+  scenarioLabel,
+  sortComparison,
+  TLS_CODEC,
+  type TlsCalculatorState,
+} from '../../../../src/lib/tls-calculator/index.ts';
+
+const encodeCalculatorState = (state: TlsCalculatorState) => TLS_CODEC.encode(state);
+const decodeCalculatorState = (search: string) => TLS_CODEC.decode(search).state;
 
 describe('parseCalculatorState', () => {
   it('turns the defaults into valid model input (cached DNS, 50 Mbit/s)', () => {
@@ -43,7 +47,7 @@ describe('parseCalculatorState', () => {
     expect(parsed.ok && parsed.value.dns).toEqual({ kind: 'uncached', resolverRttMs: 25 });
   });
 
-  it('reports every bad field with the text quoted', () => {
+  it('reports every bad field with the text quoted and the bound named', () => {
     const parsed = parseCalculatorState({
       ...CALCULATOR_DEFAULTS,
       rtt: '80ms',
@@ -54,17 +58,50 @@ describe('parseCalculatorState', () => {
       dns: 'abc',
     });
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.errors).toEqual([
-      { field: 'rtt', message: "'80ms' is not a number: Round-trip time is in milliseconds, e.g. 100." },
+    expect(!parsed.ok && parsed.error.fields).toEqual([
+      { code: 'not-a-number', field: 'rtt', message: "Round-trip time must be a number, got '80ms'." },
       {
+        code: 'out-of-range',
         field: 'bandwidth',
-        message: "Bandwidth '0' would send nothing: use a positive number, or leave it blank for unlimited.",
+        message: "Bandwidth is '0' but must be from 0.001 to 100000 Mbit/s.",
       },
-      { field: 'cert', message: "Certificate chain '2.5' must be a whole number of bytes." },
-      { field: 'response', message: 'Response size is empty: type a number of bytes.' },
-      { field: 'processing', message: "Server time '-3' is negative: use 0 or more milliseconds." },
-      { field: 'dns', message: "'abc' is not a number: DNS resolver RTT is in milliseconds, e.g. 20." },
+      { code: 'not-integer', field: 'cert', message: "Certificate chain is '2.5' but must be a whole number." },
+      {
+        code: 'empty',
+        field: 'response',
+        message: 'Response size is empty: type a number from 0 to 1000000000 bytes.',
+      },
+      { code: 'out-of-range', field: 'processing', message: "Server time is '-3' but must be from 0 to 60000 ms." },
+      { code: 'not-a-number', field: 'dns', message: "DNS resolver RTT must be a number, got 'abc'." },
     ]);
+  });
+
+  it.each([
+    ['rtt', '1e308', "Round-trip time is '1e308' but must be from 0.01 to 60000 ms."],
+    ['processing', '1e308', "Server time is '1e308' but must be from 0 to 60000 ms."],
+    ['dns', '1e308', "DNS resolver RTT is '1e308' but must be from 0 to 60000 ms."],
+    ['bandwidth', '1e-320', "Bandwidth is '1e-320' but must be from 0.001 to 100000 Mbit/s."],
+  ] as const)('refuses the hostile link value %s=%s (issue 10)', (field, text, message) => {
+    const parsed = parseCalculatorState(TLS_CODEC.decode(`?${TLS_CODEC.fields[field].param}=${text}`).state);
+    expect(!parsed.ok && parsed.error.fields).toEqual([{ code: 'out-of-range', field, message }]);
+  });
+
+  it('the extremes of every bound still give finite results for every scenario', () => {
+    for (const pick of ['min', 'max'] as const) {
+      const state = { ...CALCULATOR_DEFAULTS };
+      const extreme = Object.fromEntries(
+        (['rtt', 'bandwidth', 'cert', 'response', 'processing', 'dns'] as const).map((f) => [
+          f,
+          String(TLS_CODEC.fields[f].bound[pick]),
+        ]),
+      );
+      const parsed = parseCalculatorState({ ...state, ...extreme });
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) continue;
+      for (const r of compareScenarios(parsed.value)) {
+        for (const n of [r.requestSentMs, r.ttfbMs, r.timeToLastByteMs]) expect(Number.isFinite(n)).toBe(true);
+      }
+    }
   });
 
   it('rejects hex and Infinity even though Number() accepts them', () => {
@@ -95,15 +132,18 @@ describe('URL state', () => {
           processing: text,
           dns: text,
         }),
-        (state: CalculatorState) => {
+        (state: TlsCalculatorState) => {
           expect(decodeCalculatorState(`?${encodeCalculatorState(state)}`)).toEqual(state);
         },
       ),
     );
   });
 
-  it('falls back to the default scenario for an unknown id', () => {
+  it('falls back to the default scenario for an unknown id, and says so', () => {
     expect(decodeCalculatorState('?scenario=tls14&rtt=9')).toEqual({ ...CALCULATOR_DEFAULTS, rtt: '9' });
+    expect(TLS_CODEC.decode('?scenario=tls14').notices.map((n) => n.message)).toEqual([
+      "Unknown scenario 'tls14' in the link — showing TLS 1.3 full handshake (1-RTT).",
+    ]);
   });
 });
 

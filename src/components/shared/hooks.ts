@@ -1,0 +1,74 @@
+/**
+ * The Preact half of the playground toolkit (`src/lib/playground/`): the URL-state hook with the history rule, and
+ * the "last good result" hook. State held: the island's state object and the notices its link produced; which kind
+ * of change (type/choose) is waiting to be written to the address bar.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  type ChangeKind,
+  type Codec,
+  type FieldError,
+  type Fields,
+  type Kept,
+  keepLastGood,
+  type Result,
+  type StateOf,
+} from '../../lib/playground/index.ts';
+import { useUrlRestore, writeUrlQuery } from './url-state.ts';
+
+/** A state and the notices about the link it was read from (none after the first change). */
+interface Shown<S> {
+  readonly state: S;
+  readonly notices: readonly FieldError[];
+}
+
+/**
+ * An island's state, seeded from `base` (so the server render and the first client render agree). With `syncUrl`
+ * the state is read from the URL after hydration and on back/forward, and every change is written back after the
+ * frame is painted: `change(next, 'type')` replaces the history entry, `change(next, 'choose')` pushes one. A page
+ * opened from a link keeps that URL until the first change.
+ */
+export function useUrlState<F extends Fields>(
+  codec: Codec<F>,
+  base: StateOf<F>,
+  syncUrl: boolean,
+): [StateOf<F>, (next: StateOf<F>, kind: ChangeKind) => void, readonly FieldError[]] {
+  const [shown, setShown] = useState<Shown<StateOf<F>>>({ state: base, notices: [] });
+  // The kind of the changes since the URL was last written; 'choose' wins over 'type'.
+  const pending = useRef<ChangeKind | undefined>(undefined);
+
+  useUrlRestore(syncUrl, () => {
+    pending.current = undefined;
+    setShown(codec.decode(window.location.search, base));
+  }, [base]);
+
+  // After paint: replaceState costs 1–2 ms per call in Chromium, which typing would otherwise add to every redraw.
+  useEffect(() => {
+    const kind = pending.current;
+    if (!syncUrl || kind === undefined) return;
+    pending.current = undefined;
+    writeUrlQuery(codec.query(window.location.search, shown.state, base), kind === 'choose' ? 'push' : 'replace');
+  }, [shown]);
+
+  const change = (next: StateOf<F>, kind: ChangeKind) => {
+    pending.current = pending.current === 'choose' ? 'choose' : kind;
+    setShown({ state: next, notices: [] });
+  };
+  return [shown.state, change, shown.notices];
+}
+
+/** What `useLastGood` returns before there is any result. */
+const NOTHING: Kept<never, never> = { value: undefined, error: undefined };
+
+/**
+ * The last valid value and the current error (see `keepLastGood`). Kept in a ref: no extra render; pass a memoised
+ * `result` (memoised on the state object) so an unchanged input returns the same object. `undefined` (a background
+ * run not answered yet) keeps what there was.
+ */
+export function useLastGood<T, E extends { readonly code: string; readonly message: string }>(
+  result: Result<T, E> | undefined,
+): Kept<T, E> {
+  const kept = useRef<Kept<T, E> | undefined>(undefined);
+  if (result !== undefined) kept.current = keepLastGood(kept.current, result);
+  return kept.current ?? NOTHING;
+}

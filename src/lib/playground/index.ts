@@ -1,0 +1,67 @@
+/**
+ * The playground toolkit: what every island builds on. Pure TypeScript (no DOM, no Preact): the Preact half lives in
+ * `src/components/shared/` (hooks, `NumberField`, `NoscriptNote.astro`, the background runner).
+ *
+ * ## Declare the fields once
+ *
+ * ```ts
+ * import { BOUNDS } from '../bounds/index.ts';
+ * import { defineCodec, enumField, numberField } from '../playground/index.ts';
+ *
+ * export const CODEC = defineCodec({
+ *   protocol: enumField({ param: 'protocol', label: 'Protocol', values: PROTOCOL_IDS, default: 'h2',
+ *                         noun: 'protocol', describe: (p) => PROTOCOLS[p].label }),
+ *   rtt: numberField({ param: 'rtt', label: 'Round-trip time', bound: BOUNDS.rttMs, default: 100 }),
+ *   bandwidth: numberField({ param: 'bw', label: 'Bandwidth', bound: BOUNDS.bandwidthMbps, default: 50,
+ *                            blank: 'unlimited' }),
+ * });
+ * export type MyState = StateOf<typeof CODEC.fields>;   // { protocol: ProtocolId; rtt: string; bandwidth: string }
+ * ```
+ *
+ * From that one declaration:
+ * - `CODEC.decode(location.search, base)` → `{ state, notices }`: never throws; each parameter is clipped to the
+ *   field's `maxLength` before it is parsed (a 100,000-character value costs nothing); an unknown choice keeps the
+ *   base value and gives a notice to show: "Unknown protocol 'h9' in the link — showing HTTP/2."
+ * - `CODEC.encode(state, base)` → `'protocol=h3&rtt=250'` (fields equal to `base` left out);
+ *   `CODEC.query(location.search, state, base)` → the address-bar query with foreign parameters kept.
+ * - `CODEC.parse(state)` → `{ ok: true, value }` (numbers, `undefined` for an allowed blank) or
+ *   `{ ok: false, error: { code: 'invalid-fields', message, fields: [{ code, field, message }] } }`, codes from the
+ *   closed union `FieldErrorCode`; messages name the field and quote the text:
+ *   "Round-trip time is '1e308' but must be from 0.01 to 60000 ms."
+ * - `CODEC.resolve(props.preset, base)` → a state from an untrusted Astro prop.
+ * - `clamp(value, bound)` for steppers; `controlLabel(field)` and `boundsHint(field)` for the control's text.
+ *
+ * ## Keep the last good result
+ * `keepLastGood(previous, result)` (pure) / `useLastGood(result)` (hook): while the input is invalid, show the
+ * results of the last valid input with the error. No extra render, no memo key: memoise on the state object.
+ *
+ * ## Islands
+ * - Props: `IslandProps<State>` (`id`, `preset`, `syncUrl`, `label`, `headingLevel`).
+ * - URL: `useUrlState(CODEC, base, syncUrl)` in `src/components/shared/hooks.ts` gives `[state, change, notices]`;
+ *   `change(next, 'type')` replaces the history entry, `change(next, 'choose')` pushes one (`ChangeKind`); back and
+ *   forward restore the state, and a page opened from a link keeps its URL until the first change.
+ * - Number controls: `<NumberField codec field=… />` (label with unit, bounds hint, `aria-invalid` and an error
+ *   line tied by `aria-describedby`).
+ * - Without JavaScript: `<NoscriptNote />` in the island's Astro wrapper.
+ * - Heavy runs: `useBackgroundRun(input, run, createWorker)` (`src/components/shared/background.ts`) runs in a Web
+ *   Worker, ignores stale runs, says "Simulating…" after a frame, and keeps the last output until the new one is
+ *   ready; where Worker does not exist (server render, tests) it runs synchronously.
+ */
+export type { Codec, Decoded, Fields, StateOf, ValuesOf } from './codec.ts';
+export { clamp, defineCodec, fieldMessage, parseNumber } from './codec.ts';
+export type { BooleanField, EnumField, Field, FieldText, FieldValue, NumberField, StringField } from './fields.ts';
+export {
+  booleanField,
+  boundsHint,
+  controlLabel,
+  enumField,
+  NUMBER_TEXT_LIMIT,
+  numberField,
+  STRING_TEXT_LIMIT,
+  stringField,
+} from './fields.ts';
+export type { ChangeKind, IslandProps } from './island.ts';
+export type { Kept } from './last-good.ts';
+export { keepLastGood } from './last-good.ts';
+export type { FieldError, FieldErrorCode, Result, StateError } from './result.ts';
+export { FIELD_ERROR_CODES, QUOTE_LENGTH, quote } from './result.ts';
