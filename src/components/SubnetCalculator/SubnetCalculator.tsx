@@ -1,7 +1,9 @@
 /**
  * The subnet calculator island. State: one {@link CalculatorState} (mode + the raw text of every input), seeded from
  * the `preset` prop so server and first client render agree, then — for the instance with `syncUrl` — read from and
- * mirrored into the page URL (replaceState while typing, pushState when the mode changes, popstate restores).
+ * mirrored into the page URL with the playground toolkit's codec and history rule (replaceState while typing,
+ * pushState on a deliberate choice such as the mode, popstate restores), with a notice for whatever the link asked
+ * for and did not get.
  */
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -9,9 +11,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   type CalculatorPreset,
   type CalculatorState,
-  decodeState,
+  decodeLink,
   encodeState,
-  linkNotices,
   MODE_LABELS,
   MODES,
   type Mode,
@@ -66,9 +67,8 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
 
   // A restored state remounts the panels, so no "last valid result" from before the restore is shown.
   useUrlRestore(syncUrl, () => {
-    const found = linkNotices(window.location.search, base);
+    const { state: next, notices: found } = decodeLink(window.location.search, base);
     setNotices((shown) => (found.join() === shown.join() ? shown : found));
-    const next = decodeState(window.location.search, base);
     if (sameState(current.current, next)) return;
     setState(next);
     setGeneration((g) => g + 1);

@@ -13,6 +13,8 @@ export {
   type CalculatorPreset,
   type CalculatorState,
   DEFAULT_STATE,
+  type DecodedLink,
+  decodeLink,
   decodeState,
   encodeState,
   isMode,

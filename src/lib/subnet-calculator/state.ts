@@ -9,7 +9,8 @@
  * what differs from a base state, {@link decodeState} reads it back and never throws.
  */
 
-import { quoteInput } from '../ip/errors.ts';
+import { defineCodec, type StateOf } from '../playground/codec.ts';
+import { booleanField, enumField, stringField } from '../playground/fields.ts';
 import { mergeQuery as mergeOwnQuery } from '../url/query.ts';
 import { pageOfItem } from './paging.ts';
 
@@ -103,27 +104,81 @@ export const MAX_LIST_LENGTH = 20_000;
 /** Most VLSM requirement rows kept from a URL. */
 export const MAX_REQUIREMENTS = 100;
 
-/** URL parameter names (short, stable: they are part of every shared link). */
-const P = {
-  mode: 'mode',
-  detailsNetwork: 'net',
-  splitNetwork: 'split',
-  splitBy: 'by',
-  newPrefix: 'prefix',
-  count: 'parts',
-  page: 'page',
-  highlight: 'hl',
-  vlsmNetwork: 'vlsm',
-  requirement: 'req',
-  pointToPoint: 'p2p',
-  networks: 'list',
-  range: 'range',
-  a: 'a',
-  b: 'b',
-} as const;
+/** The repeated parameter holding the VLSM requirement rows (`req=200:Sales&req=100:Engineering`). */
+const REQUIREMENT_PARAM = 'req';
+
+const text = (param: string, label: string, fallback: string, maxLength = MAX_PARAM_LENGTH) =>
+  stringField({ param, label, default: fallback, maxLength });
+
+/**
+ * The calculator's flat URL fields, declared once with the playground toolkit (`src/lib/playground`): parameter,
+ * label, default and limit; the codec derives decoding (with a notice for an unknown choice or a clipped value),
+ * encoding without defaults, and foreign-parameter merging from them. Two codecs only to keep the parameter order of
+ * existing links: the repeated `req` rows (which a flat field cannot hold) go between them.
+ */
+const HEAD = defineCodec({
+  mode: enumField({
+    param: 'mode',
+    label: 'Mode',
+    values: MODES,
+    default: DEFAULT_STATE.mode,
+    noun: 'mode',
+    describe: (mode) => MODE_LABELS[mode],
+  }),
+  detailsNetwork: text('net', 'Details network', DEFAULT_STATE.details.network),
+  splitNetwork: text('split', 'Network to split', DEFAULT_STATE.split.network),
+  by: enumField({
+    param: 'by',
+    label: 'Split by',
+    values: SPLIT_BY,
+    default: DEFAULT_STATE.split.by,
+    noun: 'split method',
+    describe: (by) => (by === 'prefix' ? 'a split by prefix length' : 'a split into a number of parts'),
+  }),
+  newPrefix: text('prefix', 'New prefix length', DEFAULT_STATE.split.newPrefix),
+  count: text('parts', 'Number of parts', DEFAULT_STATE.split.count),
+  page: text('page', 'Page', DEFAULT_STATE.split.page),
+  highlight: text('hl', 'Highlighted subnet', DEFAULT_STATE.split.highlight),
+  vlsmNetwork: text('vlsm', 'VLSM network', DEFAULT_STATE.vlsm.network),
+});
+const TAIL = defineCodec({
+  pointToPoint: booleanField({ param: 'p2p', label: 'Point-to-point links', default: DEFAULT_STATE.vlsm.pointToPoint }),
+  networks: text('list', 'List of networks', DEFAULT_STATE.summarise.networks, MAX_LIST_LENGTH),
+  range: text('range', 'Range', DEFAULT_STATE.summarise.range),
+  a: text('a', 'Network A', DEFAULT_STATE.compare.a),
+  b: text('b', 'Network B', DEFAULT_STATE.compare.b),
+});
+
+type Head = StateOf<typeof HEAD.fields>;
+type Tail = StateOf<typeof TAIL.fields>;
+
+function headOf(state: CalculatorState): Head {
+  const { split } = state;
+  return {
+    mode: state.mode,
+    detailsNetwork: state.details.network,
+    splitNetwork: split.network,
+    by: split.by,
+    newPrefix: split.newPrefix,
+    count: split.count,
+    page: split.page,
+    highlight: split.highlight,
+    vlsmNetwork: state.vlsm.network,
+  };
+}
+
+function tailOf(state: CalculatorState): Tail {
+  return {
+    pointToPoint: state.vlsm.pointToPoint,
+    networks: state.summarise.networks,
+    range: state.summarise.range,
+    a: state.compare.a,
+    b: state.compare.b,
+  };
+}
 
 /** Every query parameter the calculator owns; other parameters in the page URL are left alone. */
-export const STATE_PARAMS: readonly string[] = Object.values(P);
+export const STATE_PARAMS: readonly string[] = [...HEAD.params, REQUIREMENT_PARAM, ...TAIL.params];
 
 /**
  * The page query with the calculator's parameters replaced by `encoded` and any foreign ones (`utm_source`, …) kept
@@ -179,63 +234,54 @@ export function resolvePreset(preset: CalculatorPreset | undefined, base: Calcul
 
 /** Serialises a state to a query string (no leading `?`), writing only values that differ from `base`. */
 export function encodeState(state: CalculatorState, base: CalculatorState = DEFAULT_STATE): string {
-  const params = new URLSearchParams();
-  const put = (name: string, value: string, baseValue: string) => {
-    if (value !== baseValue) params.set(name, value);
-  };
-  put(P.mode, state.mode, base.mode);
-  put(P.detailsNetwork, state.details.network, base.details.network);
-  put(P.splitNetwork, state.split.network, base.split.network);
-  put(P.splitBy, state.split.by, base.split.by);
-  put(P.newPrefix, state.split.newPrefix, base.split.newPrefix);
-  put(P.count, state.split.count, base.split.count);
-  put(P.page, state.split.page, base.split.page);
-  put(P.highlight, state.split.highlight, base.split.highlight);
-  put(P.vlsmNetwork, state.vlsm.network, base.vlsm.network);
+  const parts = [HEAD.encode(headOf(state), headOf(base))];
   if (!sameRequirements(state.vlsm.requirements, base.vlsm.requirements)) {
+    const rows = new URLSearchParams();
     // An explicitly empty list is written as one empty `req` so it does not decode back to the base rows.
-    if (state.vlsm.requirements.length === 0) params.append(P.requirement, '');
-    for (const row of state.vlsm.requirements) params.append(P.requirement, encodeRequirement(row));
+    if (state.vlsm.requirements.length === 0) rows.append(REQUIREMENT_PARAM, '');
+    for (const row of state.vlsm.requirements) rows.append(REQUIREMENT_PARAM, encodeRequirement(row));
+    parts.push(rows.toString());
   }
-  put(P.pointToPoint, state.vlsm.pointToPoint ? '1' : '0', base.vlsm.pointToPoint ? '1' : '0');
-  put(P.networks, state.summarise.networks, base.summarise.networks);
-  put(P.range, state.summarise.range, base.summarise.range);
-  put(P.a, state.compare.a, base.compare.a);
-  put(P.b, state.compare.b, base.compare.b);
-  return params.toString();
+  parts.push(TAIL.encode(tailOf(state), tailOf(base)));
+  return parts.filter((part) => part !== '').join('&');
 }
 
-/** Reads a query string (with or without `?`) over `base`; unknown or invalid parameters keep the base value. */
-export function decodeState(query: string, base: CalculatorState = DEFAULT_STATE): CalculatorState {
+/** A state read from a link, and one sentence per parameter that was not taken as it stood. */
+export interface DecodedLink {
+  readonly state: CalculatorState;
+  readonly notices: readonly string[];
+}
+
+/**
+ * Reads a query string (with or without `?`) over `base`; never throws. Unknown choices (`mode`, `by`, `p2p`) keep
+ * the base value and clipped values keep their start, each with a notice naming what is shown instead, so a mistyped
+ * or outdated link does not fall back silently (issue 10).
+ */
+export function decodeLink(query: string, base: CalculatorState = DEFAULT_STATE): DecodedLink {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
   } catch {
-    return base;
+    return { state: base, notices: [] };
   }
-  const text = (name: string, fallback: string, max = MAX_PARAM_LENGTH) => {
-    const value = params.get(name);
-    return value === null ? fallback : value.slice(0, max);
-  };
-  const mode = params.get(P.mode);
-  const by = params.get(P.splitBy);
-  const p2p = params.get(P.pointToPoint);
-  const reqs = params.getAll(P.requirement);
-  const page = params.get(P.page);
-  const highlight = params.get(P.highlight);
-  return {
-    mode: isMode(mode) ? mode : base.mode,
-    details: { network: text(P.detailsNetwork, base.details.network) },
+  const head = HEAD.decode(query, headOf(base));
+  const tail = TAIL.decode(query, tailOf(base));
+  const h = head.state;
+  const t = tail.state;
+  const reqs = params.getAll(REQUIREMENT_PARAM);
+  const state: CalculatorState = {
+    mode: h.mode,
+    details: { network: h.detailsNetwork },
     split: {
-      network: text(P.splitNetwork, base.split.network),
-      by: isSplitBy(by) ? by : base.split.by,
-      newPrefix: text(P.newPrefix, base.split.newPrefix),
-      count: text(P.count, base.split.count),
-      page: page === null ? base.split.page : normalisePage(page),
-      highlight: highlight === null ? base.split.highlight : normaliseHighlight(highlight),
+      network: h.splitNetwork,
+      by: h.by,
+      newPrefix: h.newPrefix,
+      count: h.count,
+      page: params.has(HEAD.fields.page.param) ? normalisePage(h.page) : base.split.page,
+      highlight: params.has(HEAD.fields.highlight.param) ? normaliseHighlight(h.highlight) : base.split.highlight,
     },
     vlsm: {
-      network: text(P.vlsmNetwork, base.vlsm.network),
+      network: h.vlsmNetwork,
       requirements:
         reqs.length === 0
           ? base.vlsm.requirements
@@ -243,47 +289,22 @@ export function decodeState(query: string, base: CalculatorState = DEFAULT_STATE
               .filter((r) => r !== '')
               .slice(0, MAX_REQUIREMENTS)
               .map(decodeRequirement),
-      pointToPoint: p2p === '1' ? true : p2p === '0' ? false : base.vlsm.pointToPoint,
+      pointToPoint: t.pointToPoint,
     },
-    summarise: {
-      networks: text(P.networks, base.summarise.networks, MAX_LIST_LENGTH),
-      range: text(P.range, base.summarise.range),
-    },
-    compare: { a: text(P.a, base.compare.a), b: text(P.b, base.compare.b) },
+    summarise: { networks: t.networks, range: t.range },
+    compare: { a: t.a, b: t.b },
   };
+  return { state, notices: [...head.notices, ...tail.notices].map((n) => n.message) };
 }
 
-/**
- * What a link asked for and did not get: one sentence per fixed-choice parameter (`mode`, `by`, `p2p`) whose value is
- * not one of its choices, naming what is shown instead — so a mistyped or outdated link does not fall back silently.
- * Free-text parameters need no notice: they are shown as typed, with their own field errors.
- */
-export function linkNotices(query: string, base: CalculatorState = DEFAULT_STATE): string[] {
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  } catch {
-    return [];
-  }
-  const notices: string[] = [];
-  const shown = (value: string) => quoteInput(value, 40);
-  const mode = params.get(P.mode);
-  if (mode !== null && !isMode(mode)) {
-    notices.push(`Unknown mode ${shown(mode)} in the link — showing ${MODE_LABELS[base.mode]}.`);
-  }
-  const by = params.get(P.splitBy);
-  if (by !== null && !isSplitBy(by)) {
-    notices.push(
-      `Unknown split method ${shown(by)} in the link (by=prefix or by=count) — splitting by ${base.split.by === 'prefix' ? 'prefix length' : 'number of parts'}.`,
-    );
-  }
-  const p2p = params.get(P.pointToPoint);
-  if (p2p !== null && p2p !== '0' && p2p !== '1') {
-    notices.push(
-      `Unknown value ${shown(p2p)} for p2p in the link (p2p=1 or p2p=0) — point-to-point /31 links are ${base.vlsm.pointToPoint ? 'on' : 'off'}.`,
-    );
-  }
-  return notices;
+/** Reads a query string (with or without `?`) over `base`; unknown or invalid parameters keep the base value. */
+export function decodeState(query: string, base: CalculatorState = DEFAULT_STATE): CalculatorState {
+  return decodeLink(query, base).state;
+}
+
+/** The notices of {@link decodeLink}: what a link asked for and did not get, one sentence each. */
+export function linkNotices(query: string, base: CalculatorState = DEFAULT_STATE): readonly string[] {
+  return decodeLink(query, base).notices;
 }
 
 /** True when two states would encode to the same query. */

@@ -171,8 +171,14 @@ describe('linkNotices (issue 10 #8: unknown fixed-choice values are not dropped 
   it('names the unknown value and what is shown instead', () => {
     expect(linkNotices('?mode=graphs&by=bits&p2p=yes')).toEqual([
       "Unknown mode 'graphs' in the link — showing Details.",
-      "Unknown split method 'bits' in the link (by=prefix or by=count) — splitting by prefix length.",
-      "Unknown value 'yes' for p2p in the link (p2p=1 or p2p=0) — point-to-point /31 links are off.",
+      "Unknown split method 'bits' in the link — showing a split by prefix length.",
+      "Unknown value 'yes' for point-to-point links in the link (use 1 or 0) — showing off.",
+    ]);
+  });
+
+  it('says when a value was cut to its limit', () => {
+    expect(linkNotices(`net=${'1'.repeat(300)}`)).toEqual([
+      "The link's details network is 300 characters long: only the first 200 are used.",
     ]);
   });
 
