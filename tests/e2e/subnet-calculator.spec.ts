@@ -239,12 +239,13 @@ const HOSTILE: readonly { query: string; visible: RegExp }[] = [
   { query: '?net=fe80::1%25Ethernet%202/64', visible: /zone ID 'Ethernet 2'/ },
   { query: '?mode=graphs&by=bits', visible: /Unknown mode 'graphs' in the link/ },
   { query: `?mode=split&split=10.0.0.0/8&prefix=1e308&page=${'9'.repeat(300)}`, visible: /is not a prefix length/ },
-  { query: '?net=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', visible: /cannot appear in an IPv4 address/ },
-  { query: `?mode=summarise&list=${'10.0.0.0/8%0A'.repeat(2000)}&range=1e-320`, visible: /range/i },
+  { query: '?net=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', visible: /has 3 space-separated parts/ },
+  // Long, but under the 8 KB request-line limit of common servers.
+  { query: `?mode=summarise&list=${'10.0.0.0/8%0A'.repeat(300)}&range=1e-320`, visible: /'1e' contains 'e'/ },
 ];
 
 for (const { query, visible } of HOSTILE) {
-  test(`hostile link ${query.slice(0, 60)} is reported, not fatal`, async ({ page }) => {
+  test(`hostile link ${query.slice(0, 50)} is reported, not fatal`, async ({ page }) => {
     const problems = watchForProblems(page);
     const uncaught: string[] = [];
     page.on('pageerror', (e) => uncaught.push(e.message));
