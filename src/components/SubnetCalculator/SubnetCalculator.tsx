@@ -79,11 +79,20 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
     setState(next);
     if (notices.length > 0) setNotices([]);
     if (!syncUrl) return;
-    writeUrlQuery(
-      mergeQuery(window.location.search, encodeState(next, base)),
-      next.mode === state.mode ? 'replace' : 'push',
-    );
+    const kind = next.mode === state.mode ? 'replace' : 'push';
+    pendingUrl.current = pendingUrl.current === 'push' ? 'push' : kind;
   };
+
+  // The address bar is written after the frame is painted (an effect), as the playground toolkit's useUrlState does:
+  // replaceState costs 1–2 ms in Chromium, which every keystroke would otherwise add before the paint. A mode change
+  // since the last write makes it a new history entry.
+  const pendingUrl = useRef<'push' | 'replace' | undefined>(undefined);
+  useEffect(() => {
+    const kind = pendingUrl.current;
+    if (!syncUrl || kind === undefined) return;
+    pendingUrl.current = undefined;
+    writeUrlQuery(mergeQuery(window.location.search, encodeState(state, base)), kind);
+  }, [state]);
 
   const announcer = useMemo<Announcer>(() => {
     let clear: ReturnType<typeof setTimeout> | undefined;
