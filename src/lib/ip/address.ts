@@ -241,7 +241,20 @@ export function fastIpv4(text: string, start = 0, end: number = text.length): nu
   return value * 256 + octet;
 }
 
-const fastGroups: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+const fastGroups = new Int32Array(8);
+
+/** Per character code below 128: its hex digit value, or COLON, DOT, or INVALID. One load instead of three ranges. */
+const COLON = -2;
+const DOT = -3;
+const INVALID = -1;
+const CHAR_CLASS = (() => {
+  const table = new Int8Array(128).fill(INVALID);
+  for (let i = 0; i < 10; i++) table[48 + i] = i;
+  for (let i = 0; i < 6; i++) table[97 + i] = table[65 + i] = 10 + i;
+  table[58] = COLON;
+  table[46] = DOT;
+  return table;
+})();
 
 /**
  * Address from hex groups in `text[start, end)`, at most one '::' and an optional final dotted quad (no zone), or
@@ -264,11 +277,14 @@ export function fastIpv6(text: string, start = 0, end: number = text.length): Ip
   }
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
-    let d: number;
-    if (c >= 48 && c <= 57) d = c - 48;
-    else if (c >= 97 && c <= 102) d = c - 87;
-    else if (c >= 65 && c <= 70) d = c - 55;
-    else if (c === 58) {
+    const d = c < 128 ? (CHAR_CLASS[c] as number) : INVALID;
+    if (d >= 0) {
+      if (digits === 4) return undefined;
+      group = (group << 4) | d;
+      digits++;
+      continue;
+    }
+    if (d === COLON) {
       if (digits === 0 || count === 8) return undefined;
       g[count++] = group;
       group = 0;
@@ -279,19 +295,16 @@ export function fastIpv6(text: string, start = 0, end: number = text.length): Ip
         i++;
       }
       continue;
-    } else if (c === 46) {
-      // A final dotted quad (RFC 4291 §2.2 form 3): it starts at this group's first digit and ends the text.
-      const v4 = count <= 6 ? fastIpv4(text, i - digits, end) : -1;
-      if (v4 < 0) return undefined;
-      g[count++] = Math.floor(v4 / 65536);
-      g[count++] = v4 & 0xffff;
-      digits = 0;
-      dotted = true;
-      break;
-    } else return undefined;
-    if (digits === 4) return undefined;
-    group = group * 16 + d;
-    digits++;
+    }
+    if (d !== DOT) return undefined;
+    // A final dotted quad (RFC 4291 §2.2 form 3): it starts at this group's first digit and ends the text.
+    const v4 = count <= 6 ? fastIpv4(text, i - digits, end) : -1;
+    if (v4 < 0) return undefined;
+    g[count++] = v4 >>> 16;
+    g[count++] = v4 & 0xffff;
+    digits = 0;
+    dotted = true;
+    break;
   }
   if (digits > 0) {
     if (count === 8) return undefined;
