@@ -5,11 +5,13 @@ import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPanels } from '../../src/components/SubnetCalculator/PanelRegistry.ts';
-import { SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator.tsx';
+import { loadUrlState, SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator.tsx';
 import { FIRST_PAINT_ROWS } from '../../src/components/SubnetCalculator/Table.tsx';
 
-// As SubnetCalculator.astro does on the server: every mode's panel registered before rendering.
+// As SubnetCalculator.astro does on the server: every mode's panel registered before rendering. The URL codec is
+// loaded too, as the URL-syncing island does right after hydration (before anyone can type).
 await loadPanels();
+await loadUrlState();
 
 const writeText = vi.fn<(text: string) => Promise<void>>();
 

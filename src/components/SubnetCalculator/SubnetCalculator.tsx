@@ -11,14 +11,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   type CalculatorPreset,
   type CalculatorState,
-  decodeLink,
-  encodeState,
   MODE_LABELS,
   MODES,
   type Mode,
-  mergeQuery,
   resolvePreset,
-  sameState,
 } from '../../lib/subnet-calculator/state.ts';
 import { type Announcer, CopyContext, writeClipboard } from './Copy.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
@@ -26,6 +22,18 @@ import { loadPanels, panels } from './PanelRegistry.ts';
 import '../shared/island.css';
 import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
 import './SubnetCalculator.css';
+
+/**
+ * The URL codec, loaded by the URL-syncing instance right after hydration: a calculator embedded in a guide (no
+ * `syncUrl`) never downloads it.
+ */
+type UrlState = typeof import('../../lib/subnet-calculator/url-state.ts');
+let urlState: UrlState | undefined;
+/** Loads the URL codec (once); tests await it up front, as they do `loadPanels()`. */
+export async function loadUrlState(): Promise<UrlState> {
+  urlState ??= await import('../../lib/subnet-calculator/url-state.ts');
+  return urlState;
+}
 
 /** Props of the island (all serialisable, so Astro can pass them from the server). */
 export interface SubnetCalculatorProps {
@@ -57,6 +65,8 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
   const current = useRef(state);
   current.current = state;
   const hydrating = useRef(true);
+  // Whether the visitor has changed anything yet (an edit made before the URL codec loads is not overwritten).
+  const edited = useRef(false);
 
   // Load the active mode's panel on first use, then render it.
   useEffect(() => {
@@ -67,15 +77,25 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
 
   // A restored state remounts the panels, so no "last valid result" from before the restore is shown.
   useUrlRestore(syncUrl, () => {
-    const { state: next, notices: found } = decodeLink(window.location.search, base);
-    setNotices((shown) => (found.join() === shown.join() ? shown : found));
-    if (sameState(current.current, next)) return;
-    setState(next);
-    setGeneration((g) => g + 1);
+    const restore = ({ decodeLink, sameState }: UrlState) => {
+      const { state: next, notices: found } = decodeLink(window.location.search, base);
+      setNotices((shown) => (found.join() === shown.join() ? shown : found));
+      if (sameState(current.current, next)) return;
+      setState(next);
+      setGeneration((g) => g + 1);
+    };
+    if (urlState) restore(urlState);
+    // First use: the codec arrives a moment after hydration. An edit made meanwhile wins over the link's state.
+    else {
+      void loadUrlState().then((loaded) => {
+        if (!edited.current) restore(loaded);
+      });
+    }
   }, [base]);
 
   /** Applies a new state and, for the URL-syncing instance, records it: a new history entry only for mode changes. */
   const commit = (next: CalculatorState) => {
+    edited.current = true;
     setState(next);
     if (notices.length > 0) setNotices([]);
     if (!syncUrl) return;
@@ -91,7 +111,10 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
     const kind = pendingUrl.current;
     if (!syncUrl || kind === undefined) return;
     pendingUrl.current = undefined;
-    writeUrlQuery(mergeQuery(window.location.search, encodeState(state, base)), kind);
+    const write = ({ mergeQuery, encodeState }: UrlState) =>
+      writeUrlQuery(mergeQuery(window.location.search, encodeState(state, base)), kind);
+    if (urlState) write(urlState);
+    else void loadUrlState().then(write);
   }, [state]);
 
   const announcer = useMemo<Announcer>(() => {

@@ -13,23 +13,25 @@ export {
   type CalculatorPreset,
   type CalculatorState,
   DEFAULT_STATE,
-  type DecodedLink,
-  decodeLink,
-  decodeState,
-  encodeState,
   isMode,
-  linkNotices,
   MODE_LABELS,
   MODES,
   type Mode,
-  mergeQuery,
   type RequirementInput,
   resolvePreset,
   SPLIT_BY,
   type SplitBy,
-  STATE_PARAMS,
-  sameState,
 } from './state.ts';
 export { type CidrListView, rangeView, summariseView } from './summarise-view.ts';
+export {
+  type DecodedLink,
+  decodeLink,
+  decodeState,
+  encodeState,
+  linkNotices,
+  mergeQuery,
+  STATE_PARAMS,
+  sameState,
+} from './url-state.ts';
 export { errorFor, type FieldError, type ViewResult } from './view-result.ts';
 export { parseHosts, type VlsmField, type VlsmView, vlsmView } from './vlsm-view.ts';

@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type CalculatorState,
   DEFAULT_STATE,
-  decodeState,
-  encodeState,
-  linkNotices,
   MAX_LIST_LENGTH,
   MAX_PARAM_LENGTH,
   MODES,
   resolvePreset,
-  sameState,
 } from '../../../../src/lib/subnet-calculator/state.ts';
+import { decodeState, encodeState, linkNotices, sameState } from '../../../../src/lib/subnet-calculator/url-state.ts';
 
 const custom: CalculatorState = {
   mode: 'vlsm',

@@ -10,15 +10,17 @@ import { detailsView } from '../../../../src/lib/subnet-calculator/details-view.
 import { splitView } from '../../../../src/lib/subnet-calculator/split-view.ts';
 import {
   type CalculatorState,
-  decodeState,
-  encodeState,
-  linkNotices,
   MAX_LIST_LENGTH,
   MAX_PARAM_LENGTH,
   MODES,
-  STATE_PARAMS,
 } from '../../../../src/lib/subnet-calculator/state.ts';
 import { rangeView, summariseView } from '../../../../src/lib/subnet-calculator/summarise-view.ts';
+import {
+  decodeState,
+  encodeState,
+  linkNotices,
+  STATE_PARAMS,
+} from '../../../../src/lib/subnet-calculator/url-state.ts';
 import type { ViewResult } from '../../../../src/lib/subnet-calculator/view-result.ts';
 import { vlsmView } from '../../../../src/lib/subnet-calculator/vlsm-view.ts';
 
