@@ -1,10 +1,17 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import fc from 'fast-check';
 import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../src/components/SubnetCalculator/AllPanels.ts';
-import { SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator.tsx';
+import { loadPanels } from '../../src/components/SubnetCalculator/PanelRegistry.ts';
+import { loadUrlState, SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator.tsx';
+import { FIRST_PAINT_ROWS } from '../../src/components/SubnetCalculator/Table.tsx';
+
+// As SubnetCalculator.astro does on the server: every mode's panel registered before rendering. The URL codec is
+// loaded too, as the URL-syncing island does right after hydration (before anyone can type).
+await loadPanels();
+await loadUrlState();
 
 const writeText = vi.fn<(text: string) => Promise<void>>();
 
@@ -153,7 +160,7 @@ describe('mode tabs (WAI-ARIA tabs pattern)', () => {
 });
 
 describe('Split mode', () => {
-  it('pages a huge split without rendering it all', () => {
+  it('pages a huge split without rendering it all', async () => {
     render(<SubnetCalculator preset={{ mode: 'split', split: { network: '10.0.0.0/8', newPrefix: '30' } }} />);
     expect(screen.getByText(/4,194,304 subnets of \/30/)).toBeTruthy();
     const table = screen.getByRole('table', { name: /Subnets of 10\.0\.0\.0\/8/ });
@@ -161,7 +168,10 @@ describe('Split mode', () => {
     expect(screen.getByText('Page 1 of 16,384')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Last page' }));
     expect(screen.getByText('Page 16,384 of 16,384')).toBeTruthy();
-    expect(table.textContent).toContain('10.255.255.252/30');
+    // The frame that answers the click holds the first rows; the rest of the page follows after it is painted.
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + FIRST_PAINT_ROWS);
+    await waitFor(() => expect(table.textContent).toContain('10.255.255.252/30'));
+    expect(within(table).getAllByRole('row')).toHaveLength(257);
     expect((screen.getByRole('button', { name: 'Next page' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Previous page' }));
     expect(screen.getByText('Page 16,383 of 16,384')).toBeTruthy();
@@ -410,6 +420,22 @@ describe('URL state', () => {
     expect(screen.getByText('No result yet: fix the input above.')).toBeTruthy();
     expect(screen.queryByText('Broadcast address', { selector: 'dt' })).toBeNull();
   });
+
+  it('says when a link names an unknown mode or split method, until the next edit (issue 10 #8)', async () => {
+    window.history.replaceState(null, '', '/x/?mode=graphs&by=bits');
+    render(<SubnetCalculator syncUrl />);
+    await waitFor(() => expect(screen.getByText(/Unknown mode 'graphs' in the link — showing Details\./)).toBeTruthy());
+    expect(screen.getByText(/Unknown split method 'bits' in the link/)).toBeTruthy();
+    type(screen.getByLabelText('IP address or network'), '10.0.0.0/8');
+    expect(screen.queryByText(/Unknown mode/)).toBeNull();
+  });
+
+  it('shows the RFC 5952 §5 note beside an IPv4-mapped address (issue 10 #11)', () => {
+    render(<SubnetCalculator preset={{ details: { network: '::ffff:192.0.2.0/120' } }} />);
+    expect(screen.getByRole('link', { name: 'RFC 5952 §5' }).getAttribute('href')).toBe(
+      'https://www.rfc-editor.org/rfc/rfc5952#section-5',
+    );
+  });
 });
 
 describe('server rendering and instances', () => {
@@ -446,4 +472,41 @@ describe('server rendering and instances', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(screen.getAllByRole('tablist')).toHaveLength(2);
   });
+});
+
+describe('hostile links (issue 10: a page that never throws)', () => {
+  const value = fc.oneof(
+    fc.constantFrom('1e308', '1e-320', '-0', 'NaN', 'Infinity', '<img src=x onerror=alert(1)>', '%zz', '::ffff:0:0/96'),
+    fc.constantFrom('10.0.0.0/8', '2001:db8::/32', 'count', 'prefix', 'split', 'vlsm', 'summarise', 'compare'),
+    fc.double().map(String),
+    fc.string({ maxLength: 40 }),
+    fc.constant('7'.repeat(100_000)),
+  );
+  const name = fc.constantFrom('mode', 'net', 'split', 'by', 'prefix', 'parts', 'page', 'hl', 'vlsm', 'req', 'p2p');
+  const query = fc.array(fc.tuple(name, value), { maxLength: 8 }).map((pairs) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of pairs) params.append(k, v);
+    return `?${params.toString()}`;
+  });
+
+  it('renders any link and every mode of it without throwing or injecting markup', async () => {
+    await fc.assert(
+      fc.asyncProperty(query, async (search) => {
+        window.history.replaceState(null, '', `/playgrounds/subnet-calculator/${search}`);
+        const { container, unmount } = render(<SubnetCalculator syncUrl />);
+        try {
+          await act(async () => {});
+          for (const tab of screen.getAllByRole('tab')) {
+            await act(async () => {
+              fireEvent.click(tab);
+            });
+            expect(container.querySelector('img, script')).toBeNull();
+          }
+        } finally {
+          unmount();
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
+    );
+  }, 60_000);
 });

@@ -228,3 +228,35 @@ for (const [name, query] of [
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   });
 }
+
+/**
+ * Issue 10: hostile links. Each loads without an uncaught exception or console error, shows a visible message about
+ * what it could not use, and the page stays responsive (an evaluate round-trip within a second after load).
+ */
+const HOSTILE: readonly { query: string; visible: RegExp }[] = [
+  { query: '?net=2001:db8::/80', visible: /::ffff:ffff:ffff/ },
+  { query: '?net=1.2.3.4/0033', visible: /leading zeros are ignored/ },
+  { query: '?net=fe80::1%25Ethernet%202/64', visible: /zone ID 'Ethernet 2'/ },
+  { query: '?mode=graphs&by=bits', visible: /Unknown mode 'graphs' in the link/ },
+  { query: `?mode=split&split=10.0.0.0/8&prefix=1e308&page=${'9'.repeat(300)}`, visible: /is not a prefix length/ },
+  { query: '?net=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', visible: /has 3 space-separated parts/ },
+  // Long, but under the 8 KB request-line limit of common servers.
+  { query: `?mode=summarise&list=${'10.0.0.0/8%0A'.repeat(300)}&range=1e-320`, visible: /'1e' contains 'e'/ },
+];
+
+for (const { query, visible } of HOSTILE) {
+  test(`hostile link ${query.slice(0, 50)} is reported, not fatal`, async ({ page }) => {
+    const problems = watchForProblems(page);
+    const uncaught: string[] = [];
+    page.on('pageerror', (e) => uncaught.push(e.message));
+    await page.goto(`${PATH}${query}`);
+    await hydrated(page);
+    await expect(page.getByText(visible).first()).toBeVisible();
+    const started = Date.now();
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await page.locator('section.sc img').count()).toBe(0);
+    expect(uncaught).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+}

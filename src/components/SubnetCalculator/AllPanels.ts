@@ -1,19 +1,17 @@
 /**
- * Registers every mode panel as soon as it is imported. SubnetCalculator.astro imports it on the server, so presets in
- * any mode are server-rendered; in the browser it is the lazily loaded chunk behind `loadPanels()`.
+ * Every mode panel other than Details, in one module: the chunk the browser loads on first use of another mode, and
+ * what the server loads before rendering (both through `loadPanels()` in PanelRegistry.ts). It imports nothing from
+ * the registry, so the two modules form no import cycle and the dynamic import really splits the chunk.
  */
 import { ComparePanel } from './ComparePanel.tsx';
-import { type Panels, registerPanels } from './PanelRegistry.ts';
 import { SplitPanel } from './SplitPanel.tsx';
 import { SummarisePanel } from './SummarisePanel.tsx';
 import { VlsmPanel } from './VlsmPanel.tsx';
 
-/** Every lazily loaded panel. */
-export const ALL_PANELS: Panels = {
+/** Every lazily loaded panel, by mode. */
+export const ALL_PANELS = {
   split: SplitPanel,
   vlsm: VlsmPanel,
   summarise: SummarisePanel,
   compare: ComparePanel,
-};
-
-registerPanels(ALL_PANELS);
+} as const;

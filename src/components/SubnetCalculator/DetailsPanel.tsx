@@ -4,7 +4,7 @@ import { type DetailsView, detailsView } from '../../lib/subnet-calculator/detai
 import { errorFor } from '../../lib/subnet-calculator/view-result.ts';
 import { CopyButton } from './Copy.tsx';
 import { Field } from './Field.tsx';
-import { Notes, Results } from './Results.tsx';
+import { LinkedNoteText, Notes, Results } from './Results.tsx';
 import { ScrollRegion } from './Table.tsx';
 
 /** Details mode: everything about one IPv4 or IPv6 network. */
@@ -44,6 +44,7 @@ function DetailsBody({ id, view }: { readonly id: string; readonly view: Details
         </p>
       ) : null}
       <Notes notes={view.notes} />
+      <LinkedNoteText note={view.mappedNote} />
       <dl class="sc-details">
         {view.rows.map((row) => (
           <div class="sc-row" key={row.key}>

@@ -1,20 +1,13 @@
 /**
- * Registry of the mode panels other than Details. The browser loads them on first use (one chunk), so the island's
- * first download is only Details; the server registers them all up front (see `AllPanels.ts`, imported by
- * SubnetCalculator.astro) so a preset in any mode is rendered to HTML at build time.
+ * Registry of the mode panels other than Details. The browser loads them on first use (one chunk, `AllPanels.ts`), so
+ * the island's first download is only Details; SubnetCalculator.astro awaits `loadPanels()` on the server so a preset
+ * in any mode is rendered to HTML at build time. AllPanels.ts is only ever imported dynamically (here), never
+ * statically, so the bundler splits it and the two modules form no import cycle.
  */
-import type { ComparePanel } from './ComparePanel.tsx';
-import type { SplitPanel } from './SplitPanel.tsx';
-import type { SummarisePanel } from './SummarisePanel.tsx';
-import type { VlsmPanel } from './VlsmPanel.tsx';
+import type { ALL_PANELS } from './AllPanels.ts';
 
 /** The lazily loaded panels, by mode. */
-export interface Panels {
-  readonly split: typeof SplitPanel;
-  readonly vlsm: typeof VlsmPanel;
-  readonly summarise: typeof SummarisePanel;
-  readonly compare: typeof ComparePanel;
-}
+export type Panels = typeof ALL_PANELS;
 
 /** Modes whose panel is loaded on demand. */
 export type LazyMode = keyof Panels;

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { LinkedNote } from '../../lib/subnet-calculator/format.ts';
 
 /**
  * Wraps a mode's results. While the input is invalid the last good result stays visible but dimmed, with a note
@@ -33,5 +34,18 @@ export function Notes(props: { readonly notes: readonly string[] }) {
         <li key={note}>{note}</li>
       ))}
     </ul>
+  );
+}
+
+/** A note with its source linked (e.g. why IPv4-mapped addresses are printed the way they are). */
+export function LinkedNoteText(props: { readonly note: LinkedNote | undefined }) {
+  const { note } = props;
+  if (!note) return null;
+  return (
+    <p class="sc-note sc-linked-note">
+      {note.before}
+      <a href={note.href}>{note.linkLabel}</a>
+      {note.after}
+    </p>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '../../lib/subnet-calculator/index.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { ErrorText, Field } from './Field.tsx';
-import { Notes, Results } from './Results.tsx';
+import { LinkedNoteText, Notes, Results } from './Results.tsx';
 import { DataTable } from './Table.tsx';
 
 type SplitState = CalculatorState['split'];
@@ -116,6 +116,7 @@ function SplitBody(props: {
     <>
       <p class="sc-summary">{view.summary}</p>
       <Notes notes={view.notes} />
+      <LinkedNoteText note={view.mappedNote} />
       <Pager id={id} view={view} onPage={props.onPage} />
       <DataTable
         id={`${id}-table`}

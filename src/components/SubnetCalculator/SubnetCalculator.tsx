@@ -1,7 +1,9 @@
 /**
  * The subnet calculator island. State: one {@link CalculatorState} (mode + the raw text of every input), seeded from
  * the `preset` prop so server and first client render agree, then — for the instance with `syncUrl` — read from and
- * mirrored into the page URL (replaceState while typing, pushState when the mode changes, popstate restores).
+ * mirrored into the page URL with the playground toolkit's codec and history rule (replaceState while typing,
+ * pushState on a deliberate choice such as the mode, popstate restores), with a notice for whatever the link asked
+ * for and did not get.
  */
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -9,13 +11,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   type CalculatorPreset,
   type CalculatorState,
-  decodeState,
-  encodeState,
+  MODE_LABELS,
   MODES,
   type Mode,
-  mergeQuery,
   resolvePreset,
-  sameState,
 } from '../../lib/subnet-calculator/state.ts';
 import { type Announcer, CopyContext, writeClipboard } from './Copy.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
@@ -23,6 +22,18 @@ import { loadPanels, panels } from './PanelRegistry.ts';
 import '../shared/island.css';
 import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
 import './SubnetCalculator.css';
+
+/**
+ * The URL codec, loaded by the URL-syncing instance right after hydration: a calculator embedded in a guide (no
+ * `syncUrl`) never downloads it.
+ */
+type UrlState = typeof import('../../lib/subnet-calculator/url-state.ts');
+let urlState: UrlState | undefined;
+/** Loads the URL codec (once); tests await it up front, as they do `loadPanels()`. */
+export async function loadUrlState(): Promise<UrlState> {
+  urlState ??= await import('../../lib/subnet-calculator/url-state.ts');
+  return urlState;
+}
 
 /** Props of the island (all serialisable, so Astro can pass them from the server). */
 export interface SubnetCalculatorProps {
@@ -38,15 +49,6 @@ export interface SubnetCalculatorProps {
   readonly headingLevel?: 2 | 3 | 4 | undefined;
 }
 
-/** Tab labels, in {@link MODES} order. */
-export const MODE_LABELS: Record<Mode, string> = {
-  details: 'Details',
-  split: 'Split',
-  vlsm: 'VLSM plan',
-  summarise: 'Summarise',
-  compare: 'Contains / overlap',
-};
-
 /** The calculator: mode tabs, the active mode's form and results, and a hidden status line for copy feedback. */
 export function SubnetCalculator(props: SubnetCalculatorProps) {
   const id = props.id ?? 'subnet-calculator';
@@ -55,12 +57,16 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
   const base = useMemo(() => resolvePreset(props.preset), []);
   const [state, setState] = useState<CalculatorState>(base);
   const [status, setStatus] = useState('');
+  // What the page link asked for and did not get (unknown mode, split method, p2p): shown until the next edit.
+  const [notices, setNotices] = useState<readonly string[]>([]);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const [, setLoadedCount] = useState(0);
   const [generation, setGeneration] = useState(0);
   const current = useRef(state);
   current.current = state;
   const hydrating = useRef(true);
+  // Whether the visitor has changed anything yet (an edit made before the URL codec loads is not overwritten).
+  const edited = useRef(false);
 
   // Load the active mode's panel on first use, then render it.
   useEffect(() => {
@@ -71,21 +77,45 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
 
   // A restored state remounts the panels, so no "last valid result" from before the restore is shown.
   useUrlRestore(syncUrl, () => {
-    const next = decodeState(window.location.search, base);
-    if (sameState(current.current, next)) return;
-    setState(next);
-    setGeneration((g) => g + 1);
+    const restore = ({ decodeLink, sameState }: UrlState) => {
+      const { state: next, notices: found } = decodeLink(window.location.search, base);
+      setNotices((shown) => (found.join() === shown.join() ? shown : found));
+      if (sameState(current.current, next)) return;
+      setState(next);
+      setGeneration((g) => g + 1);
+    };
+    if (urlState) restore(urlState);
+    // First use: the codec arrives a moment after hydration. An edit made meanwhile wins over the link's state.
+    else {
+      void loadUrlState().then((loaded) => {
+        if (!edited.current) restore(loaded);
+      });
+    }
   }, [base]);
 
   /** Applies a new state and, for the URL-syncing instance, records it: a new history entry only for mode changes. */
   const commit = (next: CalculatorState) => {
+    edited.current = true;
     setState(next);
+    if (notices.length > 0) setNotices([]);
     if (!syncUrl) return;
-    writeUrlQuery(
-      mergeQuery(window.location.search, encodeState(next, base)),
-      next.mode === state.mode ? 'replace' : 'push',
-    );
+    const kind = next.mode === state.mode ? 'replace' : 'push';
+    pendingUrl.current = pendingUrl.current === 'push' ? 'push' : kind;
   };
+
+  // The address bar is written after the frame is painted (an effect), as the playground toolkit's useUrlState does:
+  // replaceState costs 1–2 ms in Chromium, which every keystroke would otherwise add before the paint. A mode change
+  // since the last write makes it a new history entry.
+  const pendingUrl = useRef<'push' | 'replace' | undefined>(undefined);
+  useEffect(() => {
+    const kind = pendingUrl.current;
+    if (!syncUrl || kind === undefined) return;
+    pendingUrl.current = undefined;
+    const write = ({ mergeQuery, encodeState }: UrlState) =>
+      writeUrlQuery(mergeQuery(window.location.search, encodeState(state, base)), kind);
+    if (urlState) write(urlState);
+    else void loadUrlState().then(write);
+  }, [state]);
 
   const announcer = useMemo<Announcer>(() => {
     let clear: ReturnType<typeof setTimeout> | undefined;
@@ -133,6 +163,11 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
   return (
     <CopyContext.Provider value={announcer}>
       <section class="pj-island sc not-content" aria-label={props.label ?? 'Subnet calculator'}>
+        {notices.map((notice) => (
+          <p class="sc-warning sc-link-notice" key={notice}>
+            <span class="sc-badge">Link:</span> {notice}
+          </p>
+        ))}
         <div class="sc-tabs" role="tablist" aria-label="Calculator mode">
           {MODES.map((mode, index) => (
             <button

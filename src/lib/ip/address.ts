@@ -39,39 +39,42 @@ const LOW_LANE = 1 - HIGH_LANE;
  * What {@link ipv4} and {@link ipv6} return: the public shape (`version`, `value`, IPv6 `zoneId`) plus the address split
  * into 32-bit words `_w0`…`_w3`, most significant first (IPv4 uses `_w0` only; the rest are 0), computed once at
  * construction. With them, "is this address in that network" compares small integers, the same way for both families,
- * instead of allocating bigints. The words are signed int32s, which V8 keeps unboxed; one class for both families keeps
- * the JIT's property caches monomorphic when callers mix them. The words are an implementation detail: read `value`. A
- * plain object of the public shape is still a valid address (code that reads the words checks for them and falls back
- * to `value`), and two addresses built by this library with the same value are deep-equal.
+ * instead of allocating bigints, and IPv6 text is printed from them. The words are signed int32s, which V8 keeps
+ * unboxed; one class for both families keeps the JIT's property caches monomorphic when callers mix them. The words are
+ * an implementation detail: read `value`. A plain object of the public shape is still a valid address (code that reads
+ * the words checks for them and falls back to `value`), and two addresses built by this library with the same value are
+ * deep-equal (the version, words and zone decide).
+ *
+ * An IPv6 `value` is built from the words each time it is read (two to four bigint operations): parsing, masking,
+ * containment and printing never need the bigint, and building it eagerly was most of the cost of "CIDR text in,
+ * RFC 5952 text out" (bench/ip-compare.ts W2). It is not cached, so objects stay deep-equal whatever was read.
  *
  * Measured with bench/ip-compare.ts: private `#fields` were 2–3× slower than ipaddr.js once a call site had seen both
  * families, symbol keys about even with it; non-enumerable properties (`defineProperty`) halved construction speed.
  */
 class IpValue {
   readonly version: IpVersion;
-  readonly value: number | bigint;
+  /** The IPv4 value (0 for IPv6, whose value lives in the words). */
+  readonly _n: number;
   readonly _w0: number;
   readonly _w1: number;
   readonly _w2: number;
   readonly _w3: number;
   declare readonly zoneId?: string;
 
-  constructor(
-    version: IpVersion,
-    value: number | bigint,
-    w0: number,
-    w1: number,
-    w2: number,
-    w3: number,
-    zoneId?: string,
-  ) {
+  constructor(version: IpVersion, value: number, w0: number, w1: number, w2: number, w3: number, zoneId?: string) {
     this.version = version;
-    this.value = value;
+    this._n = value;
     this._w0 = w0;
     this._w1 = w1;
     this._w2 = w2;
     this._w3 = w3;
     if (zoneId !== undefined) this.zoneId = zoneId;
+  }
+
+  /** The uint32 (IPv4) or 128-bit bigint (IPv6). */
+  get value(): number | bigint {
+    return this.version === 4 ? this._n : bigFromWords(this._w0, this._w1, this._w2, this._w3);
   }
 }
 
@@ -89,7 +92,7 @@ function newIpv6(value: bigint, zoneId?: string): Ipv6Address {
   SCRATCH64[1] = value;
   return new IpValue(
     6,
-    value,
+    0,
     SCRATCH32[HIGH_LANE] as number,
     SCRATCH32[LOW_LANE] as number,
     SCRATCH32[2 + HIGH_LANE] as number,
@@ -98,16 +101,42 @@ function newIpv6(value: bigint, zoneId?: string): Ipv6Address {
   ) as Ipv6Address;
 }
 
-/** The address object from eight 16-bit groups and their value (the parser's fast path, which has both). */
-function ipv6FromGroups(g: readonly number[], value: bigint): Ipv6Address {
-  return new IpValue(
-    6,
-    value,
-    ((g[0] as number) << 16) | (g[1] as number),
-    ((g[2] as number) << 16) | (g[3] as number),
-    ((g[4] as number) << 16) | (g[5] as number),
-    ((g[6] as number) << 16) | (g[7] as number),
-  ) as Ipv6Address;
+/**
+ * The bigint of four 32-bit words (most significant first) with as few bigint operations as the value allows: the
+ * words go into the scratch buffer and come back as two 64-bit halves (profiled: building it from eight groups made
+ * seven bigints per address).
+ */
+function bigFromWords(w0: number, w1: number, w2: number, w3: number): bigint {
+  SCRATCH32[HIGH_LANE] = w0;
+  SCRATCH32[LOW_LANE] = w1;
+  SCRATCH32[2 + HIGH_LANE] = w2;
+  SCRATCH32[2 + LOW_LANE] = w3;
+  const low = SCRATCH64[1] as bigint;
+  if (w0 === 0 && w1 === 0) return low;
+  return ((SCRATCH64[0] as bigint) << 64n) | low;
+}
+
+/** The address object from its four words (value computed from them). */
+export function ipv6FromWords(w0: number, w1: number, w2: number, w3: number): Ipv6Address {
+  return new IpValue(6, 0, w0 | 0, w1 | 0, w2 | 0, w3 | 0) as Ipv6Address;
+}
+
+/** The four words of an IPv6 address: its own, or split from `value` for a plain object. Fills `out`. */
+export function wordsOf(address: Ipv6Address, out: Int32Array): void {
+  const a = address as Ipv6Address & MaybeWords;
+  if (a._w0 !== undefined) {
+    out[0] = a._w0;
+    out[1] = a._w1 as number;
+    out[2] = a._w2 as number;
+    out[3] = a._w3 as number;
+    return;
+  }
+  SCRATCH64[0] = address.value >> 64n;
+  SCRATCH64[1] = address.value;
+  out[0] = SCRATCH32[HIGH_LANE] as number;
+  out[1] = SCRATCH32[LOW_LANE] as number;
+  out[2] = SCRATCH32[2 + HIGH_LANE] as number;
+  out[3] = SCRATCH32[2 + LOW_LANE] as number;
 }
 
 /**
@@ -181,15 +210,18 @@ function leadingZeroMessage(octet: string, input: string): string {
 // They accept a strict subset of what the careful parsers accept and compute the same value; anything unusual makes
 // them give up, and the careful parser then accepts it or explains what is wrong, so messages are unchanged.
 
-/** Value of a plain dotted quad (four 0–255 octets, no leading zeros, nothing else), or −1 to take the careful path. */
-function fastIpv4(text: string): number {
-  const n = text.length;
+/**
+ * Value of a plain dotted quad in `text[start, end)` (four 0–255 octets, no leading zeros, nothing else), or −1 to take
+ * the careful path.
+ */
+export function fastIpv4(text: string, start = 0, end: number = text.length): number {
+  const n = end - start;
   if (n < 7 || n > 15) return -1;
   let value = 0;
   let octet = 0;
   let digits = 0;
   let dots = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 46) {
       if (digits === 0 || dots === 3) return -1;
@@ -209,49 +241,75 @@ function fastIpv4(text: string): number {
   return value * 256 + octet;
 }
 
-const fastGroups: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+const fastGroups = new Int32Array(8);
 
-/** Address from hex groups and at most one '::' (no zone, no embedded IPv4), or undefined to take the careful path. */
-function fastIpv6(text: string): Ipv6Address | undefined {
-  const n = text.length;
-  if (n < 2 || n > 39) return undefined;
+/** Per character code below 128: its hex digit value, or COLON, DOT, or INVALID. One load instead of three ranges. */
+const COLON = -2;
+const DOT = -3;
+const INVALID = -1;
+const CHAR_CLASS = (() => {
+  const table = new Int8Array(128).fill(INVALID);
+  for (let i = 0; i < 10; i++) table[48 + i] = i;
+  for (let i = 0; i < 6; i++) table[97 + i] = table[65 + i] = 10 + i;
+  table[58] = COLON;
+  table[46] = DOT;
+  return table;
+})();
+
+/**
+ * Address from hex groups in `text[start, end)`, at most one '::' and an optional final dotted quad (no zone), or
+ * undefined to take the careful path. One pass over the characters; the value is built from four 32-bit words.
+ */
+export function fastIpv6(text: string, start = 0, end: number = text.length): Ipv6Address | undefined {
+  const n = end - start;
+  if (n < 2 || n > 45) return undefined;
   const g = fastGroups;
   let count = 0;
   let doubleColon = -1;
   let group = 0;
   let digits = 0;
-  let i = 0;
-  if (text.charCodeAt(0) === 58) {
-    if (text.charCodeAt(1) !== 58) return undefined;
+  let dotted = false;
+  let i = start;
+  if (text.charCodeAt(i) === 58) {
+    if (text.charCodeAt(i + 1) !== 58) return undefined;
     doubleColon = 0;
-    i = 2;
+    i += 2;
   }
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
-    let d: number;
-    if (c >= 48 && c <= 57) d = c - 48;
-    else if (c >= 97 && c <= 102) d = c - 87;
-    else if (c >= 65 && c <= 70) d = c - 55;
-    else if (c === 58) {
+    const d = c < 128 ? (CHAR_CLASS[c] as number) : INVALID;
+    if (d >= 0) {
+      if (digits === 4) return undefined;
+      group = (group << 4) | d;
+      digits++;
+      continue;
+    }
+    if (d === COLON) {
       if (digits === 0 || count === 8) return undefined;
       g[count++] = group;
       group = 0;
       digits = 0;
-      if (text.charCodeAt(i + 1) === 58) {
+      if (i + 1 < end && text.charCodeAt(i + 1) === 58) {
         if (doubleColon !== -1) return undefined;
         doubleColon = count;
         i++;
       }
       continue;
-    } else return undefined;
-    if (digits === 4) return undefined;
-    group = group * 16 + d;
-    digits++;
+    }
+    if (d !== DOT) return undefined;
+    // A final dotted quad (RFC 4291 §2.2 form 3): it starts at this group's first digit and ends the text.
+    const v4 = count <= 6 ? fastIpv4(text, i - digits, end) : -1;
+    if (v4 < 0) return undefined;
+    g[count++] = v4 >>> 16;
+    g[count++] = v4 & 0xffff;
+    digits = 0;
+    dotted = true;
+    break;
   }
   if (digits > 0) {
     if (count === 8) return undefined;
     g[count++] = group;
-  } else if (doubleColon !== count || text.charCodeAt(n - 2) !== 58) return undefined;
+  } else if (!dotted && (doubleColon !== count || text.charCodeAt(end - 2) !== 58)) return undefined;
   if (doubleColon === -1) {
     if (count !== 8) return undefined;
   } else {
@@ -261,11 +319,12 @@ function fastIpv6(text: string): Ipv6Address | undefined {
     for (let k = 0; k < tail; k++) g[7 - k] = g[count - 1 - k] as number;
     for (let k = doubleColon; k < 8 - tail; k++) g[k] = 0;
   }
-  // Three exact doubles (48 + 48 + 32 bits) make fewer bigint allocations than eight groups.
-  const high = (g[0] as number) * 2 ** 32 + (g[1] as number) * 65536 + (g[2] as number);
-  const middle = (g[3] as number) * 2 ** 32 + (g[4] as number) * 65536 + (g[5] as number);
-  const low = (g[6] as number) * 65536 + (g[7] as number);
-  return ipv6FromGroups(g, (BigInt(high) << 80n) | (BigInt(middle) << 32n) | BigInt(low));
+  return ipv6FromWords(
+    ((g[0] as number) << 16) | (g[1] as number),
+    ((g[2] as number) << 16) | (g[3] as number),
+    ((g[4] as number) << 16) | (g[5] as number),
+    ((g[6] as number) << 16) | (g[7] as number),
+  );
 }
 
 /** Parses a strict dotted-quad IPv4 address (exactly four decimal octets, no leading zeros). */
@@ -457,51 +516,107 @@ export function parseAddressText(text: string, input: string): IpResult<IpAddres
   return parseIpv4(text, input);
 }
 
-function ipv4Text(value: number): string {
-  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
+// Text tables built once (a few microseconds): formatting then concatenates short strings instead of converting numbers.
+const DECIMAL_DOT: readonly string[] = Array.from({ length: 256 }, (_, i) => `${i}.`);
+const DECIMAL_TEXT: readonly string[] = Array.from({ length: 256 }, (_, i) => `${i}`);
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16));
+const HEX_BYTE_PAD: readonly string[] = HEX_BYTE.map((h) => h.padStart(2, '0'));
+
+/** Dotted quad of a uint32. */
+export function ipv4Text(value: number): string {
+  return (
+    (DECIMAL_DOT[value >>> 24] as string) +
+    (DECIMAL_DOT[(value >>> 16) & 255] as string) +
+    (DECIMAL_DOT[(value >>> 8) & 255] as string) +
+    (DECIMAL_TEXT[value & 255] as string)
+  );
 }
 
-function groupsOf(value: bigint): number[] {
-  const groups: number[] = [];
-  for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
-  return groups;
+/** A 16-bit group in lower-case hex without leading zeros. */
+function hexGroup(v: number): string {
+  return v < 256 ? (HEX_BYTE[v] as string) : (HEX_BYTE[v >>> 8] as string) + (HEX_BYTE_PAD[v & 255] as string);
 }
 
-/** RFC 5952 §4: lowercase, no leading zeros, the longest (first on a tie) run of ≥ 2 zero groups as '::'. */
-function ipv6Compressed(value: bigint): string {
-  const groups = groupsOf(value);
-  if (value >> 32n === 0xffffn) {
-    // RFC 5952 §5 recommends mixed notation for IPv4-mapped addresses.
-    return `::ffff:${ipv4Text(Number(value & 0xffffffffn))}`;
+const FORMAT_WORDS = new Int32Array(4);
+const FORMAT_GROUPS: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/** Splits the address into FORMAT_GROUPS (eight 16-bit groups) from its words, without bigint arithmetic. */
+function loadGroups(address: Ipv6Address): number[] {
+  wordsOf(address, FORMAT_WORDS);
+  const g = FORMAT_GROUPS;
+  for (let k = 0; k < 4; k++) {
+    const w = FORMAT_WORDS[k] as number;
+    g[2 * k] = w >>> 16;
+    g[2 * k + 1] = w & 0xffff;
+  }
+  return g;
+}
+
+/**
+ * RFC 5952 §4: lowercase, no leading zeros, the longest (first on a tie) run of ≥ 2 zero groups as '::'. With `mixed`,
+ * an IPv4-mapped address (::ffff:0:0/96, RFC 4291 §2.5.5.2) ends in a dotted quad as RFC 5952 §5 recommends for
+ * addresses "distinguished as having IPv4 addresses embedded … through the use of a well-known prefix". RFC 2765's
+ * IPv4-translated prefix ::ffff:0:0:0/96 is not given mixed notation: RFC 6145 obsoleted it (translators now use
+ * 64:ff9b::/96, RFC 6052, which is printed in hex too), and Python never used it. Masks are never mixed: they embed
+ * no IPv4 address, however their bits happen to fall.
+ */
+function ipv6Text(address: Ipv6Address, mixed: boolean): string {
+  const g = loadGroups(address);
+  const tail = FORMAT_WORDS[3] as number;
+  if (mixed && FORMAT_WORDS[0] === 0 && FORMAT_WORDS[1] === 0 && FORMAT_WORDS[2] === 0xffff) {
+    return `::ffff:${ipv4Text(tail >>> 0)}`;
   }
   let bestStart = -1;
   let bestLength = 1;
   for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
+    if (g[i] !== 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j < 8 && groups[j] === 0) j++;
+    while (j < 8 && g[j] === 0) j++;
     if (j - i > bestLength) {
       bestStart = i;
       bestLength = j - i;
     }
     i = j;
   }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart === -1) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+  if (bestStart === -1) {
+    let text = hexGroup(g[0] as number);
+    for (let i = 1; i < 8; i++) text += `:${hexGroup(g[i] as number)}`;
+    return text;
+  }
+  let text = '';
+  for (let i = 0; i < bestStart; i++) text += i === 0 ? hexGroup(g[i] as number) : `:${hexGroup(g[i] as number)}`;
+  text += '::';
+  for (let i = bestStart + bestLength; i < 8; i++) {
+    text += i === bestStart + bestLength ? hexGroup(g[i] as number) : `:${hexGroup(g[i] as number)}`;
+  }
+  return text;
+}
+
+/** All eight groups, four digits each. */
+function ipv6Exploded(address: Ipv6Address): string {
+  const g = loadGroups(address);
+  let text = '';
+  for (let i = 0; i < 8; i++) {
+    const v = g[i] as number;
+    text += `${i === 0 ? '' : ':'}${HEX_BYTE_PAD[v >>> 8] as string}${HEX_BYTE_PAD[v & 255] as string}`;
+  }
+  return text;
 }
 
 /** Text form of an address: `compressed` (RFC 5952 canonical, the default) or `exploded` (all 8 groups, 4 digits). */
 export function formatAddress(address: IpAddress, form: 'compressed' | 'exploded' = 'compressed'): string {
   if (address.version === 4) return ipv4Text(address.value);
-  const zone = address.zoneId === undefined ? '' : `%${address.zoneId}`;
-  if (form === 'exploded') {
-    return `${groupsOf(address.value)
-      .map((g) => g.toString(16).padStart(4, '0'))
-      .join(':')}${zone}`;
-  }
-  return `${ipv6Compressed(address.value)}${zone}`;
+  const text = form === 'exploded' ? ipv6Exploded(address) : ipv6Text(address, true);
+  return address.zoneId === undefined ? text : `${text}%${address.zoneId}`;
+}
+
+/**
+ * Text form of a netmask or hostmask: like {@link formatAddress} but never in IPv4-mapped mixed notation, so the
+ * wildcard of a /80 reads `::ffff:ffff:ffff`, not `::ffff:255.255.255.255`.
+ */
+export function formatMask(mask: IpAddress): string {
+  return mask.version === 4 ? ipv4Text(mask.value) : ipv6Text(mask, false);
 }

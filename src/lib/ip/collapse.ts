@@ -3,11 +3,12 @@ import {
   bigIntToAddress,
   compareAddresses,
   formatAddress,
+  ipv4,
   maxPrefix,
   parseAddress,
 } from './address.ts';
 import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors.ts';
-import { compareNetworks, networkFirst, networkLast, parseNetwork } from './network.ts';
+import { networkFirst, networkLast, parseNetwork } from './network.ts';
 import type { AddressRange, IpAddress, IpNetwork, IpResult, IpVersion } from './types.ts';
 
 /** Minimal CIDR blocks covering [first, last] exactly (integer bounds, inclusive). */
@@ -28,27 +29,73 @@ export function intervalToNetworks(version: IpVersion, first: bigint, last: bigi
 
 /**
  * The minimal CIDR list covering exactly the addresses of all given networks (CPython's `collapse_addresses`).
- * IPv4 and IPv6 are collapsed separately and returned IPv4 first (CPython raises TypeError on a mix).
+ * IPv4 and IPv6 are collapsed separately and returned IPv4 first (CPython raises TypeError on a mix); each family is
+ * sorted once by start and merged in one linear pass, so the blocks come out in order.
  */
 export function collapseNetworks(networks: readonly IpNetwork[]): IpNetwork[] {
   const out: IpNetwork[] = [];
-  for (const version of [4, 6] as const) {
-    const intervals = networks
-      .filter((n) => n.version === version)
-      .map((n) => [networkFirst(n), networkLast(n)] as [bigint, bigint])
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    let current: [bigint, bigint] | undefined;
-    for (const iv of intervals) {
-      if (current && iv[0] <= current[1] + 1n) {
-        if (iv[1] > current[1]) current[1] = iv[1];
-      } else {
-        if (current) out.push(...intervalToNetworks(version, current[0], current[1]));
-        current = [iv[0], iv[1]];
-      }
+  collapseIpv4(networks, out);
+  const intervals = networks
+    .filter((n) => n.version === 6)
+    .map((n) => [networkFirst(n), networkLast(n)] as [bigint, bigint])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let current: [bigint, bigint] | undefined;
+  for (const iv of intervals) {
+    if (current && iv[0] <= current[1] + 1n) {
+      if (iv[1] > current[1]) current[1] = iv[1];
+    } else {
+      if (current) out.push(...intervalToNetworks(6, current[0], current[1]));
+      current = [iv[0], iv[1]];
     }
-    if (current) out.push(...intervalToNetworks(version, current[0], current[1]));
   }
-  return out.sort(compareNetworks);
+  if (current) out.push(...intervalToNetworks(6, current[0], current[1]));
+  return out;
+}
+
+/**
+ * IPv4 in doubles, no bigints: each network becomes one sort key `start · 64 + prefix` (below 2 ** 38, exact), a
+ * Float64Array sorts those natively without a comparator, and one pass merges overlapping and adjacent blocks.
+ */
+function collapseIpv4(networks: readonly IpNetwork[], out: IpNetwork[]): void {
+  let n = 0;
+  for (const net of networks) if (net.version === 4) n++;
+  if (n === 0) return;
+  const keys = new Float64Array(n);
+  let k = 0;
+  for (const net of networks) {
+    if (net.version === 4) keys[k++] = (net.networkAddress.value as number) * 64 + net.prefixLength;
+  }
+  keys.sort();
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    const prefix = key % 64;
+    const start = (key - prefix) / 64;
+    const end = start + 2 ** (32 - prefix) - 1;
+    if (first >= 0 && start <= last + 1) {
+      if (end > last) last = end;
+    } else {
+      if (first >= 0) ipv4Blocks(first, last, out);
+      first = start;
+      last = end;
+    }
+  }
+  ipv4Blocks(first, last, out);
+}
+
+/** {@link intervalToNetworks} for IPv4 in doubles: each step takes the largest aligned block that fits. */
+function ipv4Blocks(first: number, last: number, out: IpNetwork[]): void {
+  let cursor = first;
+  while (cursor <= last) {
+    const c = cursor | 0;
+    const alignment = cursor === 0 ? 32 : 31 - Math.clz32(c & -c);
+    const count = last - cursor + 1;
+    const span = count >= 2 ** 32 ? 32 : 31 - Math.clz32(count);
+    const size = Math.min(alignment, span);
+    out.push({ version: 4, networkAddress: ipv4(cursor), prefixLength: 32 - size });
+    cursor += 2 ** size; // ≥ 1, so the loop advances and ends past `last`
+  }
 }
 
 /** The minimal CIDR list covering exactly `first`…`last` (CPython's `summarize_address_range`). */

@@ -9,6 +9,7 @@ export {
   bigIntToAddress,
   compareAddresses,
   formatAddress,
+  formatMask,
   isIpv4MappedAddress,
   parseAddress,
 } from './address.ts';

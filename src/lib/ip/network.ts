@@ -3,12 +3,16 @@ import {
   addressToBigInt,
   bigIntToAddress,
   compareAddresses,
+  fastIpv4,
+  fastIpv6,
   formatAddress,
   ipv4,
   ipv6,
+  ipv6FromWords,
   maxPrefix,
   parseAddressText,
   parseIpv4,
+  wordsOf,
 } from './address.ts';
 import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors.ts';
 import type {
@@ -17,6 +21,7 @@ import type {
   IpNetwork,
   IpResult,
   IpVersion,
+  Ipv6Address,
   IpWarning,
   MaskForm,
   ParsedNetwork,
@@ -26,6 +31,12 @@ import type {
 const IPV6_SIZE: readonly bigint[] = Array.from({ length: 129 }, (_, p) => 1n << BigInt(128 - p));
 const IPV6_HOSTMASK: readonly bigint[] = IPV6_SIZE.map((size) => size - 1n);
 const IPV6_NETMASK: readonly bigint[] = IPV6_HOSTMASK.map((hostmask) => ((1n << 128n) - 1n) ^ hostmask);
+// IPv4 counts as bigints per prefix length: the public counts are bigints, and there are only 33 of each.
+const IPV4_SIZE: readonly bigint[] = Array.from({ length: 33 }, (_, p) => 1n << BigInt(32 - p));
+const IPV4_USABLE: readonly bigint[] = IPV4_SIZE.map((size, p) => (p >= 31 ? size : size - 2n));
+/** `WORD_MASK[b]`: a 32-bit word with its top `b` bits set (0 ≤ b ≤ 32), as a signed int32. */
+const WORD_MASK: readonly number[] = Array.from({ length: 33 }, (_, b) => (b === 0 ? 0 : (0xffffffff << (32 - b)) | 0));
+const MASK_WORDS = new Int32Array(4);
 
 /** The netmask of a prefix as an address (`/24` → 255.255.255.0). */
 export function netmaskOf(version: IpVersion, prefixLength: number): IpAddress {
@@ -50,16 +61,29 @@ export function makeNetwork(address: IpAddress, prefixLength: number): IpNetwork
     const mask = netmaskOf(4, prefixLength).value as number;
     return { version: 4, networkAddress: ipv4((address.value & mask) >>> 0), prefixLength };
   }
-  const hostBits = IPV6_HOSTMASK[prefixLength] as bigint; // prefixLength checked above
-  return { version: 6, networkAddress: ipv6(address.value & ~hostBits), prefixLength };
+  return { version: 6, networkAddress: maskIpv6(address, prefixLength), prefixLength };
+}
+
+/** The IPv6 address with the bits below `prefixLength` cleared: the same object when none are set, zone ID dropped. */
+function maskIpv6(address: Ipv6Address, prefixLength: number): Ipv6Address {
+  const w = MASK_WORDS;
+  wordsOf(address, w);
+  let changed = address.zoneId !== undefined;
+  for (let k = 0; k < 4; k++) {
+    const bits = prefixLength - 32 * k;
+    const mask = bits >= 32 ? -1 : bits <= 0 ? 0 : (WORD_MASK[bits] as number);
+    const masked = (w[k] as number) & mask;
+    if (masked !== w[k]) changed = true;
+    w[k] = masked;
+  }
+  if (!changed && (address as { _w0?: number })._w0 !== undefined) return address;
+  return ipv6FromWords(w[0] as number, w[1] as number, w[2] as number, w[3] as number);
 }
 
 /** Number of addresses in the network, 2 ** (bits − prefix). */
 export function networkSize(network: IpNetwork): bigint {
-  if (network.version === 6) {
-    const cached = IPV6_SIZE[network.prefixLength];
-    if (cached !== undefined) return cached;
-  }
+  const cached = (network.version === 4 ? IPV4_SIZE : IPV6_SIZE)[network.prefixLength];
+  if (cached !== undefined) return cached;
   return 1n << BigInt(maxPrefix(network.version) - network.prefixLength);
 }
 
@@ -103,22 +127,33 @@ function prefixOfNetmask(value: bigint, bits: number): number | undefined {
 }
 
 const ALL_DIGITS = /^[0-9]+$/;
+const LEADING_ZEROS = /^0+(?=[0-9])/;
+
+/**
+ * A prefix length written in decimal digits. Leading zeros are ignored (`/024` = `/0024` = `/24`), as CPython's
+ * `ipaddress` does: one rule whatever their number, so only the value decides whether it is in range.
+ */
+function parsePrefixDigits(address: IpAddress, maskText: string, input: string): IpResult<number> {
+  const max = maxPrefix(address.version);
+  const digits = maskText.replace(LEADING_ZEROS, '');
+  const prefixLength = digits.length > 3 ? Number.POSITIVE_INFINITY : Number.parseInt(digits, 10);
+  if (prefixLength <= max) return ok(prefixLength);
+  const shown = maskText.length > 12 ? quoteInput(maskText, 12) : maskText;
+  const zeros = digits.length < maskText.length ? ' (leading zeros are ignored: /024 and /0024 both mean /24)' : '';
+  return ipError(
+    'prefix-out-of-range',
+    `Prefix length ${shown} is out of range in ${quoteInput(input)}; IPv${address.version} prefixes are 0–${max}${zeros}`,
+  );
+}
 
 function parseMask(
   address: IpAddress,
   maskText: string,
   input: string,
 ): IpResult<{ prefixLength: number; form: MaskForm }> {
-  const max = maxPrefix(address.version);
   if (ALL_DIGITS.test(maskText)) {
-    const prefixLength = maskText.length > 3 ? Number.POSITIVE_INFINITY : Number.parseInt(maskText, 10);
-    if (prefixLength > max) {
-      return ipError(
-        'prefix-out-of-range',
-        `Prefix length ${maskText.length > 12 ? quoteInput(maskText, 12) : maskText} is out of range in ${quoteInput(input)}; IPv${address.version} prefixes are 0–${max}`,
-      );
-    }
-    return ok({ prefixLength, form: 'prefix' });
+    const prefix = parsePrefixDigits(address, maskText, input);
+    return prefix.ok ? ok({ prefixLength: prefix.value, form: 'prefix' }) : prefix;
   }
   if (address.version === 6) {
     return ipError(
@@ -150,11 +185,118 @@ function parseMask(
 }
 
 /**
+ * A parsed network. The warnings are built when first read: most callers never read them, and quoting the input and
+ * printing the network cost as much as the parse itself (profiled on 200k CIDRs, half with host bits set).
+ */
+class ParsedNetworkValue implements ParsedNetwork {
+  readonly network: IpNetwork;
+  readonly interfaceAddress: IpAddress;
+  readonly hostBitsSet: boolean;
+  readonly maskForm: MaskForm;
+  /** The trimmed input and the mask as typed, which the warnings quote. */
+  private readonly text: string;
+  private readonly maskText: string | undefined;
+  private built: readonly IpWarning[] | undefined;
+
+  constructor(
+    network: IpNetwork,
+    interfaceAddress: IpAddress,
+    hostBitsSet: boolean,
+    maskForm: MaskForm,
+    text: string,
+    maskText: string | undefined,
+  ) {
+    this.network = network;
+    this.interfaceAddress = interfaceAddress;
+    this.hostBitsSet = hostBitsSet;
+    this.maskForm = maskForm;
+    this.text = text;
+    this.maskText = maskText;
+    this.built = undefined;
+  }
+
+  /** Notes for the user: wildcard mask read as such, host bits set, zone ID kept. */
+  get warnings(): readonly IpWarning[] {
+    if (this.built === undefined) this.built = this.buildWarnings();
+    return this.built;
+  }
+
+  private buildWarnings(): IpWarning[] {
+    const warnings: IpWarning[] = [];
+    if (this.maskForm === 'hostmask') {
+      warnings.push({
+        code: 'wildcard-mask',
+        message: `${quoteInput(this.maskText ?? '')} is not a netmask, so it was read as a wildcard (inverse) mask: /${this.network.prefixLength}`,
+      });
+    }
+    if (this.hostBitsSet) {
+      warnings.push({
+        code: 'host-bits-set',
+        message: `${quoteInput(this.text)} has host bits set — the network is ${formatNetwork(this.network)}`,
+      });
+    }
+    const address = this.interfaceAddress;
+    if (address.version === 6 && address.zoneId !== undefined) {
+      warnings.push({
+        code: 'zone-id',
+        message: `Zone ID '%${address.zoneId}' only tells the host which interface to use; it is kept with the address but is not part of the network`,
+      });
+    }
+    return warnings;
+  }
+}
+
+/**
+ * The common case in one pass, no regexes and no substrings: `a.b.c.d/n` or `ipv6/n` exactly as the fast address
+ * parsers accept it, with a 1–3 digit prefix. Undefined for anything else; the careful path then accepts it or says
+ * what is wrong, so results and messages do not depend on which path ran.
+ */
+function parseNetworkFast(input: string): ParsedNetworkValue | undefined {
+  const slash = input.indexOf('/');
+  const n = input.length;
+  if (slash <= 0 || n - slash < 2 || n - slash > 4) return undefined;
+  let prefix = 0;
+  for (let i = slash + 1; i < n; i++) {
+    const d = input.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    prefix = prefix * 10 + d;
+  }
+  const v4 = fastIpv4(input, 0, slash);
+  if (v4 >= 0) {
+    if (prefix > 32) return undefined;
+    const iface = ipv4(v4);
+    const masked = (v4 & (WORD_MASK[prefix] as number)) >>> 0;
+    const network: IpNetwork = {
+      version: 4,
+      networkAddress: masked === v4 ? iface : ipv4(masked),
+      prefixLength: prefix,
+    };
+    return new ParsedNetworkValue(network, iface, masked !== v4, 'prefix', input, undefined);
+  }
+  if (prefix > 128) return undefined;
+  const v6 = fastIpv6(input, 0, slash);
+  if (v6 === undefined) return undefined;
+  const base = maskIpv6(v6, prefix);
+  return new ParsedNetworkValue(
+    { version: 6, networkAddress: base, prefixLength: prefix },
+    v6,
+    base !== v6,
+    'prefix',
+    input,
+    undefined,
+  );
+}
+
+const WHITESPACE = /\s/;
+
+/**
  * Parses `addr/prefix`, `addr/netmask`, `addr netmask`, `addr/wildcard` (when it is not also a netmask) or a bare
  * address (→ /32 or /128). Host bits are not silently dropped: the result carries the interface address, a
  * `hostBitsSet` flag and a warning naming the network.
  */
 export function parseNetwork(input: string): IpResult<ParsedNetwork> {
+  const fast = parseNetworkFast(input);
+  if (fast !== undefined) return ok(fast);
   if (input.length > MAX_INPUT_LENGTH) {
     return ipError('too-long', `The input is ${input.length} characters long; a network is at most 49, so shorten it`);
   }
@@ -170,10 +312,12 @@ export function parseNetwork(input: string): IpResult<ParsedNetwork> {
       `${quoteInput(input)} has more than one '/'; write address/prefix, e.g. 10.0.0.0/8`,
     );
   }
+  const zoneSpace = zoneWithSpace(text, input);
+  if (zoneSpace) return zoneSpace;
   if (pieces.length === 2) {
     addressText = (pieces[0] as string).trim();
     maskText = (pieces[1] as string).trim();
-    if (/\s/.test(addressText) || /\s/.test(maskText)) {
+    if (WHITESPACE.test(addressText) || WHITESPACE.test(maskText)) {
       return ipError(
         'network-syntax',
         `${quoteInput(input)} mixes '/' with a space-separated part; write address/prefix (10.0.0.0/8) or address netmask (10.0.0.0 255.0.0.0)`,
@@ -198,36 +342,34 @@ export function parseNetwork(input: string): IpResult<ParsedNetwork> {
   }
   const address = parseAddressText(addressText, input);
   if (!address.ok) return address;
-  const max = maxPrefix(address.value.version);
-  let prefixLength: number = max;
+  let prefixLength: number = maxPrefix(address.value.version);
   let maskForm: MaskForm = 'none';
-  const warnings: IpWarning[] = [];
   if (maskText !== undefined) {
     const mask = parseMask(address.value, maskText, input);
     if (!mask.ok) return mask;
     ({ prefixLength, form: maskForm } = mask.value);
-    if (maskForm === 'hostmask') {
-      warnings.push({
-        code: 'wildcard-mask',
-        message: `${quoteInput(maskText)} is not a netmask, so it was read as a wildcard (inverse) mask: /${prefixLength}`,
-      });
-    }
   }
   const network = makeNetwork(address.value, prefixLength);
   const hostBitsSet = addressToBigInt(address.value) !== networkFirst(network);
-  if (hostBitsSet) {
-    warnings.push({
-      code: 'host-bits-set',
-      message: `${quoteInput(text)} has host bits set — the network is ${formatNetwork(network)}`,
-    });
-  }
-  if (address.value.version === 6 && address.value.zoneId !== undefined) {
-    warnings.push({
-      code: 'zone-id',
-      message: `Zone ID '%${address.value.zoneId}' only tells the host which interface to use; it is kept with the address but is not part of the network`,
-    });
-  }
-  return ok({ network, interfaceAddress: address.value, hostBitsSet, maskForm, warnings });
+  return ok(new ParsedNetworkValue(network, address.value, hostBitsSet, maskForm, text, maskText));
+}
+
+/**
+ * A zone ID with a space in it (`fe80::1%Ethernet 2/64`, a Windows interface name) would otherwise be reported as a
+ * syntax problem with the mask. CPython accepts any scope text, but a space cannot appear in a URL's zone (RFC 6874)
+ * nor in the text most tools accept, so it is rejected with a message about the zone itself.
+ */
+function zoneWithSpace(text: string, input: string): IpResult<never> | undefined {
+  const percent = text.indexOf('%');
+  if (percent === -1 || !text.includes(':')) return undefined;
+  const slash = text.indexOf('/', percent);
+  if (slash === -1) return undefined;
+  const trimmed = text.slice(percent + 1, slash).trim();
+  if (!WHITESPACE.test(trimmed)) return undefined;
+  return ipError(
+    'zone-id-invalid',
+    `The zone ID ${quoteInput(trimmed, 30)} in ${quoteInput(input)} contains a space; a zone ID is one word — use the interface number instead (e.g. fe80::1%12/64; \`netsh interface ipv6 show interface\` lists them on Windows)`,
+  );
 }
 
 /** True if `address` is inside `network` (false across versions). */
@@ -304,18 +446,18 @@ export function usableRange(network: IpNetwork): { first: bigint; last: bigint; 
 export function hostRange(network: IpNetwork): HostRange {
   const base = network.networkAddress;
   if (network.version === 4 && base.version === 4) {
-    // The same arithmetic as below in doubles (exact below 2 ** 53), avoiding bigints on the common IPv4 path.
-    const size = 2 ** (32 - network.prefixLength);
-    const last = base.value + size - 1;
+    // The same arithmetic as below in doubles (exact below 2 ** 53), avoiding bigints on the common IPv4 path; one
+    // object literal per shape (a spread of an optional field copied the object and was a third of the call).
+    const prefix = network.prefixLength;
+    const last = base.value + 2 ** (32 - prefix) - 1;
     const lastAddress = ipv4(last);
-    const both = size <= 2;
-    return {
-      firstUsable: both ? ipv4(base.value) : ipv4(base.value + 1),
-      lastUsable: ipv4(both ? last : last - 1),
-      usableHosts: BigInt(both ? size : size - 2),
-      lastAddress,
-      ...(network.prefixLength <= 30 ? { broadcastAddress: lastAddress } : {}),
-    };
+    const usableHosts = IPV4_USABLE[prefix] as bigint;
+    if (prefix >= 31) {
+      return { firstUsable: base, lastUsable: lastAddress, usableHosts, lastAddress };
+    }
+    const firstUsable = ipv4(base.value + 1);
+    const lastUsable = ipv4(last - 1);
+    return { firstUsable, lastUsable, usableHosts, lastAddress, broadcastAddress: lastAddress };
   }
   const { first, last, count } = usableRange(network);
   const lastAddress = bigIntToAddress(network.version, networkLast(network));

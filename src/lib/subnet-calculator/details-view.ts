@@ -1,8 +1,12 @@
 /** View model of the Details mode: one parsed network turned into labelled rows of display and copy strings. */
 
-import type { IpAddress, NetworkDetails, Reachability, SpecialMatch, SpecialRelation } from '../ip/index.ts';
-import { formatAddress, formatNetwork, networkDetails, parseNetwork } from '../ip/index.ts';
-import { formatCount, groupDigits } from './format.ts';
+// Direct module imports, not the lib's index: the index also pulls in collapse, subnets and VLSM, which only the
+// lazily loaded modes use, and a bundler keeps a module's top-level tables once anything imports it (bench/ip-size.ts).
+import { formatAddress, formatMask, isIpv4MappedAddress } from '../ip/address.ts';
+import { networkDetails } from '../ip/details.ts';
+import { formatNetwork, parseNetwork } from '../ip/network.ts';
+import type { IpAddress, NetworkDetails, Reachability, SpecialMatch, SpecialRelation } from '../ip/types.ts';
+import { formatCount, groupDigits, type LinkedNote, MAPPED_NOTATION_NOTE } from './format.ts';
 import { fieldError, type ViewResult } from './view-result.ts';
 
 /** One labelled value of the details list. */
@@ -57,6 +61,8 @@ export interface DetailsView {
   readonly classification: string;
   readonly reachable: string;
   readonly special: readonly SpecialRow[];
+  /** Set when an address shown is IPv4-mapped: which text rule is followed, with its RFC link. */
+  readonly mappedNote?: LinkedNote;
 }
 
 const RELATION_WORDS: Record<SpecialRelation, string> = {
@@ -101,8 +107,9 @@ export function detailsView(input: string): ViewResult<DetailsView> {
   add('total', 'Total addresses', formatCount(d.numAddresses), d.numAddresses.toString());
   add('usable', 'Usable hosts', formatCount(d.usableHosts), d.usableHosts.toString(), d.hostsNote || undefined);
   add('prefix', 'Prefix length', `/${d.prefixLength}`);
-  add('netmask', 'Netmask', ip(d.netmask));
-  add('wildcard', 'Wildcard mask', ip(d.hostmask));
+  // Masks are never written in IPv4-mapped notation: a /80's wildcard is ::ffff:ffff:ffff, not ::ffff:255.255.255.255.
+  add('netmask', 'Netmask', formatMask(d.netmask));
+  add('wildcard', 'Wildcard mask', formatMask(d.hostmask));
   if (d.version === 6) add('expanded', 'Expanded', formatAddress(d.networkAddress, 'exploded'));
   add('hex', 'Hexadecimal', d.hex);
   add('integer', 'Integer', groupDigits(d.integer), d.integer.toString());
@@ -123,6 +130,9 @@ export function detailsView(input: string): ViewResult<DetailsView> {
     classification: d.classification,
     reachable: REACHABILITY_WORDS[d.reachability],
     special: d.special.map(specialRow),
+    ...([interfaceAddress, d.networkAddress, d.lastAddress].some(isIpv4MappedAddress)
+      ? { mappedNote: MAPPED_NOTATION_NOTE }
+      : {}),
   };
   if (hostBitsSet) {
     const hostBits = warnings.find((w) => w.code === 'host-bits-set');

@@ -39,3 +39,23 @@ export function formatCount(value: bigint): string {
 export function plural(value: bigint | number, singular: string, pluralForm = `${singular}s`): string {
   return `${groupDigits(value)} ${value === 1n || value === 1 ? singular : pluralForm}`;
 }
+
+/** A sentence with one link in it: `before`, the link, `after`. */
+export interface LinkedNote {
+  readonly before: string;
+  readonly linkLabel: string;
+  readonly href: string;
+  readonly after: string;
+}
+
+/**
+ * Shown wherever the calculator prints an IPv4-mapped address (::ffff:0:0/96): the text choice is deliberate and
+ * other tools differ, so say which rule is followed and where it comes from.
+ */
+export const MAPPED_NOTATION_NOTE: LinkedNote = {
+  before:
+    'IPv4-mapped addresses (::ffff:0:0/96) are written here with their last 32 bits as a dotted quad, e.g. ::ffff:192.0.2.1, as recommended by ',
+  linkLabel: 'RFC 5952 §5',
+  href: 'https://www.rfc-editor.org/rfc/rfc5952#section-5',
+  after: "; some tools (Python's ipaddress before 3.13, for one) print the same address in hex, ::ffff:c000:201.",
+};

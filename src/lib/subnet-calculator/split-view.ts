@@ -5,13 +5,14 @@ import {
   formatAddress,
   formatNetwork,
   hostRange,
+  isIpv4MappedAddress,
   parseNetwork,
   quoteInput,
   splitNetwork,
   subnets,
 } from '../ip/index.ts';
 import type { ExportTable } from './export.ts';
-import { formatCount, groupDigits, plural } from './format.ts';
+import { formatCount, groupDigits, type LinkedNote, MAPPED_NOTATION_NOTE, plural } from './format.ts';
 import { type PageWindow, pageWindow, parsePositiveInteger } from './paging.ts';
 import type { CalculatorState } from './state.ts';
 import { type FieldError, fieldError, type ViewResult } from './view-result.ts';
@@ -42,6 +43,8 @@ export interface SplitView {
   exportTable(): ExportTable;
   /** A file-name stem for exports. */
   readonly exportName: string;
+  /** Set when the page shows IPv4-mapped addresses: which text rule is followed, with its RFC link. */
+  readonly mappedNote?: LinkedNote;
 }
 
 /** Reads a prefix length typed as `24` or `/24`. */
@@ -85,7 +88,11 @@ export function splitView(state: CalculatorState['split']): ViewResult<SplitView
   const headers = ['#', 'Subnet', 'First usable', 'Last usable', ipv4 ? 'Broadcast' : 'Last address'];
   const rowsFrom = (start: bigint, size: number) =>
     list.subnetPage(start, size).map((net, i) => subnetRow(start + BigInt(i) + 1n, net));
-  const rows = rowsFrom(window.start, window.size);
+  const page = list.subnetPage(window.start, window.size);
+  const rows = page.map((net, i) => subnetRow(window.start + BigInt(i) + 1n, net));
+  const mapped =
+    parent.version === 6 &&
+    page.some((net) => isIpv4MappedAddress(net.networkAddress) || isIpv4MappedAddress(hostRange(net).lastAddress));
   const example = list.subnetAt(0n) as IpNetwork;
   const ends = hostRange(example);
   const exportScope = list.count <= BigInt(EXPORT_ALL_LIMIT) ? 'all' : 'page';
@@ -109,6 +116,7 @@ export function splitView(state: CalculatorState['split']): ViewResult<SplitView
         rows: exportScope === 'all' ? rowsFrom(0n, Number(list.count)) : rows,
       }),
       exportName: `split ${parentCidr} to ${list.newPrefix}${exportScope === 'page' ? ` page ${window.page}` : ''}`,
+      ...(mapped ? { mappedNote: MAPPED_NOTATION_NOTE } : {}),
     },
   };
 }

@@ -5,11 +5,10 @@
  * requirements: [{ name, hosts }], pointToPoint }, summarise: { networks, range }, compare: { a, b } }`.
  *
  * Inputs are kept as the strings the user typed (not parsed values) so that a shared link restores the page exactly,
- * invalid input included. The whole state round-trips through a URL query string: {@link encodeState} writes only
- * what differs from a base state, {@link decodeState} reads it back and never throws.
+ * invalid input included. The whole state round-trips through a URL query string (`url-state.ts`, a separate module
+ * so that islands which do not mirror the URL never download the codec).
  */
 
-import { mergeQuery as mergeOwnQuery } from '../url/query.ts';
 import { pageOfItem } from './paging.ts';
 
 /** The calculator's modes, in tab order. */
@@ -17,6 +16,15 @@ export const MODES = ['details', 'split', 'vlsm', 'summarise', 'compare'] as con
 
 /** One of {@link MODES}. */
 export type Mode = (typeof MODES)[number];
+
+/** Tab labels, in {@link MODES} order. */
+export const MODE_LABELS: Record<Mode, string> = {
+  details: 'Details',
+  split: 'Split',
+  vlsm: 'VLSM plan',
+  summarise: 'Summarise',
+  compare: 'Contains / overlap',
+};
 
 /** How a split is specified: by the new prefix length or by a number of equal parts. */
 export const SPLIT_BY = ['prefix', 'count'] as const;
@@ -92,37 +100,6 @@ export const MAX_PARAM_LENGTH = 200;
 export const MAX_LIST_LENGTH = 20_000;
 /** Most VLSM requirement rows kept from a URL. */
 export const MAX_REQUIREMENTS = 100;
-
-/** URL parameter names (short, stable: they are part of every shared link). */
-const P = {
-  mode: 'mode',
-  detailsNetwork: 'net',
-  splitNetwork: 'split',
-  splitBy: 'by',
-  newPrefix: 'prefix',
-  count: 'parts',
-  page: 'page',
-  highlight: 'hl',
-  vlsmNetwork: 'vlsm',
-  requirement: 'req',
-  pointToPoint: 'p2p',
-  networks: 'list',
-  range: 'range',
-  a: 'a',
-  b: 'b',
-} as const;
-
-/** Every query parameter the calculator owns; other parameters in the page URL are left alone. */
-export const STATE_PARAMS: readonly string[] = Object.values(P);
-
-/**
- * The page query with the calculator's parameters replaced by `encoded` and any foreign ones (`utm_source`, …) kept
- * in front. Returns the string with a leading `?`, or `''` when nothing is left.
- */
-export function mergeQuery(currentSearch: string, encoded: string): string {
-  return mergeOwnQuery(currentSearch, STATE_PARAMS, encoded);
-}
-
 /** Fills a preset's gaps from a base state (default: {@link DEFAULT_STATE}); ignores unknown or mistyped fields. */
 export function resolvePreset(preset: CalculatorPreset | undefined, base: CalculatorState = DEFAULT_STATE) {
   if (!preset || typeof preset !== 'object') return base;
@@ -167,98 +144,18 @@ export function resolvePreset(preset: CalculatorPreset | undefined, base: Calcul
   return state;
 }
 
-/** Serialises a state to a query string (no leading `?`), writing only values that differ from `base`. */
-export function encodeState(state: CalculatorState, base: CalculatorState = DEFAULT_STATE): string {
-  const params = new URLSearchParams();
-  const put = (name: string, value: string, baseValue: string) => {
-    if (value !== baseValue) params.set(name, value);
-  };
-  put(P.mode, state.mode, base.mode);
-  put(P.detailsNetwork, state.details.network, base.details.network);
-  put(P.splitNetwork, state.split.network, base.split.network);
-  put(P.splitBy, state.split.by, base.split.by);
-  put(P.newPrefix, state.split.newPrefix, base.split.newPrefix);
-  put(P.count, state.split.count, base.split.count);
-  put(P.page, state.split.page, base.split.page);
-  put(P.highlight, state.split.highlight, base.split.highlight);
-  put(P.vlsmNetwork, state.vlsm.network, base.vlsm.network);
-  if (!sameRequirements(state.vlsm.requirements, base.vlsm.requirements)) {
-    // An explicitly empty list is written as one empty `req` so it does not decode back to the base rows.
-    if (state.vlsm.requirements.length === 0) params.append(P.requirement, '');
-    for (const row of state.vlsm.requirements) params.append(P.requirement, encodeRequirement(row));
-  }
-  put(P.pointToPoint, state.vlsm.pointToPoint ? '1' : '0', base.vlsm.pointToPoint ? '1' : '0');
-  put(P.networks, state.summarise.networks, base.summarise.networks);
-  put(P.range, state.summarise.range, base.summarise.range);
-  put(P.a, state.compare.a, base.compare.a);
-  put(P.b, state.compare.b, base.compare.b);
-  return params.toString();
-}
-
-/** Reads a query string (with or without `?`) over `base`; unknown or invalid parameters keep the base value. */
-export function decodeState(query: string, base: CalculatorState = DEFAULT_STATE): CalculatorState {
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  } catch {
-    return base;
-  }
-  const text = (name: string, fallback: string, max = MAX_PARAM_LENGTH) => {
-    const value = params.get(name);
-    return value === null ? fallback : value.slice(0, max);
-  };
-  const mode = params.get(P.mode);
-  const by = params.get(P.splitBy);
-  const p2p = params.get(P.pointToPoint);
-  const reqs = params.getAll(P.requirement);
-  const page = params.get(P.page);
-  const highlight = params.get(P.highlight);
-  return {
-    mode: isMode(mode) ? mode : base.mode,
-    details: { network: text(P.detailsNetwork, base.details.network) },
-    split: {
-      network: text(P.splitNetwork, base.split.network),
-      by: isSplitBy(by) ? by : base.split.by,
-      newPrefix: text(P.newPrefix, base.split.newPrefix),
-      count: text(P.count, base.split.count),
-      page: page === null ? base.split.page : normalisePage(page),
-      highlight: highlight === null ? base.split.highlight : normaliseHighlight(highlight),
-    },
-    vlsm: {
-      network: text(P.vlsmNetwork, base.vlsm.network),
-      requirements:
-        reqs.length === 0
-          ? base.vlsm.requirements
-          : reqs
-              .filter((r) => r !== '')
-              .slice(0, MAX_REQUIREMENTS)
-              .map(decodeRequirement),
-      pointToPoint: p2p === '1' ? true : p2p === '0' ? false : base.vlsm.pointToPoint,
-    },
-    summarise: {
-      networks: text(P.networks, base.summarise.networks, MAX_LIST_LENGTH),
-      range: text(P.range, base.summarise.range),
-    },
-    compare: { a: text(P.a, base.compare.a), b: text(P.b, base.compare.b) },
-  };
-}
-
-/** True when two states would encode to the same query. */
-export function sameState(a: CalculatorState, b: CalculatorState): boolean {
-  return encodeState(a, DEFAULT_STATE) === encodeState(b, DEFAULT_STATE);
-}
-
 /** Type guard for {@link Mode}. */
 export function isMode(value: unknown): value is Mode {
   return typeof value === 'string' && (MODES as readonly string[]).includes(value);
 }
 
-function isSplitBy(value: unknown): value is SplitBy {
+/** Type guard for {@link SplitBy}. */
+export function isSplitBy(value: unknown): value is SplitBy {
   return typeof value === 'string' && (SPLIT_BY as readonly string[]).includes(value);
 }
 
 /** A page parameter is a positive decimal integer; anything else reads as page 1. */
-function normalisePage(value: string): string {
+export function normalisePage(value: string): string {
   const trimmed = value.trim();
   if (!/^\d{1,40}$/.test(trimmed)) return '1';
   const page = BigInt(trimmed);
@@ -266,7 +163,7 @@ function normalisePage(value: string): string {
 }
 
 /** A highlight is a positive decimal integer or '' (none). */
-function normaliseHighlight(value: string): string {
+export function normaliseHighlight(value: string): string {
   const trimmed = value.trim();
   if (!/^\d{1,40}$/.test(trimmed)) return '';
   const item = BigInt(trimmed);
@@ -274,21 +171,3 @@ function normaliseHighlight(value: string): string {
 }
 
 // A requirement is written `hosts:name`, so the name may contain any character; the (rare) '%' and ':' in the hosts
-// text are escaped so that even invalid input round-trips exactly.
-function encodeRequirement(row: RequirementInput): string {
-  return `${row.hosts.replace(/[%:]/g, (c) => (c === '%' ? '%25' : '%3A'))}:${row.name}`;
-}
-
-function decodeRequirement(value: string): RequirementInput {
-  const colon = value.indexOf(':');
-  const hosts = colon < 0 ? value : value.slice(0, colon);
-  const name = colon < 0 ? '' : value.slice(colon + 1);
-  return {
-    name: name.slice(0, MAX_PARAM_LENGTH),
-    hosts: hosts.replace(/%(25|3A)/g, (_, code: string) => (code === '25' ? '%' : ':')).slice(0, MAX_PARAM_LENGTH),
-  };
-}
-
-function sameRequirements(a: readonly RequirementInput[], b: readonly RequirementInput[]): boolean {
-  return a.length === b.length && a.every((row, i) => row.name === b[i]?.name && row.hosts === b[i]?.hosts);
-}

@@ -4,6 +4,7 @@ import {
   bigIntToAddress,
   compareAddresses,
   formatAddress,
+  formatMask,
   ipv4,
   ipv6,
   isIpv4MappedAddress,
@@ -218,5 +219,17 @@ describe('helpers', () => {
     expect(() => ipv4(1.5)).toThrow(RangeError);
     expect(() => ipv6(-1n)).toThrow(RangeError);
     expect(() => ipv6(1n << 128n)).toThrow(RangeError);
+  });
+});
+
+describe('issue 10 #6: mixed notation only for IPv4-mapped addresses, never for masks', () => {
+  test('a mask whose top 96 bits look mapped stays in hex', () => {
+    expect(formatMask(ipv6(0xffffffffffffn))).toBe('::ffff:ffff:ffff');
+    expect(formatAddress(ipv6(0xffffffffffffn))).toBe('::ffff:255.255.255.255');
+    expect(formatMask(ipv4(0xffffff00))).toBe('255.255.255.0');
+  });
+
+  test("RFC 2765's ::ffff:0:0:0/96 (obsoleted by RFC 6145) is printed in hex, like Python", () => {
+    expect(formatAddress(ipv6(0xffff0000c0000201n))).toBe('::ffff:0:c000:201');
   });
 });

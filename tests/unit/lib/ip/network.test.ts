@@ -264,3 +264,28 @@ describe('supernet()', () => {
     );
   });
 });
+
+describe('issue 10: one rule for prefix leading zeros, zone IDs named as the problem', () => {
+  test.each(['1.2.3.4/24', '1.2.3.4/024', '1.2.3.4/0024', '1.2.3.4/00000024'])(
+    '%s reads as /24 (leading zeros ignored, as CPython does) (#7)',
+    (text) => {
+      expect(formatNetwork(net(text))).toBe('1.2.3.0/24');
+    },
+  );
+
+  test('an out-of-range prefix with leading zeros says how zeros are read (#7)', () => {
+    expect(errorOf('1.2.3.4/0033').message).toMatchInlineSnapshot(
+      `"Prefix length 0033 is out of range in '1.2.3.4/0033'; IPv4 prefixes are 0–32 (leading zeros are ignored: /024 and /0024 both mean /24)"`,
+    );
+    expect(errorOf('::/000129').code).toBe('prefix-out-of-range');
+  });
+
+  test('a zone ID with a space is reported as a zone ID problem (#8)', () => {
+    const error = errorOf('fe80::1%Ethernet 2/64');
+    expect(error.code).toBe('zone-id-invalid');
+    expect(error.message).toMatchInlineSnapshot(
+      `"The zone ID 'Ethernet 2' in 'fe80::1%Ethernet 2/64' contains a space; a zone ID is one word — use the interface number instead (e.g. fe80::1%12/64; \`netsh interface ipv6 show interface\` lists them on Windows)"`,
+    );
+    expect(formatAddress(parsed('fe80::1%12/64').interfaceAddress)).toBe('fe80::1%12');
+  });
+});

@@ -193,7 +193,7 @@ describe('oracle: ip-address', () => {
 
 describe('properties', () => {
   test('the IPv6 fast parse path and the careful one build the same address', () => {
-    // Plain hex text takes the fast path; a zone ID or a dotted-quad tail forces the careful one. Both must give the
+    // Plain hex text and a dotted-quad tail take the fast path; a zone ID forces the careful one. Both must give the
     // same value and the same internal words as ipv6(value), so deep equality holds whichever path built an address.
     fc.assert(
       fc.property(v6value, (value) => {
@@ -205,6 +205,25 @@ describe('properties', () => {
         const quad = [24, 16, 8, 0].map((shift) => (low >>> shift) & 255).join('.');
         expect(must(parseAddress(`${groups}:${quad}`))).toEqual(fast);
         expect(must(parseAddress(formatAddress(ipv6(value)).toUpperCase()))).toEqual(fast);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('the one-pass network parse and the careful one agree on everything, warnings included', () => {
+    // `addr/prefix` takes the fast path; the same text with a leading space takes the careful one (which trims it).
+    fc.assert(
+      fc.property(address, fc.nat(128), fc.boolean(), (a, n, exploded) => {
+        const prefix = n % (a.version === 4 ? 33 : 129);
+        const text = `${formatAddress(a, exploded ? 'exploded' : 'compressed')}/${prefix}`;
+        const fast = must(parseNetwork(text));
+        const careful = must(parseNetwork(` ${text}`));
+        expect(fast.network).toEqual(careful.network);
+        expect(fast.interfaceAddress).toEqual(careful.interfaceAddress);
+        expect(fast.hostBitsSet).toBe(careful.hostBitsSet);
+        expect(fast.maskForm).toBe(careful.maskForm);
+        expect(fast.warnings).toEqual(careful.warnings);
+        expect(addressToBigInt(fast.network.networkAddress)).toBe(addressToBigInt(careful.network.networkAddress));
       }),
       { numRuns: NUM_RUNS },
     );

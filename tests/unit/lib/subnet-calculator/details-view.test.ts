@@ -162,3 +162,19 @@ describe('specialRow', () => {
     ]);
   });
 });
+
+describe('issue 10: masks and IPv4-mapped addresses', () => {
+  it('writes an IPv6 wildcard mask in hex, never as a mapped IPv4 address (#6)', () => {
+    const v = view('2001:db8::/80');
+    expect(value(v, 'wildcard')).toBe('::ffff:ffff:ffff');
+    expect(value(v, 'netmask')).toBe('ffff:ffff:ffff:ffff:ffff::');
+    expect(v.mappedNote).toBeUndefined();
+  });
+
+  it('says which rule prints an IPv4-mapped address, with the RFC link (#11)', () => {
+    const v = view('::ffff:192.0.2.0/120');
+    expect(value(v, 'network')).toBe('::ffff:192.0.2.0');
+    expect(v.mappedNote?.href).toBe('https://www.rfc-editor.org/rfc/rfc5952#section-5');
+    expect(`${v.mappedNote?.before}${v.mappedNote?.linkLabel}${v.mappedNote?.after}`).toContain('::ffff:c000:201');
+  });
+});

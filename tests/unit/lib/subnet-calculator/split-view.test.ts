@@ -116,3 +116,12 @@ describe('splitView', () => {
     );
   });
 });
+
+describe('splitView and IPv4-mapped addresses (issue 10 #11)', () => {
+  it('notes the mixed notation, with the RFC link, when the page shows mapped addresses', () => {
+    const v = view({ network: '::ffff:10.0.0.0/120', newPrefix: '126' });
+    expect(v.rows[0]?.[1]).toBe('::ffff:10.0.0.0/126');
+    expect(v.mappedNote?.linkLabel).toBe('RFC 5952 §5');
+    expect(view({ network: '2001:db8::/32', newPrefix: '40' }).mappedNote).toBeUndefined();
+  });
+});

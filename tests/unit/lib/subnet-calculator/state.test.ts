@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type CalculatorState,
   DEFAULT_STATE,
-  decodeState,
-  encodeState,
   MAX_LIST_LENGTH,
   MAX_PARAM_LENGTH,
   MODES,
   resolvePreset,
-  sameState,
 } from '../../../../src/lib/subnet-calculator/state.ts';
+import { decodeState, encodeState, linkNotices, sameState } from '../../../../src/lib/subnet-calculator/url-state.ts';
 
 const custom: CalculatorState = {
   mode: 'vlsm',
@@ -163,5 +161,34 @@ describe('sameState', () => {
   it('compares by encoded value', () => {
     expect(sameState(DEFAULT_STATE, resolvePreset({}))).toBe(true);
     expect(sameState(DEFAULT_STATE, custom)).toBe(false);
+  });
+});
+
+describe('linkNotices (issue 10 #8: unknown fixed-choice values are not dropped silently)', () => {
+  it('names the unknown value and what is shown instead', () => {
+    expect(linkNotices('?mode=graphs&by=bits&p2p=yes')).toEqual([
+      "Unknown mode 'graphs' in the link — showing Details.",
+      "Unknown split method 'bits' in the link — showing a split by prefix length.",
+      "Unknown value 'yes' for point-to-point links in the link (use 1 or 0) — showing off.",
+    ]);
+  });
+
+  it('says when a value was cut to its limit', () => {
+    expect(linkNotices(`net=${'1'.repeat(300)}`)).toEqual([
+      "The link's details network is 300 characters long: only the first 200 are used.",
+    ]);
+  });
+
+  it('is empty for known values, absent parameters and free text', () => {
+    expect(linkNotices('')).toEqual([]);
+    expect(linkNotices('?mode=split&by=count&p2p=1&net=garbage')).toEqual([]);
+  });
+
+  it('uses the base state for what is shown, and quotes hostile values safely', () => {
+    const base = { ...DEFAULT_STATE, mode: 'vlsm' as const };
+    expect(linkNotices('mode=%3Cscript%3E', base)).toEqual([
+      "Unknown mode '<script>' in the link — showing VLSM plan.",
+    ]);
+    expect(linkNotices(`mode=${'x'.repeat(100_000)}`)[0]?.length).toBeLessThan(100);
   });
 });
