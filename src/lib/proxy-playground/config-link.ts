@@ -32,7 +32,8 @@ async function pipe(
   stream: CompressionStream | DecompressionStream,
   limit: number,
 ): Promise<Uint8Array | null> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  // A copy typed Uint8Array<ArrayBuffer>, which Blob accepts in every lib (DOM and Node) without a cast.
+  const out = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(stream);
   const reader = out.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
