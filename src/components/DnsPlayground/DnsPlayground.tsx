@@ -26,14 +26,14 @@ import {
 } from '../../lib/dns-playground/state.ts';
 import { formatCount, formatDuration } from '../../lib/format/index.ts';
 import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
-import '../diagrams/diagram.css';
+import { Figure } from '../diagrams/Figure.tsx';
 import { type BackgroundOptions, useBackgroundRun } from '../shared/background.ts';
 import { useLastGood, useUrlState } from '../shared/hooks.ts';
 import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
 import './DnsPlayground.css';
 
-type RunRequest = { readonly input: DnsRunInput; readonly id: string };
+type RunRequest = { readonly input: DnsRunInput };
 
 /**
  * The lookup runs in a worker (written inline so Vite bundles it); the server render and tests run it directly. The
@@ -71,8 +71,8 @@ export function DnsPlayground(props: DnsPlaygroundProps) {
   const [state, change, notices] = useUrlState(DNS_CODEC, base, props.syncUrl === true);
   const kept = useLastGood(useMemo(() => parseDnsState(state), [state]));
   const input = kept.value ?? (DEFAULT_INPUT.ok ? DEFAULT_INPUT.value : undefined);
-  const request = useMemo(() => (input === undefined ? undefined : { input, id }), [input]);
-  const run = useBackgroundRun(request ?? { input: DEFAULT_INPUT_VALUE, id }, RUN_OPTIONS).output;
+  const request = useMemo(() => (input === undefined ? undefined : { input }), [input]);
+  const run = useBackgroundRun(request ?? { input: DEFAULT_INPUT_VALUE }, RUN_OPTIONS).output;
   const [selected, setSelected] = useState(0);
   const level = props.headingLevel ?? 3;
   const Heading = `h${level}` as 'h3';
@@ -237,27 +237,15 @@ function Results(props: {
 }) {
   const { view, id, Heading } = props;
   const hop = view.hops[props.selected];
-  const { svg, svgId, caption, scrolls } = props.ladder;
+  const { scene, title, caption } = props.ladder;
   return (
     <div class="dp-results">
       <p class="dp-total" aria-live="polite">
         <strong>{formatDuration(view.totalMs)}</strong> to the answer ·{' '}
         {view.fromCache ? 'from cache' : `${formatCount(view.upstreamQueries)} upstream queries`}
       </p>
-      <figure class="diagram not-content">
-        {scrolls ? (
-          <section
-            class="dg-scroll"
-            aria-labelledby={`${svgId}-caption`}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-            dangerouslySetInnerHTML={{ __html: svg }}
-          />
-        ) : (
-          <div dangerouslySetInnerHTML={{ __html: svg }} />
-        )}
-        <figcaption id={`${svgId}-caption`}>{caption}</figcaption>
-      </figure>
+      {/* Scoped by the island id, so a second playground on the page keeps its ids unique. */}
+      <Figure scene={scene} title={title} caption={caption} scope={id} />
 
       <Heading>Every query</Heading>
       <ol class="dp-hops">
