@@ -5,13 +5,11 @@
  * always rendered as text (never as HTML): dig's escaping already keeps it on one line.
  */
 import type { TargetedEvent } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DATA_TYPES } from '../../lib/dns/constants.ts';
-import { formatDig } from '../../lib/dns/present.ts';
 import type { ByteField } from '../../lib/dns/types.ts';
 // Direct module imports, not the view model's index: the index also exports the resolver run, which must stay in
 // the worker (see RUN_OPTIONS) so the model's bytes are not in the island's bundle.
-import { decodePaste } from '../../lib/dns-playground/hex.ts';
 import type { DnsIslandRun, DnsView } from '../../lib/dns-playground/run.ts';
 import {
   CACHE_LABELS,
@@ -48,6 +46,17 @@ const RUN_OPTIONS: BackgroundOptions<RunRequest, DnsIslandRun> = {
       : undefined,
   load: () => import('../../lib/dns-playground/run.ts').then((module) => module.runForIsland),
 };
+
+/** The paste box's decoder: loaded on the first paste, so the DNS decoder's bytes are not in the island's bundle. */
+interface PasteDecoder {
+  readonly decodePaste: typeof import('../../lib/dns-playground/hex.ts').decodePaste;
+  readonly formatDig: typeof import('../../lib/dns/present.ts').formatDig;
+}
+
+const loadDecoder = (): Promise<PasteDecoder> =>
+  Promise.all([import('../../lib/dns-playground/hex.ts'), import('../../lib/dns/present.ts')]).then(
+    ([hex, present]) => ({ decodePaste: hex.decodePaste, formatDig: present.formatDig }),
+  );
 
 export type DnsPlaygroundProps = IslandProps<DnsPlaygroundState>;
 
@@ -380,7 +389,16 @@ function HexView(props: { readonly id: string; readonly bytes: Uint8Array; reado
 
 function Paste(props: { readonly id: string; readonly Heading: 'h3' }) {
   const [text, setText] = useState('');
-  const result = useMemo(() => (text.trim() === '' ? undefined : decodePaste(text)), [text]);
+  const [decoder, setDecoder] = useState<PasteDecoder | undefined>(undefined);
+  const pasted = text.trim() !== '';
+  useEffect(() => {
+    // A decoder that cannot load (offline) leaves the box without output; the rest of the island keeps working.
+    if (pasted && decoder === undefined) void loadDecoder().then(setDecoder, () => undefined);
+  }, [pasted]);
+  const result = useMemo(
+    () => (!pasted || decoder === undefined ? undefined : decoder.decodePaste(text)),
+    [text, decoder],
+  );
   const { id, Heading } = props;
   return (
     <div class="dp-paste">
@@ -404,7 +422,7 @@ function Paste(props: { readonly id: string; readonly Heading: 'h3' }) {
       ) : (
         <div>
           {result.decoded.ok ? (
-            <pre class="dp-dig">{formatDig(result.decoded.value)}</pre>
+            <pre class="dp-dig">{decoder?.formatDig(result.decoded.value)}</pre>
           ) : (
             <p class="pj-error" role="alert">
               Not a valid DNS message: {result.decoded.error.message}
