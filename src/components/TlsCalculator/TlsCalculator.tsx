@@ -34,7 +34,13 @@ import '../shared/island.css';
 import './TlsCalculator.css';
 
 /** Props of the island (all serialisable). */
-export type TlsCalculatorProps = IslandProps<TlsCalculatorState>;
+export type TlsCalculatorProps = IslandProps<TlsCalculatorState> & {
+  /**
+   * Whether the server render includes the ladder (default true). A guide that already draws the same handshake as a
+   * static diagram passes false: its page skips a duplicate SVG, and the island draws its ladder once it is live.
+   */
+  readonly ladderOnServer?: boolean | undefined;
+};
 
 /** The number fields in screen order, with words to go before each one's bounds hint. */
 const FIELDS: readonly { field: TlsNumberField; hint?: string }[] = [
@@ -204,7 +210,9 @@ export function TlsCalculator(props: TlsCalculatorProps) {
           ) : null}
           {/* Scoped by the island id: the same scenario drawn by a static diagram on the page would otherwise share
               its <title>/<desc>/caption ids (and aria-labelledby would resolve to the first one). */}
-          <Figure scene={row.ladder.scene} title={row.ladder.title} caption={row.ladder.caption} scope={id} />
+          {run.live || props.ladderOnServer !== false ? (
+            <Figure scene={row.ladder.scene} title={row.ladder.title} caption={row.ladder.caption} scope={id} />
+          ) : null}
           <Comparison
             id={id}
             results={sortComparison(results, sort.key, sort.direction)}
