@@ -22,6 +22,14 @@ describe('TlsCalculator', () => {
     expect(html).toContain('<svg');
   });
 
+  it('leaves the ladder out of the server render when asked (a guide drawing it already), and draws it once live', () => {
+    const html = renderToString(<TlsCalculator ladderOnServer={false} />);
+    expect(html).toContain('after 2 round trips');
+    expect(html).not.toContain('<svg');
+    render(<TlsCalculator ladderOnServer={false} />);
+    expect(screen.getByRole('img', { name: 'TLS 1.3 full handshake (1-RTT)' })).toBeTruthy();
+  });
+
   it('recomputes as the RTT is typed and shows the ladder of the chosen scenario', () => {
     render(<TlsCalculator />);
     // Unlimited bandwidth, so the times are whole round trips.

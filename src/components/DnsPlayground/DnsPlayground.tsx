@@ -5,13 +5,11 @@
  * always rendered as text (never as HTML): dig's escaping already keeps it on one line.
  */
 import type { TargetedEvent } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DATA_TYPES } from '../../lib/dns/constants.ts';
-import { formatDig } from '../../lib/dns/present.ts';
 import type { ByteField } from '../../lib/dns/types.ts';
 // Direct module imports, not the view model's index: the index also exports the resolver run, which must stay in
 // the worker (see RUN_OPTIONS) so the model's bytes are not in the island's bundle.
-import { decodePaste } from '../../lib/dns-playground/hex.ts';
 import type { DnsIslandRun, DnsView } from '../../lib/dns-playground/run.ts';
 import {
   CACHE_LABELS,
@@ -26,14 +24,14 @@ import {
 } from '../../lib/dns-playground/state.ts';
 import { formatCount, formatDuration } from '../../lib/format/index.ts';
 import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
-import '../diagrams/diagram.css';
+import { Figure } from '../diagrams/Figure.tsx';
 import { type BackgroundOptions, useBackgroundRun } from '../shared/background.ts';
 import { useLastGood, useUrlState } from '../shared/hooks.ts';
 import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
 import './DnsPlayground.css';
 
-type RunRequest = { readonly input: DnsRunInput; readonly id: string };
+type RunRequest = { readonly input: DnsRunInput };
 
 /**
  * The lookup runs in a worker (written inline so Vite bundles it); the server render and tests run it directly. The
@@ -48,6 +46,17 @@ const RUN_OPTIONS: BackgroundOptions<RunRequest, DnsIslandRun> = {
       : undefined,
   load: () => import('../../lib/dns-playground/run.ts').then((module) => module.runForIsland),
 };
+
+/** The paste box's decoder: loaded on the first paste, so the DNS decoder's bytes are not in the island's bundle. */
+interface PasteDecoder {
+  readonly decodePaste: typeof import('../../lib/dns-playground/hex.ts').decodePaste;
+  readonly formatDig: typeof import('../../lib/dns/present.ts').formatDig;
+}
+
+const loadDecoder = (): Promise<PasteDecoder> =>
+  Promise.all([import('../../lib/dns-playground/hex.ts'), import('../../lib/dns/present.ts')]).then(
+    ([hex, present]) => ({ decodePaste: hex.decodePaste, formatDig: present.formatDig }),
+  );
 
 export type DnsPlaygroundProps = IslandProps<DnsPlaygroundState>;
 
@@ -71,8 +80,8 @@ export function DnsPlayground(props: DnsPlaygroundProps) {
   const [state, change, notices] = useUrlState(DNS_CODEC, base, props.syncUrl === true);
   const kept = useLastGood(useMemo(() => parseDnsState(state), [state]));
   const input = kept.value ?? (DEFAULT_INPUT.ok ? DEFAULT_INPUT.value : undefined);
-  const request = useMemo(() => (input === undefined ? undefined : { input, id }), [input]);
-  const run = useBackgroundRun(request ?? { input: DEFAULT_INPUT_VALUE, id }, RUN_OPTIONS).output;
+  const request = useMemo(() => (input === undefined ? undefined : { input }), [input]);
+  const run = useBackgroundRun(request ?? { input: DEFAULT_INPUT_VALUE }, RUN_OPTIONS).output;
   const [selected, setSelected] = useState(0);
   const level = props.headingLevel ?? 3;
   const Heading = `h${level}` as 'h3';
@@ -237,27 +246,15 @@ function Results(props: {
 }) {
   const { view, id, Heading } = props;
   const hop = view.hops[props.selected];
-  const { svg, svgId, caption, scrolls } = props.ladder;
+  const { scene, title, caption } = props.ladder;
   return (
     <div class="dp-results">
       <p class="dp-total" aria-live="polite">
         <strong>{formatDuration(view.totalMs)}</strong> to the answer ·{' '}
         {view.fromCache ? 'from cache' : `${formatCount(view.upstreamQueries)} upstream queries`}
       </p>
-      <figure class="diagram not-content">
-        {scrolls ? (
-          <section
-            class="dg-scroll"
-            aria-labelledby={`${svgId}-caption`}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
-            tabIndex={0}
-            dangerouslySetInnerHTML={{ __html: svg }}
-          />
-        ) : (
-          <div dangerouslySetInnerHTML={{ __html: svg }} />
-        )}
-        <figcaption id={`${svgId}-caption`}>{caption}</figcaption>
-      </figure>
+      {/* Scoped by the island id, so a second playground on the page keeps its ids unique. */}
+      <Figure scene={scene} title={title} caption={caption} scope={id} />
 
       <Heading>Every query</Heading>
       <ol class="dp-hops">
@@ -392,7 +389,16 @@ function HexView(props: { readonly id: string; readonly bytes: Uint8Array; reado
 
 function Paste(props: { readonly id: string; readonly Heading: 'h3' }) {
   const [text, setText] = useState('');
-  const result = useMemo(() => (text.trim() === '' ? undefined : decodePaste(text)), [text]);
+  const [decoder, setDecoder] = useState<PasteDecoder | undefined>(undefined);
+  const pasted = text.trim() !== '';
+  useEffect(() => {
+    // A decoder that cannot load (offline) leaves the box without output; the rest of the island keeps working.
+    if (pasted && decoder === undefined) void loadDecoder().then(setDecoder, () => undefined);
+  }, [pasted]);
+  const result = useMemo(
+    () => (!pasted || decoder === undefined ? undefined : decoder.decodePaste(text)),
+    [text, decoder],
+  );
   const { id, Heading } = props;
   return (
     <div class="dp-paste">
@@ -416,7 +422,7 @@ function Paste(props: { readonly id: string; readonly Heading: 'h3' }) {
       ) : (
         <div>
           {result.decoded.ok ? (
-            <pre class="dp-dig">{formatDig(result.decoded.value)}</pre>
+            <pre class="dp-dig">{decoder?.formatDig(result.decoded.value)}</pre>
           ) : (
             <p class="pj-error" role="alert">
               Not a valid DNS message: {result.decoded.error.message}

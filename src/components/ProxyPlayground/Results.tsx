@@ -4,10 +4,9 @@
  * build time (no JS); the island loads it with the model after hydration and renders it live.
  */
 import { useMemo } from 'preact/hooks';
-import { layoutFlow } from '../../lib/diagram/flow.ts';
-import { renderSvg } from '../../lib/diagram/svg.ts';
 import type { Distribution } from '../../lib/proxy-playground/hundred.ts';
-import type { PlaygroundView } from '../../lib/proxy-playground/view.ts';
+import { flowScene, type PlaygroundView } from '../../lib/proxy-playground/view.ts';
+import { Scene } from '../diagrams/Scene.tsx';
 
 type Heading = 'h2' | 'h3' | 'h4';
 
@@ -27,22 +26,7 @@ export function Results(props: ResultsProps) {
   const H = `h${props.headingLevel ?? 3}` as Heading;
   const http = view.http;
   const o = http?.outcome;
-  const svg = useMemo(() => {
-    const f = view.flow;
-    if (f === null) return null;
-    const scene = layoutFlow({
-      nodes: [
-        { id: 'c', label: 'Client', sublabel: f.client, col: 0, row: 0, kind: 'client' },
-        { id: 'p', label: 'Proxy', sublabel: f.proxy, col: 1, row: 0, kind: 'proxy' },
-        { id: 'b', label: f.ok ? 'Backend' : 'Answer', sublabel: f.backend, col: 2, row: 0, kind: 'server' },
-      ],
-      edges: [
-        { from: 'c', to: 'p', label: f.request },
-        { from: 'p', to: 'b', label: f.forwarded || ' ', dashed: !f.ok },
-      ],
-    });
-    return renderSvg(scene, { id: `${id}-flow`, title: `Client ${f.client} to proxy to ${f.backend}` });
-  }, [view.flow]);
+  const flow = useMemo(() => (view.flow === null ? null : flowScene(view.flow)), [view.flow]);
   const error = view.config.ok ? null : view.config.error;
   return (
     <div class="proxy-pg__results">
@@ -63,14 +47,15 @@ export function Results(props: ResultsProps) {
           {view.requestError}
         </p>
       )}
-      {svg !== null && (
+      {flow !== null && (
         <section
           class="proxy-pg__flow dg-scroll"
           aria-label="Flow diagram"
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
           tabIndex={0}
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
+        >
+          <Scene scene={flow.scene} title={flow.title} id={`${id}-flow`} />
+        </section>
       )}
       {http !== null && (
         <>

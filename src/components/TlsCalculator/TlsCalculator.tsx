@@ -3,11 +3,10 @@
  * seeded from the `preset` prop so the server render and the first client render agree, then — for the instance
  * with `syncUrl` — read from and mirrored into the page URL by the playground toolkit (replaceState while typing,
  * pushState for a scenario or a preset; popstate restores). Fields, bounds and messages are declared once in
- * src/lib/tls-calculator; all numbers come from src/lib/handshake; the ladder is laid out by src/lib/diagram.
+ * src/lib/tls-calculator; all numbers come from src/lib/handshake; the ladder is laid out by src/lib/diagram in the worker's run and drawn here by <Figure>.
  */
 import type { TargetedEvent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { diagramId, layoutSequence, renderSvg, scrollsOnPhone } from '../../lib/diagram/index.ts';
 import { formatDuration } from '../../lib/format/index.ts';
 import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
 import {
@@ -25,9 +24,9 @@ import {
   TLS_CODEC,
   type TlsCalculatorState,
   type TlsNumberField,
-  toSequenceDiagram,
 } from '../../lib/tls-calculator/index.ts';
-import '../diagrams/diagram.css';
+import type { CalculatorRow } from '../../lib/tls-calculator/run.ts';
+import { Figure } from '../diagrams/Figure.tsx';
 import { type BackgroundOptions, useBackgroundRun } from '../shared/background.ts';
 import { useLastGood, useUrlState } from '../shared/hooks.ts';
 import { NumberField } from '../shared/NumberField.tsx';
@@ -35,7 +34,13 @@ import '../shared/island.css';
 import './TlsCalculator.css';
 
 /** Props of the island (all serialisable). */
-export type TlsCalculatorProps = IslandProps<TlsCalculatorState>;
+export type TlsCalculatorProps = IslandProps<TlsCalculatorState> & {
+  /**
+   * Whether the server render includes the ladder (default true). A guide that already draws the same handshake as a
+   * static diagram passes false: its page skips a duplicate SVG, and the island draws its ladder once it is live.
+   */
+  readonly ladderOnServer?: boolean | undefined;
+};
 
 /** The number fields in screen order, with words to go before each one's bounds hint. */
 const FIELDS: readonly { field: TlsNumberField; hint?: string }[] = [
@@ -73,10 +78,10 @@ const DEFAULT_PARSE = parseCalculatorState(CALCULATOR_DEFAULTS);
 /**
  * How the scenarios are computed: in a worker (written inline so Vite bundles it). The server render and tests also
  * get the run itself, synchronously; the browser bundle does not (the condition is false there, so the import goes),
- * which keeps the handshake simulator's bytes out of the island: until the worker's first answer (a few ms after
+ * which keeps the handshake simulator's and the diagram layout's bytes out of the island: until the worker's first answer (a few ms after
  * hydration) the server's HTML of the results stays.
  */
-const RUN_OPTIONS: BackgroundOptions<HandshakeInput, readonly ScenarioResult[]> = {
+const RUN_OPTIONS: BackgroundOptions<HandshakeInput, readonly CalculatorRow[]> = {
   createWorker: () => new Worker(new URL('./calculate.worker.ts', import.meta.url), { type: 'module' }),
   run:
     import.meta.env.SSR || import.meta.env.MODE === 'test'
@@ -103,8 +108,10 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   const kept = useLastGood(useMemo(() => parseCalculatorState(state), [state]));
   const input = kept.value ?? (DEFAULT_PARSE.ok ? DEFAULT_PARSE.value : {});
   const run = useBackgroundRun(input, RUN_OPTIONS);
-  const results = run.output;
-  const current = results?.find((r) => r.scenario === state.scenario) ?? results?.[0];
+  const rows = run.output;
+  const results = useMemo(() => rows?.map((row) => row.result), [rows]);
+  const row = rows?.find((r) => r.result.scenario === state.scenario) ?? rows?.[0];
+  const current = row?.result;
   const level = props.headingLevel ?? 3;
   const Heading = `h${level}` as 'h3';
 
@@ -170,7 +177,7 @@ export function TlsCalculator(props: TlsCalculatorProps) {
         ))}
       </div>
 
-      {current === undefined || results === undefined ? (
+      {row === undefined || current === undefined || results === undefined ? (
         // Hydrating without the simulator: the server's results stay as they are until the worker answers.
         <div class="tc-results" dangerouslySetInnerHTML={{ __html: '' }} />
       ) : (
@@ -201,7 +208,11 @@ export function TlsCalculator(props: TlsCalculatorProps) {
               ))}
             </ul>
           ) : null}
-          <Ladder id={id} result={current} />
+          {/* Scoped by the island id: the same scenario drawn by a static diagram on the page would otherwise share
+              its <title>/<desc>/caption ids (and aria-labelledby would resolve to the first one). */}
+          {run.live || props.ladderOnServer !== false ? (
+            <Figure scene={row.ladder.scene} title={row.ladder.title} caption={row.ladder.caption} scope={id} />
+          ) : null}
           <Comparison
             id={id}
             results={sortComparison(results, sort.key, sort.direction)}
@@ -246,32 +257,6 @@ function Breakdown(props: { readonly result: ScenarioResult }) {
         ))}
       </dl>
     </div>
-  );
-}
-
-/** The timed ladder of the selected scenario, laid out exactly like the guides' static diagrams. */
-function Ladder(props: { readonly id: string; readonly result: ScenarioResult }) {
-  const diagram = toSequenceDiagram(props.result);
-  const scene = layoutSequence({ actors: diagram.actors, steps: diagram.steps, timed: true });
-  // Scoped by the island id: the same scenario and input drawn by a static diagram on the page would otherwise
-  // share its <title>/<desc>/caption ids (and aria-labelledby would resolve to the first one).
-  const svgId = `${props.id}-${diagramId(diagram.title, diagram.caption)}`;
-  const svg = renderSvg(scene, { id: svgId, title: diagram.title });
-  return (
-    <figure class="diagram not-content">
-      {scrollsOnPhone(scene) ? (
-        <section
-          class="dg-scroll"
-          aria-labelledby={`${svgId}-caption`}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
-          tabIndex={0}
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
-      ) : (
-        <div dangerouslySetInnerHTML={{ __html: svg }} />
-      )}
-      <figcaption id={`${svgId}-caption`}>{diagram.caption}</figcaption>
-    </figure>
   );
 }
 

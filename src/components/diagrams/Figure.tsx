@@ -4,7 +4,10 @@
  * never scroll the page. Used by the Astro diagram components at build time (no client JS) and inside islands.
  * Props: ./README.md ("Scene and Figure").
  */
-import { diagramId, type Scene as SceneData, scrollsOnPhone } from '../../lib/diagram/index.ts';
+// Direct module imports, not the diagram index: in an island's bundle the index would drag in every layout (its
+// modules are not side-effect free to the bundler), while the figure needs only these few bytes.
+import type { Scene as SceneData } from '../../lib/diagram/scene.ts';
+import { diagramId, scrollsOnPhone } from '../../lib/diagram/svg.ts';
 import { Scene } from './Scene.tsx';
 import './diagram.css';
 

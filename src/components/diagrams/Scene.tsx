@@ -3,7 +3,9 @@
  * the guides' static diagrams at build time (Astro renders it server-side with no client directive, so no JS
  * ships) and the diagrams inside islands. Props: ./README.md ("Scene and Figure").
  */
-import { MIN_DIAGRAM_SCALE, type Scene as SceneData, type Shape } from '../../lib/diagram/index.ts';
+// Direct module imports, not the diagram index (which would pull every layout into an island's bundle).
+import type { Scene as SceneData, Shape } from '../../lib/diagram/scene.ts';
+import { MIN_DIAGRAM_SCALE } from '../../lib/diagram/svg.ts';
 
 export interface SceneProps {
   /** The laid-out diagram: viewBox, shapes in paint order, description sentences. */

@@ -48,7 +48,7 @@ export {
   type SequenceNote,
   type SequenceStep,
 } from './sequence.ts';
-export { diagramId, escapeXml, MIN_DIAGRAM_SCALE, renderSvg, type SvgLabels, scrollsOnPhone } from './svg.ts';
+export { diagramId, MIN_DIAGRAM_SCALE, scrollsOnPhone } from './svg.ts';
 export { estimateTextWidth, splitLines } from './text.ts';
 export type {
   ComparisonRow,

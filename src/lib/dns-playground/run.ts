@@ -3,14 +3,7 @@
  * internet, and lay out what the island shows — the hops (each with its query and response bytes and dig text),
  * the timed ladder for the shared sequence diagram, the cache table and the totals.
  */
-import {
-  diagramId,
-  layoutSequence,
-  renderSvg,
-  type SequenceActor,
-  type SequenceStep,
-  scrollsOnPhone,
-} from '../diagram/index.ts';
+import { layoutSequence, type Scene, type SequenceActor, type SequenceStep } from '../diagram/index.ts';
 import { typeName, typeValue } from '../dns/constants.ts';
 import { decodeAnnotated } from '../dns/decode.ts';
 import type { Internet, ServerTier } from '../dns/internet.ts';
@@ -206,12 +199,11 @@ export function runDns(input: DnsRunInput, internet: Internet = builtInInternet(
   };
 }
 
-/** The ladder as the island draws it: SVG markup (ids scoped by the island id), caption and whether it scrolls on a phone. */
+/** The ladder as the island draws it with `<Figure>` (src/components/diagrams): the laid-out scene, title and caption. */
 export interface DnsLadder {
-  readonly svg: string;
-  readonly svgId: string;
+  readonly scene: Scene;
+  readonly title: string;
   readonly caption: string;
-  readonly scrolls: boolean;
 }
 
 /** What the island's worker returns: the view and its laid-out ladder (the layout code stays out of the island). */
@@ -220,15 +212,11 @@ export interface DnsIslandRun {
   readonly ladder: DnsLadder;
 }
 
-/** Runs the lookup and lays out the ladder, for the island (`id` scopes the SVG's element ids). */
-export function runForIsland(request: { readonly input: DnsRunInput; readonly id: string }): DnsIslandRun {
+/** Runs the lookup and lays out the ladder, for the island (which scopes the figure's element ids itself). */
+export function runForIsland(request: { readonly input: DnsRunInput }): DnsIslandRun {
   const view = runDns(request.input);
   const title = `Resolving ${view.input.name} ${view.input.type}`;
   const caption = `${view.fromCache ? 'Answered from the resolver’s cache' : `${view.upstreamQueries} upstream ${view.upstreamQueries === 1 ? 'query' : 'queries'}`}; the answer reaches the stub after ${formatDuration(view.totalMs)}.`;
   const scene = layoutSequence({ actors: view.actors, steps: view.steps, timed: true });
-  const svgId = `${request.id}-${diagramId(title, caption)}`;
-  return {
-    view,
-    ladder: { svg: renderSvg(scene, { id: svgId, title }), svgId, caption, scrolls: scrollsOnPhone(scene) },
-  };
+  return { view, ladder: { scene, title, caption } };
 }

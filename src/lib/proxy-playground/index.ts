@@ -9,6 +9,7 @@ export {
   buildView,
   checkRequest,
   type FlowData,
+  flowScene,
   type PlaygroundInput,
   type PlaygroundView,
 } from './view.ts';

@@ -4,6 +4,9 @@
  * it, the L4/L7 visibility table, the flow diagram data, and the "send 100 requests" distribution. Pure: the island
  * only renders this.
  */
+// Direct module imports (not the diagram index): the island's lazy chunk needs only the flow layout.
+import { layoutFlow } from '../diagram/flow.ts';
+import type { Scene } from '../diagram/scene.ts';
 import {
   type ConfigError,
   compileHttp,
@@ -49,6 +52,22 @@ export interface FlowData {
   readonly request: string;
   readonly forwarded: string;
   readonly ok: boolean;
+}
+
+/** The flow diagram laid out (client → proxy → backend) with its accessible name, for `<Scene>`. */
+export function flowScene(f: FlowData): { readonly scene: Scene; readonly title: string } {
+  const scene = layoutFlow({
+    nodes: [
+      { id: 'c', label: 'Client', sublabel: f.client, col: 0, row: 0, kind: 'client' },
+      { id: 'p', label: 'Proxy', sublabel: f.proxy, col: 1, row: 0, kind: 'proxy' },
+      { id: 'b', label: f.ok ? 'Backend' : 'Answer', sublabel: f.backend, col: 2, row: 0, kind: 'server' },
+    ],
+    edges: [
+      { from: 'c', to: 'p', label: f.request },
+      { from: 'p', to: 'b', label: f.forwarded || ' ', dashed: !f.ok },
+    ],
+  });
+  return { scene, title: `Client ${f.client} to proxy to ${f.backend}` };
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;

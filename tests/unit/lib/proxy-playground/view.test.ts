@@ -3,6 +3,7 @@ import {
   buildView,
   decodeConfig,
   encodeConfig,
+  flowScene,
   MAX_LINK_CONFIG,
   PRESET_IDS,
   PRESETS,
@@ -128,5 +129,17 @@ describe('more paths', () => {
       "Unknown example 'nope' in the link — showing The L7 guide: /api/ to the API pool.",
       "Unknown traffic mode 'udp' in the link — showing TLS terminated at the proxy (L7).",
     ]);
+  });
+});
+
+describe('flowScene', () => {
+  it('lays out client → proxy → backend with the deciding labels, named by the addresses', () => {
+    const flow = buildView(inputOf('l7-api')).flow;
+    if (flow === null) throw new Error('l7-api must route');
+    const { scene, title } = flowScene(flow);
+    expect(title).toBe(`Client ${flow.client} to proxy to ${flow.backend}`);
+    const text = scene.shapes.flatMap((s) => (s.type === 'text' ? s.lines.map((l) => l.text) : []));
+    expect(text).toEqual(expect.arrayContaining(['Client', 'Proxy', 'Backend', flow.forwarded]));
+    expect(scene.shapes.some((s) => s.role === 'edge-dashed')).toBe(false);
   });
 });
