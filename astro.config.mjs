@@ -8,6 +8,12 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { rowHeadersPlugin } from './src/lib/markdown/row-headers.ts';
 import { scrollableTablesPlugin } from './src/lib/markdown/scrollable-tables.ts';
+import {
+  CSP_DIRECTIVES,
+  CSP_SCRIPT_RESOURCES,
+  CSP_STYLE_ATTR_RESOURCES,
+  CSP_STYLE_RESOURCES,
+} from './src/lib/deploy/csp.ts';
 import { sidebar } from './src/sidebar.ts';
 
 /**
@@ -21,6 +27,20 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  // A strict, hash-based CSP in every page's <meta> (src/lib/deploy/csp.ts says what is allowed and why).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: /** @type {any} */ ([...CSP_DIRECTIVES]),
+      scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] },
+      styleDirective: {
+        resources: [
+          ...CSP_STYLE_RESOURCES,
+          ...CSP_STYLE_ATTR_RESOURCES.map((resource) => ({ resource, kind: /** @type {const} */ ('attribute') })),
+        ],
+      },
+    },
+  },
   markdown: {
     // Authors write root-relative links ("/names/dns/"); this prefixes BASE_PATH when it is set.
     processor: satteri({
