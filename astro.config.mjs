@@ -1,19 +1,21 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
-import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
-import { rowHeadersPlugin } from './src/lib/markdown/row-headers.ts';
-import { scrollableTablesPlugin } from './src/lib/markdown/scrollable-tables.ts';
 import {
   CSP_DIRECTIVES,
   CSP_SCRIPT_RESOURCES,
   CSP_STYLE_ATTR_RESOURCES,
   CSP_STYLE_RESOURCES,
 } from './src/lib/deploy/csp.ts';
+import { cspHash, inlineScriptBodies } from './src/lib/deploy/inline-scripts.ts';
+import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
+import { rowHeadersPlugin } from './src/lib/markdown/row-headers.ts';
+import { scrollableTablesPlugin } from './src/lib/markdown/scrollable-tables.ts';
 import { sidebar } from './src/sidebar.ts';
 
 /**
@@ -23,16 +25,32 @@ import { sidebar } from './src/sidebar.ts';
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 
+/** Hashes of Starlight's `<script is:inline>` bodies, which Astro's CSP does not hash itself. */
+const starlightInlineScriptHashes = [
+  'components/ThemeProvider',
+  'components/Search',
+  'components/ThemeSelect',
+  'components/SidebarPersister',
+  'user-components/Tabs',
+].flatMap((component) =>
+  inlineScriptBodies(
+    readFileSync(new URL(`./node_modules/@astrojs/starlight/dist/${component}.astro`, import.meta.url), 'utf8'),
+  ).map(cspHash),
+);
+
 export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  // Component styles as files under /_astro/ (style-src 'self'): Astro's CSP does not hash the <style> elements it
+  // inlines for components used inside MDX pages, so inlined styles would be blocked.
+  build: { inlineStylesheets: 'never' },
   // A strict, hash-based CSP in every page's <meta> (src/lib/deploy/csp.ts says what is allowed and why).
   security: {
     csp: {
       algorithm: 'SHA-256',
       directives: /** @type {any} */ ([...CSP_DIRECTIVES]),
-      scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] },
+      scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES], hashes: starlightInlineScriptHashes },
       styleDirective: {
         resources: [
           ...CSP_STYLE_RESOURCES,
