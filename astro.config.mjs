@@ -1,11 +1,13 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
+import { writeDeployFiles } from './src/lib/deploy/build-files.ts';
 import {
   CSP_DIRECTIVES,
   CSP_SCRIPT_RESOURCES,
@@ -87,6 +89,23 @@ export default defineConfig({
     }),
     mdx(),
     preact(),
+    {
+      // After the build: _headers (Netlify / Cloudflare Pages), nginx-headers.conf and .well-known/security.txt,
+      // from the CSP the pages carry (src/lib/deploy). SECURITY_CONTACT sets security.txt's contact.
+      name: 'deploy-files',
+      hooks: {
+        'astro:build:done': ({ dir, logger }) => {
+          writeDeployFiles({
+            outDir: fileURLToPath(dir),
+            site,
+            base,
+            securityContact: process.env.SECURITY_CONTACT,
+            now: new Date(),
+          });
+          logger.info('wrote _headers, nginx-headers.conf and .well-known/security.txt');
+        },
+      },
+    },
   ],
   vite: {
     // Astro marks every MDX page's propagated-assets module with the directive "use astro:head-inject", and Vite 8's
