@@ -24,13 +24,13 @@ function contactUri(raw: string): SecurityTxtResult {
       },
     };
   }
-  const control = /[\u0000-\u001f\u007f\s]/.exec(raw);
-  if (control !== null) {
+  const position = [...raw].findIndex((char) => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char === '\u007f');
+  if (position >= 0) {
     return {
       ok: false,
       error: {
         code: 'contact-has-control-character',
-        message: `SECURITY_CONTACT "${raw}" has whitespace or a control character at position ${control.index + 1}`,
+        message: `SECURITY_CONTACT "${raw}" has whitespace or a control character at position ${position + 1}`,
       },
     };
   }
