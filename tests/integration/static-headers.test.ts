@@ -9,9 +9,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlFiles, metaPolicy } from '../../src/lib/deploy/build-files.ts';
 import { formatPolicy, IMMUTABLE, mergePolicies, parsePolicy, REVALIDATE } from '../../src/lib/deploy/headers.ts';
+import { sitemapPaths } from '../e2e/pages.ts';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { freePort, nginxVersion, type RunningNginx, startNginx } from '../support/nginx.ts';
 
 const dist = resolve(import.meta.dirname, '../../dist');
@@ -141,4 +144,27 @@ http {
     expect(days).toBeGreaterThan(300);
     expect(days).toBeLessThanOrEqual(366);
   });
+
+  it('every sitemap page loads in Chromium under the CSP header and its meta with no violation', async () => {
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) {
+          problems.push(`${page.url()}: ${message.text()}`);
+        }
+      });
+      page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+      const paths = sitemapPaths(dist);
+      for (const path of paths) {
+        const response = await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
+        expect(response?.status(), path).toBe(200);
+        expect(response?.headers()['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      }
+      expect(problems, fail(`${paths.length} pages`)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
