@@ -1,10 +1,20 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
+import { writeDeployFiles } from './src/lib/deploy/build-files.ts';
+import {
+  CSP_DIRECTIVES,
+  CSP_SCRIPT_RESOURCES,
+  CSP_STYLE_ATTR_RESOURCES,
+  CSP_STYLE_RESOURCES,
+} from './src/lib/deploy/csp.ts';
+import { cspHash, inlineScriptBodies } from './src/lib/deploy/inline-scripts.ts';
 import { baseLinksPlugin } from './src/lib/markdown/base-links.ts';
 import { rowHeadersPlugin } from './src/lib/markdown/row-headers.ts';
 import { scrollableTablesPlugin } from './src/lib/markdown/scrollable-tables.ts';
@@ -17,10 +27,40 @@ import { sidebar } from './src/sidebar.ts';
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 
+/** Hashes of Starlight's `<script is:inline>` bodies, which Astro's CSP does not hash itself. */
+const starlightInlineScriptHashes = [
+  'components/ThemeProvider',
+  'components/Search',
+  'components/ThemeSelect',
+  'components/SidebarPersister',
+  'user-components/Tabs',
+].flatMap((component) =>
+  inlineScriptBodies(
+    readFileSync(new URL(`./node_modules/@astrojs/starlight/dist/${component}.astro`, import.meta.url), 'utf8'),
+  ).map(cspHash),
+);
+
 export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  // Component styles as files under /_astro/ (style-src 'self'): Astro's CSP does not hash the <style> elements it
+  // inlines for components used inside MDX pages, so inlined styles would be blocked.
+  build: { inlineStylesheets: 'never' },
+  // A strict, hash-based CSP in every page's <meta> (src/lib/deploy/csp.ts says what is allowed and why).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: /** @type {any} */ ([...CSP_DIRECTIVES]),
+      scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES], hashes: starlightInlineScriptHashes },
+      styleDirective: {
+        resources: [
+          ...CSP_STYLE_RESOURCES,
+          ...CSP_STYLE_ATTR_RESOURCES.map((resource) => ({ resource, kind: /** @type {const} */ ('attribute') })),
+        ],
+      },
+    },
+  },
   markdown: {
     // Authors write root-relative links ("/names/dns/"); this prefixes BASE_PATH when it is set.
     processor: satteri({
@@ -49,6 +89,23 @@ export default defineConfig({
     }),
     mdx(),
     preact(),
+    {
+      // After the build: _headers (Netlify / Cloudflare Pages), nginx-headers.conf and .well-known/security.txt,
+      // from the CSP the pages carry (src/lib/deploy). SECURITY_CONTACT sets security.txt's contact.
+      name: 'deploy-files',
+      hooks: {
+        'astro:build:done': ({ dir, logger }) => {
+          writeDeployFiles({
+            outDir: fileURLToPath(dir),
+            site,
+            base,
+            securityContact: process.env.SECURITY_CONTACT,
+            now: new Date(),
+          });
+          logger.info('wrote _headers, nginx-headers.conf and .well-known/security.txt');
+        },
+      },
+    },
   ],
   vite: {
     // Astro marks every MDX page's propagated-assets module with the directive "use astro:head-inject", and Vite 8's

@@ -5,7 +5,7 @@ import type { Page, Request } from '@playwright/test';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 /**
- * Records console errors, uncaught exceptions and failed or 4xx/5xx requests while a page is used.
+ * Records console errors (Content-Security-Policy violations among them), uncaught exceptions and failed or 4xx/5xx requests while a page is used.
  *
  * One failure is not a problem: a document request aborted (`net::ERR_ABORTED`) because a navigation superseded
  * it — the browser cancels the old page load when a newer one starts (a click on a search result can start the
@@ -34,7 +34,10 @@ export function watchForProblems(page: Page): string[] {
     }
   };
   page.on('console', (message) => {
+    // Chromium reports each Content-Security-Policy violation on the console (as an error; checked by text too so a
+    // violation logged at another level still fails the test).
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    else if (/Content Security Policy/i.test(message.text())) problems.push(`CSP violation: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('request', (request) => {
