@@ -90,8 +90,10 @@ suite(
   'reports/vitest.json',
   countVitest,
 );
+const built = check('build (astro build, Pagefind index, link validation)', npx, ['astro', 'build']);
+// After the build: one integration test serves dist/ through nginx with the generated headers (it skips without it).
 suite(
-  'integration tests against real TLS/HTTP stacks on loopback (one file at a time)',
+  'integration tests against real stacks: Node TLS/HTTP, nginx, unbound + knot, netfilter, tshark (one file at a time)',
   npx,
   [
     'vitest',
@@ -105,7 +107,6 @@ suite(
   'reports/integration.json',
   countVitest,
 );
-const built = check('build (astro build, Pagefind index, link validation)', npx, ['astro', 'build']);
 if (built) {
   check('page-weight budgets', process.execPath, ['scripts/check-budgets.ts', '--json', 'reports/page-weight.json']);
   suite(

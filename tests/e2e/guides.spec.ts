@@ -31,7 +31,8 @@ for (const path of guides) {
 }
 
 /** The islands a guide may embed on purpose (playgrounds shown inside a guide); diagrams are never among them. */
-const EMBEDDED_ISLANDS = /\/_astro\/(TlsCalculator|HttpTimeline|SubnetCalculator)\.[\w-]+\.js$/;
+const EMBEDDED_ISLANDS =
+  /\/_astro\/(TlsCalculator|HttpTimeline|SubnetCalculator|DnsPlayground|NatPlayground|ProxyPlayground|PacketPlayground)\.[\w-]+\.js$/;
 
 for (const path of guides) {
   test(`${path}: diagrams are static SVG, no diagram ships JS`, async ({ page }) => {
