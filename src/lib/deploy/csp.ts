@@ -27,7 +27,7 @@ export const CSP_DIRECTIVES: readonly string[] = [
 export const CSP_SCRIPT_RESOURCES: readonly string[] = ["'self'", "'wasm-unsafe-eval'"];
 
 /** Extra `style-src` sources beside Astro's hashes (`style-src-attr` is separate, see above). */
-export const CSP_STYLE_RESOURCES: readonly string[] = ["'self'"];
+export const CSP_STYLE_RESOURCES: readonly string[] = ["'self'"]; // Astro's own default for style-src (astro.config.mjs)
 
 /** Sources for `style-src-attr` (inline `style=` attributes only). */
 export const CSP_STYLE_ATTR_RESOURCES: readonly string[] = ["'unsafe-inline'"];
