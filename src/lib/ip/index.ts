@@ -36,6 +36,7 @@ export {
   supernetOf,
   usableRange,
 } from './network.ts';
+export { type NetworkBasics, networkBasics } from './network-basics.ts';
 export { reverseDns, reversePointer } from './reverse-dns.ts';
 export { classifyNetwork, reachabilityOf, SPECIAL_RANGES } from './special-ranges.ts';
 export { MAX_PAGE_SIZE, splitNetwork, subnets } from './subnets.ts';
