@@ -7,18 +7,17 @@ import { errorFor } from '../../lib/subnet-calculator/view-result.ts';
 import { CopyButton } from './Copy.tsx';
 import { Field } from './Field.tsx';
 import { LinkedNoteText, Notes, Results } from './Results.tsx';
-import { ScrollRegion } from './Table.tsx';
 
 /**
  * The special-purpose classification (with the IANA registry table, the largest part of the IP library the Details
  * mode uses), loaded on first use: the server awaits it (through `loadPanels()`), so the HTML already shows the
  * classification; in the browser the rows show "…" for the moment until it arrives.
  */
-type Classifier = typeof import('../../lib/subnet-calculator/details-special.ts');
+type Classifier = typeof import('./SpecialRanges.tsx');
 let classifier: Classifier | undefined;
 /** Loads the classification module (once). */
 export async function loadClassifier(): Promise<Classifier> {
-  classifier ??= await import('../../lib/subnet-calculator/details-special.ts');
+  classifier ??= await import('./SpecialRanges.tsx');
   return classifier;
 }
 
@@ -68,7 +67,7 @@ export function DetailsPanel(props: {
             id={props.id}
             view={view.basic}
             classified={view.classified ?? PENDING}
-            pending={!view.classified}
+            loaded={view.classified ? loaded : undefined}
           />
         ) : null}
       </Results>
@@ -80,12 +79,12 @@ function DetailsBody({
   id,
   view,
   classified,
-  pending,
+  loaded,
 }: {
   readonly id: string;
   readonly view: DetailsBasicView;
   readonly classified: DetailsClassification;
-  readonly pending: boolean;
+  readonly loaded: Classifier | undefined;
 }) {
   const b = view.binary;
   return (
@@ -142,49 +141,7 @@ function DetailsBody({
           </dd>
         </div>
       </dl>
-      {pending ? null : classified.special.length === 0 ? (
-        <p class="sc-summary">
-          No special-purpose range applies: this is ordinary {view.version === 4 ? 'public IPv4' : 'IPv6'} address
-          space.
-        </p>
-      ) : (
-        <ScrollRegion labelledBy={`${id}-special-caption`}>
-          <table class="sc-table">
-            <caption id={`${id}-special-caption`}>
-              Special-purpose ranges (IANA registries) that {view.cidr} touches
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Range</th>
-                <th scope="col">Name</th>
-                <th scope="col">{view.cidr} is…</th>
-                <th scope="col">Globally reachable</th>
-                <th scope="col">Defined in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {classified.special.map((s) => (
-                <tr key={s.cidr}>
-                  <th scope="row">{s.cidr}</th>
-                  <td>{s.name}</td>
-                  <td>{s.relation}</td>
-                  <td>{s.globallyReachable}</td>
-                  <td>
-                    {s.links.map((link, i) => (
-                      <span key={link.href}>
-                        {i > 0 ? ', ' : null}
-                        <a href={link.href} rel="external">
-                          {link.label}
-                        </a>
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      {loaded ? <loaded.SpecialRanges id={id} view={view} special={classified.special} /> : null}
     </>
   );
 }
