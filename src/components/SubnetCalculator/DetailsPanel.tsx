@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IpNetwork } from '../../lib/ip/types.ts';
 // Direct module imports (not the lib's index) keep the modes' code out of the first download: see PanelRegistry.ts.
-import { type DetailsBasicView, detailsBasicView } from '../../lib/subnet-calculator/details-basics.ts';
+import { type DetailRow, type DetailsBasicView, detailsBasicView } from '../../lib/subnet-calculator/details-basics.ts';
 import type { DetailsClassification } from '../../lib/subnet-calculator/details-special.ts';
 import { errorFor } from '../../lib/subnet-calculator/view-result.ts';
 import { CopyButton } from './Copy.tsx';
@@ -21,8 +21,8 @@ export async function loadClassifier(): Promise<Classifier> {
   return classifier;
 }
 
-/** Shown for the classification while its module loads. */
-const PENDING: DetailsClassification = { classification: '…', reachable: '…', special: [] };
+/** Shown for the classification while its module loads (the reverse-DNS row keeps its "…" placeholder). */
+const PENDING: Omit<DetailsClassification, 'reverseRow'> = { classification: '…', reachable: '…', special: [] };
 
 /** What the panel shows: a valid basic view and, once loaded, its classification. */
 interface Shown {
@@ -83,7 +83,7 @@ function DetailsBody({
 }: {
   readonly id: string;
   readonly view: DetailsBasicView;
-  readonly classified: DetailsClassification;
+  readonly classified: Omit<DetailsClassification, 'reverseRow'> & { readonly reverseRow?: DetailRow };
   readonly loaded: Classifier | undefined;
 }) {
   const b = view.binary;
@@ -97,16 +97,19 @@ function DetailsBody({
       <Notes notes={view.notes} />
       <LinkedNoteText note={view.mappedNote} />
       <dl class="sc-details">
-        {view.rows.map((row) => (
-          <div class="sc-row" key={row.key}>
-            <dt>{row.label}</dt>
-            <dd>
-              <span class="sc-value">{row.value}</span>
-              {row.copy === undefined ? null : <CopyButton text={row.copy} what={lowerFirst(row.label)} />}
-              {row.note ? <span class="sc-note">{row.note}</span> : null}
-            </dd>
-          </div>
-        ))}
+        {view.rows.map((shown) => {
+          const row = shown.key === 'reverse' && classified.reverseRow ? classified.reverseRow : shown;
+          return (
+            <div class="sc-row" key={row.key}>
+              <dt>{row.label}</dt>
+              <dd>
+                <span class="sc-value">{row.value}</span>
+                {row.copy === undefined ? null : <CopyButton text={row.copy} what={lowerFirst(row.label)} />}
+                {row.note ? <span class="sc-note">{row.note}</span> : null}
+              </dd>
+            </div>
+          );
+        })}
         <div class="sc-row sc-row--wide">
           <dt>Binary</dt>
           <dd>

@@ -1,6 +1,7 @@
 import { maxPrefix } from './address.ts';
 import { networkFirst } from './network.ts';
 import { networkBasics } from './network-basics.ts';
+import { reverseDns } from './reverse-dns.ts';
 import { classifyNetwork, isReservedNetwork, reachabilityOf } from './special-ranges.ts';
 import type { AddressFlags, IpNetwork, NetworkDetails, SpecialMatch } from './types.ts';
 
@@ -49,6 +50,7 @@ export function networkDetails(network: IpNetwork): NetworkDetails {
   const reachability = reachabilityOf(network);
   return {
     ...networkBasics(network),
+    reverseDns: reverseDns(network),
     special,
     reachability,
     classification: classificationOf(network, special),

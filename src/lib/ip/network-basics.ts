@@ -1,6 +1,6 @@
 /**
- * The part of a network's details that needs no special-purpose registry: addresses, masks, counts, binary, reverse
- * DNS, class. Its own module so the subnet calculator's first download leaves out the registry table
+ * The part of a network's details that needs no special-purpose registry: addresses, masks, counts, binary, class
+ * (not reverse DNS either). Its own module so the subnet calculator's first download leaves out the registry table
  * (special-ranges.ts), which it loads on first use (bench/ip-size.ts); {@link networkDetails} adds the classification.
  */
 import { addressToBigInt, bigIntToAddress, maxPrefix } from './address.ts';
@@ -13,11 +13,13 @@ import {
   networkSize,
   usableRange,
 } from './network.ts';
-import { reverseDns } from './reverse-dns.ts';
 import type { AddressClass, BinaryView, IpAddress, IpNetwork, NetworkDetails } from './types.ts';
 
 /** What {@link networkBasics} returns: the network details without the special-purpose classification. */
-export type NetworkBasics = Omit<NetworkDetails, 'special' | 'reachability' | 'classification' | 'flags'>;
+export type NetworkBasics = Omit<
+  NetworkDetails,
+  'special' | 'reachability' | 'classification' | 'flags' | 'reverseDns'
+>;
 
 /** Bits of the network address with the prefix boundary marked. */
 export function binaryView(network: IpNetwork): BinaryView {
@@ -97,7 +99,6 @@ export function networkBasics(network: IpNetwork): NetworkBasics {
     binary: binaryView(network),
     hex: `0x${first.toString(16).padStart(bits / 4, '0')}`,
     integer: addressToBigInt(network.networkAddress),
-    reverseDns: reverseDns(network),
     ...extra,
   };
 }

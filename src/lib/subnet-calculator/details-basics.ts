@@ -95,13 +95,8 @@ export function detailsBasicView(input: string): ViewResult<DetailsBasics> {
   if (d.version === 6) add('expanded', 'Expanded', formatAddress(d.networkAddress, 'exploded'));
   add('hex', 'Hexadecimal', d.hex);
   add('integer', 'Integer', groupDigits(d.integer), d.integer.toString());
-  add(
-    'reverse',
-    d.reverseDns.zones.length > 1 ? 'Reverse-DNS zones' : 'Reverse-DNS zone',
-    reverseZonesText(d),
-    d.reverseDns.zones.join('\n'),
-    d.reverseDns.note || undefined,
-  );
+  // Filled in with the classification (details-special.ts), which also loads the reverse-DNS code.
+  add('reverse', 'Reverse-DNS zone', '…', undefined);
   if (d.addressClass) add('class', 'Class', classText(d.addressClass), d.addressClass);
   const view: DetailsBasicView = {
     version: d.version,
@@ -121,13 +116,6 @@ export function detailsBasicView(input: string): ViewResult<DetailsBasics> {
     return { ok: true, value: { view: { ...view, hostBitsWarning }, network } };
   }
   return { ok: true, value: { view, network } };
-}
-
-function reverseZonesText(d: NetworkBasics): string {
-  const { zones, zoneCount } = d.reverseDns;
-  if (zones.length <= 4) return zones.join(', ');
-  const more = zoneCount - 2n;
-  return `${zones[0]}, ${zones[1]} … and ${groupDigits(more)} more`;
 }
 
 function classText(addressClass: NonNullable<NetworkBasics['addressClass']>): string {

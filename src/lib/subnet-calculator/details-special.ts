@@ -3,7 +3,9 @@
  * since the registry table is the largest part of the IP library the Details mode needs.
  */
 import { networkDetails } from '../ip/details.ts';
-import type { IpNetwork, Reachability, SpecialMatch, SpecialRelation } from '../ip/types.ts';
+import type { IpNetwork, NetworkDetails, Reachability, SpecialMatch, SpecialRelation } from '../ip/types.ts';
+import type { DetailRow } from './details-basics.ts';
+import { groupDigits } from './format.ts';
 
 /** One special-purpose range the network touches, ready to show with links to its RFCs. */
 export interface SpecialRow {
@@ -22,6 +24,8 @@ export interface DetailsClassification {
   readonly classification: string;
   readonly reachable: string;
   readonly special: readonly SpecialRow[];
+  /** The reverse-DNS row of the details list (shown as "…" until this module is loaded). */
+  readonly reverseRow: DetailRow;
 }
 
 const RELATION_WORDS: Record<SpecialRelation, string> = {
@@ -44,6 +48,20 @@ export function detailsClassification(network: IpNetwork): DetailsClassification
     classification: d.classification,
     reachable: REACHABILITY_WORDS[d.reachability],
     special: d.special.map(specialRow),
+    reverseRow: reverseRow(d),
+  };
+}
+
+function reverseRow(d: NetworkDetails): DetailRow {
+  const { zones, zoneCount, note } = d.reverseDns;
+  const value =
+    zones.length <= 4 ? zones.join(', ') : `${zones[0]}, ${zones[1]} … and ${groupDigits(zoneCount - 2n)} more`;
+  return {
+    key: 'reverse',
+    label: zones.length > 1 ? 'Reverse-DNS zones' : 'Reverse-DNS zone',
+    value,
+    copy: zones.join('\n'),
+    ...(note ? { note } : {}),
   };
 }
 
