@@ -96,7 +96,7 @@ export function detailsBasicView(input: string): ViewResult<DetailsBasics> {
   add('hex', 'Hexadecimal', d.hex);
   add('integer', 'Integer', groupDigits(d.integer), d.integer.toString());
   // Filled in with the classification (details-special.ts), which also loads the reverse-DNS code.
-  add('reverse', 'Reverse-DNS zone', '…', undefined);
+  rows.push({ key: 'reverse', label: 'Reverse-DNS zone', value: '…' });
   if (d.addressClass) add('class', 'Class', classText(d.addressClass), d.addressClass);
   const view: DetailsBasicView = {
     version: d.version,
