@@ -1,11 +1,35 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { IpNetwork } from '../../lib/ip/types.ts';
 // Direct module imports (not the lib's index) keep the modes' code out of the first download: see PanelRegistry.ts.
-import { type DetailsView, detailsView } from '../../lib/subnet-calculator/details-view.ts';
+import { type DetailRow, type DetailsBasicView, detailsBasicView } from '../../lib/subnet-calculator/details-basics.ts';
+import type { DetailsClassification } from '../../lib/subnet-calculator/details-special.ts';
 import { errorFor } from '../../lib/subnet-calculator/view-result.ts';
 import { CopyButton } from './Copy.tsx';
 import { Field } from './Field.tsx';
 import { LinkedNoteText, Notes, Results } from './Results.tsx';
-import { ScrollRegion } from './Table.tsx';
+
+/**
+ * The special-purpose classification (with the IANA registry table, the largest part of the IP library the Details
+ * mode uses), loaded on first use: the server awaits it (through `loadPanels()`), so the HTML already shows the
+ * classification; in the browser the rows show "…" for the moment until it arrives.
+ */
+type Classifier = typeof import('./SpecialRanges.tsx');
+let classifier: Classifier | undefined;
+/** Loads the classification module (once). */
+export async function loadClassifier(): Promise<Classifier> {
+  classifier ??= await import('./SpecialRanges.tsx');
+  return classifier;
+}
+
+/** Shown for the classification while its module loads (the reverse-DNS row keeps its "…" placeholder). */
+const PENDING: Omit<DetailsClassification, 'reverseRow'> = { classification: '…', reachable: '…', special: [] };
+
+/** What the panel shows: a valid basic view and, once loaded, its classification. */
+interface Shown {
+  readonly basic: DetailsBasicView;
+  readonly network: IpNetwork;
+  readonly classified: DetailsClassification | undefined;
+}
 
 /** Details mode: everything about one IPv4 or IPv6 network. */
 export function DetailsPanel(props: {
@@ -13,9 +37,19 @@ export function DetailsPanel(props: {
   readonly network: string;
   readonly onNetwork: (value: string) => void;
 }) {
-  const result = useMemo(() => detailsView(props.network), [props.network]);
-  const last = useRef<DetailsView | undefined>(undefined);
-  if (result.ok) last.current = result.value;
+  const [loaded, setLoaded] = useState(classifier);
+  useEffect(() => {
+    if (!loaded) void loadClassifier().then(setLoaded);
+  }, []);
+  const result = useMemo(() => detailsBasicView(props.network), [props.network]);
+  // The last valid result, classified once the classifier is there (also a stale one, while the input is invalid).
+  const last = useRef<Shown | undefined>(undefined);
+  if (result.ok && last.current?.basic !== result.value.view) {
+    last.current = { basic: result.value.view, network: result.value.network, classified: undefined };
+  }
+  if (last.current && !last.current.classified && loaded) {
+    last.current = { ...last.current, classified: loaded.detailsClassification(last.current.network) };
+  }
   const view = last.current;
   return (
     <>
@@ -28,13 +62,30 @@ export function DetailsPanel(props: {
         onValue={props.onNetwork}
       />
       <Results stale={!result.ok} empty={view === undefined} label="Network details">
-        {view ? <DetailsBody id={props.id} view={view} /> : null}
+        {view ? (
+          <DetailsBody
+            id={props.id}
+            view={view.basic}
+            classified={view.classified ?? PENDING}
+            loaded={view.classified ? loaded : undefined}
+          />
+        ) : null}
       </Results>
     </>
   );
 }
 
-function DetailsBody({ id, view }: { readonly id: string; readonly view: DetailsView }) {
+function DetailsBody({
+  id,
+  view,
+  classified,
+  loaded,
+}: {
+  readonly id: string;
+  readonly view: DetailsBasicView;
+  readonly classified: Omit<DetailsClassification, 'reverseRow'> & { readonly reverseRow?: DetailRow };
+  readonly loaded: Classifier | undefined;
+}) {
   const b = view.binary;
   return (
     <>
@@ -46,16 +97,19 @@ function DetailsBody({ id, view }: { readonly id: string; readonly view: Details
       <Notes notes={view.notes} />
       <LinkedNoteText note={view.mappedNote} />
       <dl class="sc-details">
-        {view.rows.map((row) => (
-          <div class="sc-row" key={row.key}>
-            <dt>{row.label}</dt>
-            <dd>
-              <span class="sc-value">{row.value}</span>
-              {row.copy === undefined ? null : <CopyButton text={row.copy} what={lowerFirst(row.label)} />}
-              {row.note ? <span class="sc-note">{row.note}</span> : null}
-            </dd>
-          </div>
-        ))}
+        {view.rows.map((shown) => {
+          const row = shown.key === 'reverse' && classified.reverseRow ? classified.reverseRow : shown;
+          return (
+            <div class="sc-row" key={row.key}>
+              <dt>{row.label}</dt>
+              <dd>
+                <span class="sc-value">{row.value}</span>
+                {row.copy === undefined ? null : <CopyButton text={row.copy} what={lowerFirst(row.label)} />}
+                {row.note ? <span class="sc-note">{row.note}</span> : null}
+              </dd>
+            </div>
+          );
+        })}
         <div class="sc-row sc-row--wide">
           <dt>Binary</dt>
           <dd>
@@ -80,59 +134,17 @@ function DetailsBody({ id, view }: { readonly id: string; readonly view: Details
         <div class="sc-row">
           <dt>Classification</dt>
           <dd>
-            <span class="sc-value">{view.classification}</span>
+            <span class="sc-value">{classified.classification}</span>
           </dd>
         </div>
         <div class="sc-row">
           <dt>Globally reachable</dt>
           <dd>
-            <span class="sc-value">{view.reachable}</span>
+            <span class="sc-value">{classified.reachable}</span>
           </dd>
         </div>
       </dl>
-      {view.special.length === 0 ? (
-        <p class="sc-summary">
-          No special-purpose range applies: this is ordinary {view.version === 4 ? 'public IPv4' : 'IPv6'} address
-          space.
-        </p>
-      ) : (
-        <ScrollRegion labelledBy={`${id}-special-caption`}>
-          <table class="sc-table">
-            <caption id={`${id}-special-caption`}>
-              Special-purpose ranges (IANA registries) that {view.cidr} touches
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Range</th>
-                <th scope="col">Name</th>
-                <th scope="col">{view.cidr} is…</th>
-                <th scope="col">Globally reachable</th>
-                <th scope="col">Defined in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.special.map((s) => (
-                <tr key={s.cidr}>
-                  <th scope="row">{s.cidr}</th>
-                  <td>{s.name}</td>
-                  <td>{s.relation}</td>
-                  <td>{s.globallyReachable}</td>
-                  <td>
-                    {s.links.map((link, i) => (
-                      <span key={link.href}>
-                        {i > 0 ? ', ' : null}
-                        <a href={link.href} rel="external">
-                          {link.label}
-                        </a>
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      {loaded ? <loaded.SpecialRanges id={id} view={view} special={classified.special} /> : null}
     </>
   );
 }

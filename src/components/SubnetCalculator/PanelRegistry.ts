@@ -5,6 +5,7 @@
  * statically, so the bundler splits it and the two modules form no import cycle.
  */
 import type { ALL_PANELS } from './AllPanels.ts';
+import { loadClassifier } from './DetailsPanel.tsx';
 
 /** The lazily loaded panels, by mode. */
 export type Panels = typeof ALL_PANELS;
@@ -22,9 +23,10 @@ export function registerPanels(loaded: Partial<Panels>): void {
 
 /**
  * Loads the four panels (one chunk: splitting them further costs more in chunk overhead than it saves) and registers
- * them. Safe to call repeatedly.
+ * them, and the Details mode's classification. Safe to call repeatedly.
  */
 export async function loadPanels(): Promise<void> {
-  const { ALL_PANELS } = await import('./AllPanels.ts');
+  // Also the Details mode's classification (see DetailsPanel.tsx), so the server renders it into the HTML.
+  const [{ ALL_PANELS }] = await Promise.all([import('./AllPanels.ts'), loadClassifier()]);
   registerPanels(ALL_PANELS);
 }

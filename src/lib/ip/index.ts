@@ -17,8 +17,6 @@ export { collapseNetworks, parseNetworkList, parseRange, summarizeRange } from '
 export { addressClassOf, binaryView, networkDetails } from './details.ts';
 export { quoteInput } from './errors.ts';
 export {
-  compareNetworks,
-  containsAddress,
   formatNetwork,
   hostmaskOf,
   hostRange,
@@ -28,14 +26,12 @@ export {
   networkFirst,
   networkLast,
   networkSize,
-  overlaps,
   parseNetwork,
   prefixFromMask,
-  subnetOf,
-  supernet,
-  supernetOf,
   usableRange,
 } from './network.ts';
+export { type NetworkBasics, networkBasics } from './network-basics.ts';
+export { compareNetworks, containsAddress, overlaps, subnetOf, supernet, supernetOf } from './network-ops.ts';
 export { reverseDns, reversePointer } from './reverse-dns.ts';
 export { classifyNetwork, reachabilityOf, SPECIAL_RANGES } from './special-ranges.ts';
 export { MAX_PAGE_SIZE, splitNetwork, subnets } from './subnets.ts';

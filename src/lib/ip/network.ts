@@ -1,8 +1,6 @@
 import {
-  addressInPrefix,
   addressToBigInt,
   bigIntToAddress,
-  compareAddresses,
   fastIpv4,
   fastIpv6,
   formatAddress,
@@ -100,11 +98,6 @@ export function networkLast(network: IpNetwork): bigint {
 /** `10.0.0.0/8`, with the address `compressed` (default) or `exploded`. */
 export function formatNetwork(network: IpNetwork, form: 'compressed' | 'exploded' = 'compressed'): string {
   return `${formatAddress(network.networkAddress, form)}/${network.prefixLength}`;
-}
-
-/** Orders networks like CPython: version, then network address, then prefix length. */
-export function compareNetworks(a: IpNetwork, b: IpNetwork): number {
-  return compareAddresses(a.networkAddress, b.networkAddress) || a.prefixLength - b.prefixLength;
 }
 
 /** Prefix length of a contiguous mask (netmask first, then hostmask like CPython), or undefined if neither. */
@@ -370,62 +363,6 @@ function zoneWithSpace(text: string, input: string): IpResult<never> | undefined
     'zone-id-invalid',
     `The zone ID ${quoteInput(trimmed, 30)} in ${quoteInput(input)} contains a space; a zone ID is one word — use the interface number instead (e.g. fe80::1%12/64; \`netsh interface ipv6 show interface\` lists them on Windows)`,
   );
-}
-
-/** True if `address` is inside `network` (false across versions). */
-export function containsAddress(network: IpNetwork, address: IpAddress): boolean {
-  if (network.version !== address.version) return false;
-  // Word by word, without bigints, on the library's own address objects; by value for plain objects.
-  return addressInPrefix(network.networkAddress, address, network.prefixLength) ?? containsByValue(network, address);
-}
-
-/** The definition, first ≤ v ≤ last, for IPv6 addresses that are plain objects rather than the library's own. */
-function containsByValue(network: IpNetwork, address: IpAddress): boolean {
-  const v = addressToBigInt(address);
-  return v >= networkFirst(network) && v <= networkLast(network);
-}
-
-/** True if the networks share at least one address (false across versions, like CPython). */
-export function overlaps(a: IpNetwork, b: IpNetwork): boolean {
-  if (a.version !== b.version) return false;
-  return networkFirst(a) <= networkLast(b) && networkFirst(b) <= networkLast(a);
-}
-
-/** True if `a` lies inside `b` (equal counts). CPython raises TypeError across versions; this returns false. */
-export function subnetOf(a: IpNetwork, b: IpNetwork): boolean {
-  return a.version === b.version && a.prefixLength >= b.prefixLength && containsAddress(b, a.networkAddress);
-}
-
-/** True if `a` contains `b` (equal counts). */
-export function supernetOf(a: IpNetwork, b: IpNetwork): boolean {
-  return subnetOf(b, a);
-}
-
-/**
- * The enclosing network `prefixLenDiff` bits shorter (default 1), or at `newPrefix`. Unlike CPython, /0 has no
- * supernet and asking for one is an error rather than returning the /0 itself.
- */
-export function supernet(
-  network: IpNetwork,
-  options: { readonly newPrefix?: number; readonly prefixLenDiff?: number } = {},
-): IpResult<IpNetwork> {
-  const cidr = formatNetwork(network);
-  let target = network.prefixLength - (options.prefixLenDiff ?? 1);
-  if (options.newPrefix !== undefined) {
-    if (options.prefixLenDiff !== undefined) {
-      return ipError('supernet-out-of-range', 'Give either a new prefix or a prefix difference, not both');
-    }
-    target = options.newPrefix;
-  }
-  if (!Number.isInteger(target) || target < 0 || target > network.prefixLength) {
-    return ipError(
-      'supernet-out-of-range',
-      network.prefixLength === 0
-        ? `${cidr} is already the whole IPv${network.version} address space; it has no supernet`
-        : `A supernet of ${cidr} needs a prefix length from 0 to ${network.prefixLength}, not ${Number.isFinite(target) ? target : String(options.newPrefix ?? options.prefixLenDiff)}`,
-    );
-  }
-  return ok(makeNetwork(network.networkAddress, target));
 }
 
 /**

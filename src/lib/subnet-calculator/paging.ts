@@ -4,9 +4,11 @@
  */
 
 import { groupDigits } from './format.ts';
+import { PAGE_SIZE, pageOfItem } from './state.ts';
 
-/** Rows per page of the split table: enough to scan, few enough that the DOM stays small. */
-export const PAGE_SIZE = 256;
+// Defined in state.ts (which needs them to resolve a preset's highlighted row), so the calculator's first download,
+// which has state.ts, does not also carry the rest of paging.
+export { PAGE_SIZE, pageOfItem } from './state.ts';
 
 /** A resolved page of a list of `total` items. */
 export interface PageWindow {
@@ -37,12 +39,6 @@ export function pageWindow(total: bigint, requested: bigint | string, pageSize: 
   const remaining = total - start;
   const size = remaining <= 0n ? 0 : remaining < BigInt(pageSize) ? Number(remaining) : pageSize;
   return { page, pageCount: count, start, size, total };
-}
-
-/** The 1-based page holding the 1-based item number `itemNumber`. */
-export function pageOfItem(itemNumber: bigint, pageSize: number = PAGE_SIZE): bigint {
-  if (itemNumber < 1n) return 1n;
-  return (itemNumber - 1n) / BigInt(pageSize) + 1n;
 }
 
 /** A positive decimal integer (thousands separators `,` `_` and spaces allowed), or undefined. */

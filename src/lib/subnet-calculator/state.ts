@@ -9,7 +9,14 @@
  * so that islands which do not mirror the URL never download the codec).
  */
 
-import { pageOfItem } from './paging.ts';
+/** Rows per page of the split table: enough to scan, few enough that the DOM stays small. */
+export const PAGE_SIZE = 256;
+
+/** The 1-based page holding the 1-based item number `itemNumber` (here, not in paging.ts: see there). */
+export function pageOfItem(itemNumber: bigint, pageSize: number = PAGE_SIZE): bigint {
+  if (itemNumber < 1n) return 1n;
+  return (itemNumber - 1n) / BigInt(pageSize) + 1n;
+}
 
 /** The calculator's modes, in tab order. */
 export const MODES = ['details', 'split', 'vlsm', 'summarise', 'compare'] as const;

@@ -1,8 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatAddress } from '../../../../src/lib/ip/address.ts';
 import {
-  compareNetworks,
-  containsAddress,
   formatNetwork,
   hostmaskOf,
   hostRange,
@@ -10,14 +8,18 @@ import {
   makeNetwork,
   netmaskOf,
   networkSize,
-  overlaps,
   parseNetwork,
   prefixFromMask,
+  usableRange,
+} from '../../../../src/lib/ip/network.ts';
+import {
+  compareNetworks,
+  containsAddress,
+  overlaps,
   subnetOf,
   supernet,
   supernetOf,
-  usableRange,
-} from '../../../../src/lib/ip/network.ts';
+} from '../../../../src/lib/ip/network-ops.ts';
 import type { IpNetwork } from '../../../../src/lib/ip/types.ts';
 
 const parsed = (text: string) => {

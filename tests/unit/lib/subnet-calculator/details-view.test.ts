@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SPECIAL_RANGES } from '../../../../src/lib/ip/index.ts';
+import { detailsBasicView } from '../../../../src/lib/subnet-calculator/details-basics.ts';
+import { detailsClassification } from '../../../../src/lib/subnet-calculator/details-special.ts';
 import {
   binarySplit,
   type DetailsView,
   detailsView,
   specialRow,
+  withReverseRow,
 } from '../../../../src/lib/subnet-calculator/details-view.ts';
 
 function view(input: string): DetailsView {
@@ -176,5 +179,28 @@ describe('issue 10: masks and IPv4-mapped addresses', () => {
     expect(value(v, 'network')).toBe('::ffff:192.0.2.0');
     expect(v.mappedNote?.href).toBe('https://www.rfc-editor.org/rfc/rfc5952#section-5');
     expect(`${v.mappedNote?.before}${v.mappedNote?.linkLabel}${v.mappedNote?.after}`).toContain('::ffff:c000:201');
+  });
+});
+
+describe('the first-download part (details-basics.ts) and the lazily loaded classification', () => {
+  it('the basic view carries a reverse-DNS placeholder and no classification', () => {
+    const basic = detailsBasicView('192.168.1.0/24');
+    if (!basic.ok) throw new Error('expected a valid view');
+    const reverse = basic.value.view.rows.find((row) => row.key === 'reverse');
+    expect(reverse).toEqual({ key: 'reverse', label: 'Reverse-DNS zone', value: '…' });
+    expect('classification' in basic.value.view).toBe(false);
+  });
+
+  it('basic view + classification is the whole view', () => {
+    for (const input of ['192.168.1.0/24', '10.1.2.3/8', '2001:db8::/48', '0.0.0.0/0', '::ffff:10.0.0.1/128']) {
+      const basic = detailsBasicView(input);
+      const whole = detailsView(input);
+      if (!basic.ok || !whole.ok) throw new Error(`expected a valid view of ${input}`);
+      const { reverseRow, ...classified } = detailsClassification(basic.value.network);
+      expect({ ...basic.value.view, rows: withReverseRow(basic.value.view.rows, reverseRow), ...classified }).toEqual(
+        whole.value,
+      );
+      expect(whole.value.rows.find((row) => row.key === 'reverse')?.value).not.toBe('…');
+    }
   });
 });
