@@ -10,10 +10,11 @@
  * Scenarios: typing in Details (192.168.1.0/24 ↔ 10.0.0.0/8), and the Split of 10.0.0.0/8 (or /9) into /30s — each
  * change a new 256-row page, of which the frame answering the input renders the first rows (Table.tsx).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.mjs';
+import { cell, measureSynthetic, type Stats, startServer, stats, stopServer } from './support/render-trace.ts';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 20);
@@ -43,55 +44,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
-interface Stats {
-  readonly median: number;
-  readonly p95: number;
-  readonly max: number;
-}
-function stats(samples: readonly number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN };
-}
-const ms = (n: number) => n.toFixed(1).padStart(6);
-const cell = (s: Stats) => `${ms(s.median)} ${ms(s.p95)} ${ms(s.max)}`;
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so npx and astro both stop at the end
-  });
-  let log = '';
-  server.stdout?.on('data', (d: Buffer) => {
-    log += d.toString();
-  });
-  server.stderr?.on('data', (d: Buffer) => {
-    log += d.toString();
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`astro preview exited (${server.exitCode}):\n${log}`);
-    try {
-      const response = await fetch(`${ORIGIN}/`);
-      if (response.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  stopServer(server);
-  throw new Error(`astro preview did not answer on ${ORIGIN} within 60 s:\n${log}`);
-}
-
-function stopServer(server: ChildProcess): void {
-  if (server.pid === undefined || server.exitCode !== null) return;
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    server.kill('SIGTERM');
-  }
-}
-
 async function openPlayground(browser: Browser, rate: number, scenario: Scenario): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const cdp = await page.context().newCDPSession(page);
@@ -105,73 +57,6 @@ async function openPlayground(browser: Browser, rate: number, scenario: Scenario
   });
   await page.getByLabel(scenario.label).waitFor();
   return page;
-}
-
-/** Synthetic input events, timed inside the page. */
-async function measureSynthetic(browser: Browser, page: Page, scenario: Scenario): Promise<Sample[]> {
-  const id = await page.getByLabel(scenario.label).getAttribute('id');
-  if (id === null) throw new Error(`The field '${scenario.label}' has no id.`);
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
-  const inPage = await page.evaluate(
-    async ({ id, values, runs, warmup }) => {
-      const input = document.getElementById(id) as HTMLInputElement;
-      const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-      const samples: { script: number; doubleRaf: number }[] = [];
-      for (let i = -warmup; i < runs; i++) {
-        await frame();
-        await new Promise((r) => setTimeout(r, 20)); // start mid-frame, as a keystroke would
-        input.value = values[(i + warmup) % 2] as string;
-        if (i >= 0) performance.mark(`sc-input-${i}`);
-        const t0 = performance.now();
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await Promise.resolve(); // queued after Preact's render microtask
-        const script = performance.now() - t0;
-        const second = await frame().then(frame);
-        if (i >= 0) samples.push({ script, doubleRaf: second - t0 });
-        await new Promise((r) => setTimeout(r, 30)); // let the URL effect run before the next change
-      }
-      return samples;
-    },
-    { id, values: scenario.values, runs: RUNS, warmup: WARMUP },
-  );
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(trace) ? trace : trace.traceEvents;
-  const marks = new Map(events.filter((e) => e.name.startsWith('sc-input-')).map((e) => [e.name, e]));
-  const begins = events.filter((e) => e.name === 'AnimationFrame::Render' && e.ph === 'b').sort((a, b) => a.ts - b.ts);
-  const ends = events.filter((e) => e.name === 'AnimationFrame::Render' && e.ph === 'e').sort((a, b) => a.ts - b.ts);
-  return inPage.map((sample, i) => {
-    const mark = marks.get(`sc-input-${i}`);
-    const begin = mark && begins.find((e) => e.pid === mark.pid && e.ts >= mark.ts);
-    const end = begin && ends.find((e) => e.pid === begin.pid && e.ts >= begin.ts);
-    if (mark === undefined || begin === undefined || end === undefined) {
-      throw new Error(`No 'AnimationFrame::Render' trace event after input ${i}: this Chromium does not record them.`);
-    }
-    return { ...sample, render: (end.ts - begin.ts) / 1000, toPaint: (end.ts - mark.ts) / 1000 };
-  });
-}
-
-/** The fields of a Chrome trace event that are read here (timestamps in µs). */
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly ts: number;
-}
-
-/** The fields of a Chrome trace event that are read here (timestamps in µs). */
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly ts: number;
-}
-
-/** Per-repetition timings measured inside the page. */
-interface Sample {
-  readonly script: number;
-  readonly render: number;
-  readonly toPaint: number;
-  readonly doubleRaf: number;
 }
 
 interface Row {
@@ -188,7 +73,7 @@ if (args.includes('--build') || !existsSync('dist/playgrounds/subnet-calculator/
   const built = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error(`astro build failed (exit ${built.status}).`);
 }
-const server = await startServer();
+const server = await startServer(PORT);
 let browser: Browser | undefined;
 const rows: Row[] = [];
 try {
@@ -196,7 +81,11 @@ try {
   for (const rate of [1, 4]) {
     for (const scenario of SCENARIOS) {
       const page = await openPlayground(browser, rate, scenario);
-      const samples = await measureSynthetic(browser, page, scenario);
+      const samples = await measureSynthetic(browser, page, scenario, {
+        runs: RUNS,
+        warmup: WARMUP,
+        markPrefix: 'sc-input-',
+      });
       await page.close();
       rows.push({
         rate,

@@ -1,0 +1,128 @@
+/**
+ * What the input-to-paint benchmarks share (`bench/http-timeline-render.ts`, `bench/subnet-render.ts`): the built
+ * site served by `astro preview`, synthetic input events timed inside the page, and Chromium's trace read for the
+ * render that follows each input.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+
+/** Median, 95th percentile and maximum of a sample. */
+export interface Stats {
+  readonly median: number;
+  readonly p95: number;
+  readonly max: number;
+}
+
+export function stats(samples: readonly number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN };
+}
+
+export const ms = (n: number): string => n.toFixed(1).padStart(6);
+export const cell = (s: Stats): string => `${ms(s.median)} ${ms(s.p95)} ${ms(s.max)}`;
+
+/** Starts `astro preview` on 127.0.0.1:`port` (the built site) and waits until it answers (60 s at most). */
+export async function startServer(port: number): Promise<ChildProcess> {
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so npx and astro both stop at the end
+  });
+  let log = '';
+  server.stdout?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  server.stderr?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`astro preview exited (${server.exitCode}):\n${log}`);
+    try {
+      const response = await fetch(`${origin}/`);
+      if (response.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stopServer(server);
+  throw new Error(`astro preview did not answer on ${origin} within 60 s:\n${log}`);
+}
+
+export function stopServer(server: ChildProcess): void {
+  if (server.pid === undefined || server.exitCode !== null) return;
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    server.kill('SIGTERM');
+  }
+}
+
+/** One synthetic input: script time until Preact's render, two frames later, and the traced render and paint. */
+export interface Sample {
+  readonly script: number;
+  readonly doubleRaf: number;
+  readonly render: number;
+  readonly toPaint: number;
+}
+
+/** The fields of a Chrome trace event that are read here (timestamps in µs). */
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly ts: number;
+}
+
+/**
+ * Types `values` alternately into the field labelled `label`, `runs` times after `warmup` unmeasured inputs, each
+ * starting mid-frame as a keystroke would; `markPrefix` names the user-timing marks the trace is matched on.
+ */
+export async function measureSynthetic(
+  browser: Browser,
+  page: Page,
+  input: { readonly label: string; readonly values: readonly string[] },
+  options: { readonly runs: number; readonly warmup: number; readonly markPrefix: string },
+): Promise<Sample[]> {
+  const id = await page.getByLabel(input.label).getAttribute('id');
+  if (id === null) throw new Error(`The field '${input.label}' has no id.`);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
+  const inPage = await page.evaluate(
+    async ({ id, values, runs, warmup, prefix }) => {
+      const field = document.getElementById(id) as HTMLInputElement;
+      const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const samples: { script: number; doubleRaf: number }[] = [];
+      for (let i = -warmup; i < runs; i++) {
+        await frame();
+        await new Promise((r) => setTimeout(r, 20)); // start mid-frame, as a keystroke would
+        field.value = values[(i + warmup) % 2] as string;
+        if (i >= 0) performance.mark(`${prefix}${i}`);
+        const t0 = performance.now();
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        await Promise.resolve(); // queued after Preact's render microtask
+        const script = performance.now() - t0;
+        const second = await frame().then(frame);
+        if (i >= 0) samples.push({ script, doubleRaf: second - t0 });
+        await new Promise((r) => setTimeout(r, 30)); // let the URL effect run before the next change
+      }
+      return samples;
+    },
+    { id, values: [...input.values], runs: options.runs, warmup: options.warmup, prefix: options.markPrefix },
+  );
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const marks = new Map(events.filter((e) => e.name.startsWith(options.markPrefix)).map((e) => [e.name, e]));
+  const begins = events.filter((e) => e.name === 'AnimationFrame::Render' && e.ph === 'b').sort((a, b) => a.ts - b.ts);
+  const ends = events.filter((e) => e.name === 'AnimationFrame::Render' && e.ph === 'e').sort((a, b) => a.ts - b.ts);
+  return inPage.map((sample, i) => {
+    const mark = marks.get(`${options.markPrefix}${i}`);
+    const begin = mark && begins.find((e) => e.pid === mark.pid && e.ts >= mark.ts);
+    const end = begin && ends.find((e) => e.pid === begin.pid && e.ts >= begin.ts);
+    if (mark === undefined || begin === undefined || end === undefined) {
+      throw new Error(`No 'AnimationFrame::Render' trace event after input ${i}: this Chromium does not record them.`);
+    }
+    return { ...sample, render: (end.ts - begin.ts) / 1000, toPaint: (end.ts - mark.ts) / 1000 };
+  });
+}
