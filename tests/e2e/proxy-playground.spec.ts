@@ -1,12 +1,18 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { axeViolations, watchForProblems } from './support.ts';
 
 const PAGE = '/playgrounds/proxy/';
 
+/** Opens the playground and waits until it is hydrated with its model loaded: input typed earlier would be lost. */
+async function open(page: Page): Promise<void> {
+  await page.goto(PAGE);
+  await page.locator('section.proxy-pg[data-live]').first().waitFor();
+}
+
 test.describe('proxy playground', () => {
   test('routes the default request and explains the decision', async ({ page }) => {
     const problems = watchForProblems(page);
-    await page.goto(PAGE);
+    await open(page);
     const island = page.getByRole('region', { name: 'Proxy and load-balancer playground' });
     await expect(island.getByRole('heading', { name: 'Decision trace' })).toBeVisible();
     await expect(island.getByText('chosen: "location /api/"')).toBeVisible();
@@ -16,7 +22,7 @@ test.describe('proxy playground', () => {
   });
 
   test('editing the config changes the trace, and the link carries the config', async ({ page }) => {
-    await page.goto(PAGE);
+    await open(page);
     const island = page.getByRole('region', { name: 'Proxy and load-balancer playground' });
     await island.getByLabel('Example').selectOption({ label: 'The trailing-slash trap' });
     await expect(island.getByText('"/api" is replaced, the upstream gets "//users"')).toBeVisible();
@@ -30,12 +36,13 @@ test.describe('proxy playground', () => {
     const shared = page.url();
     const other = await page.context().newPage();
     await other.goto(shared);
+    await other.locator('section.proxy-pg[data-live]').first().waitFor();
     const again = other.getByRole('region', { name: 'Proxy and load-balancer playground' });
     await expect(again.getByText('"/api/" is replaced, the upstream gets "/users"')).toBeVisible();
   });
 
   test('a bad config shows a positioned error inline', async ({ page }) => {
-    await page.goto(PAGE);
+    await open(page);
     const island = page.getByRole('region', { name: 'Proxy and load-balancer playground' });
     await island.getByLabel('nginx config').fill('http {\n  server {\n    lisen 80;\n  }\n}');
     await expect(island.getByRole('alert')).toHaveText('Line 3, column 5: unknown directive "lisen"');
@@ -43,9 +50,11 @@ test.describe('proxy playground', () => {
   });
 
   test('send 100 requests, then fail a backend and watch the traffic move', async ({ page }) => {
-    await page.goto(PAGE);
+    await open(page);
     const island = page.getByRole('region', { name: 'Proxy and load-balancer playground' });
     await island.getByLabel('Example').selectOption({ label: 'Weighted round-robin' });
+    // The example's config loads on first use: wait until it is in the editor before sending.
+    await expect(island.getByLabel('nginx config')).toHaveValue(/server 10\.0\.0\.11:8080 weight=5;/);
     await island.getByRole('button', { name: 'Send 100 requests' }).click();
     const bars = island.getByRole('list', { name: 'Requests per backend' });
     await expect(bars).toContainText('10.0.0.11:8080: 72');
@@ -62,7 +71,7 @@ test.describe('proxy playground', () => {
       dialogs++;
       await d.dismiss();
     });
-    await page.goto(PAGE);
+    await open(page);
     const island = page.getByRole('region', { name: 'Proxy and load-balancer playground' });
     const payload = '<img src=x onerror=alert(1)>';
     await island
@@ -86,7 +95,7 @@ test.describe('proxy playground', () => {
 
   test('fits a 390 px wide screen', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(PAGE);
+    await open(page);
     await expect(page.getByRole('heading', { name: 'Decision trace' })).toBeVisible();
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -135,7 +135,12 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
   const invalid = view !== null && !view.config.ok;
   const lines = config.split('\n').length;
   return (
-    <section class="pj-island proxy-pg" aria-label={props.label ?? 'Proxy and load-balancer playground'}>
+    // data-live: hydrated and the model loaded, so edits take effect (browser tests wait for it, as for the others).
+    <section
+      class="pj-island proxy-pg"
+      aria-label={props.label ?? 'Proxy and load-balancer playground'}
+      data-live={live === null ? undefined : ''}
+    >
       <div class="proxy-pg__row">
         <label for={`${id}-preset`}>Example</label>
         <select id={`${id}-preset`} value={state.preset} onChange={pickPreset}>
