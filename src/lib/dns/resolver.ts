@@ -289,7 +289,8 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
       return undefined;
     }
     let responseBytes = bytesOf(response);
-    if (responseBytes.length > 1232) {
+    const truncatedOverUdp = responseBytes.length > 1232;
+    if (truncatedOverUdp) {
       // Over the 1232-octet EDNS buffer: the server sets TC and the resolver retries over TCP (RFC 7766 §5).
       const truncated = truncate(response);
       w.hops.push({
@@ -308,28 +309,13 @@ export function createResolver(internet: Internet, overrides: Partial<ResolverOp
       });
       w.t += rtt + options.setupMs('tcp', rtt);
       responseBytes = bytesOf(response);
-      w.hops.push({
-        from: 'resolver',
-        to: name,
-        address,
-        transport: 'tcp',
-        query,
-        queryBytes,
-        response,
-        responseBytes,
-        sendMs: w.t,
-        receiveMs: w.t + rtt,
-        outcome: classify(response, qname, qtype),
-        minimised,
-      });
-      w.t += rtt;
-      return response;
     }
+    // The answer, over UDP or (after truncation) over the new TCP connection.
     w.hops.push({
       from: 'resolver',
       to: name,
       address,
-      transport: 'udp',
+      transport: truncatedOverUdp ? 'tcp' : 'udp',
       query,
       queryBytes,
       response,

@@ -449,6 +449,31 @@ export function translate(
   return inbound(box, table, packet, now);
 }
 
+/** Lets an inbound packet through to `target` (a port forward, or a mapping whose filter admits it): a new session. */
+function admitInbound(
+  box: NatBox,
+  table: NatTable,
+  packet: Packet,
+  now: number,
+  kind: 'forward' | 'filter-opened',
+  target: Endpoint,
+): NatStep {
+  const t = packet.tuple;
+  const reply = { protocol: t.protocol, src: target, dst: t.src };
+  const added = addSession(box.behaviour, table, kind, t, reply, packet.flag, now);
+  return {
+    table: added.table,
+    verdict: {
+      action: 'translated',
+      before: t,
+      after: { ...t, dst: target },
+      session: added.session,
+      table: 'created',
+      direction: 'original',
+    },
+  };
+}
+
 /** A packet from outside with no session: port forward, filtering, or refusal. */
 function inbound(box: NatBox, table: NatTable, packet: Packet, now: number): NatStep {
   const b = box.behaviour;
@@ -456,27 +481,7 @@ function inbound(box: NatBox, table: NatTable, packet: Packet, now: number): Nat
   if (t.dst.address !== box.wanAddress) return dropped(table, t, 'no-route');
   const rule = findForward(box, t.protocol, t.dst.port);
   if (rule) {
-    const target = forwardTarget(rule, t.dst.port);
-    const added = addSession(
-      b,
-      table,
-      'forward',
-      t,
-      { protocol: t.protocol, src: target, dst: t.src },
-      packet.flag,
-      now,
-    );
-    return {
-      table: added.table,
-      verdict: {
-        action: 'translated',
-        before: t,
-        after: { ...t, dst: target },
-        session: added.session,
-        table: 'created',
-        direction: 'original',
-      },
-    };
+    return admitInbound(box, table, packet, now, 'forward', forwardTarget(rule, t.dst.port));
   }
   const mapped = table.sessions.filter((s) => {
     if (!isLive(s) || s.original.protocol !== t.protocol) return false;
@@ -491,27 +496,7 @@ function inbound(box: NatBox, table: NatTable, packet: Packet, now: number): Nat
       return endpointsEqual(remote, t.src);
     });
     if (ok && (t.protocol === 'udp' || packet.flag === 'SYN')) {
-      const internal = sessionView(ok).internal;
-      const added = addSession(
-        b,
-        table,
-        'filter-opened',
-        t,
-        { protocol: t.protocol, src: internal, dst: t.src },
-        packet.flag,
-        now,
-      );
-      return {
-        table: added.table,
-        verdict: {
-          action: 'translated',
-          before: t,
-          after: { ...t, dst: internal },
-          session: added.session,
-          table: 'created',
-          direction: 'original',
-        },
-      };
+      return admitInbound(box, table, packet, now, 'filter-opened', sessionView(ok).internal);
     }
     reason = 'filtered';
   } else if (
