@@ -3,7 +3,7 @@
  * island on the built site, and the model alone in Node: `node bench/http-timeline-render.ts`.
  *
  * Options: `--runs=N` (default 30), `--count=N` (resources, default 200), `--kb=N` (default 30), `--build` (run
- * `astro build` even if dist/ exists), `--check` (exit 1 if the 1× median main-thread work exceeds 16 ms).
+ * `astro build` even if dist/ exists), `--check` (exit 1 if a median of main-thread work exceeds 16 ms at 1× or 50 ms at 4×).
  *
  * Browser part: `astro preview` on 127.0.0.1:4325 serves dist/, playwright-core drives the system Chromium. The
  * playground opens on a custom page (`?page=custom&count=200&kb=30`); once hydrated, each repetition types a new
@@ -56,6 +56,8 @@ const PORT = 4325;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const PATH = `/playgrounds/http-timeline/?page=custom&count=${COUNT}&kb=${KB}`;
 const FRAME_MS = 16;
+/** Issue 13's limits on the median of work: one frame at 1×, 50 ms at 4× CPU throttling. */
+const LIMIT_MS: Readonly<Record<number, number>> = { 1: FRAME_MS, 4: 50 };
 const WARMUP = 3;
 
 /**
@@ -259,9 +261,13 @@ for (const row of rows) {
     `  ${`${row.rate}×`.padEnd(4)} ${row.scenario.padEnd(18)} ${parts.join(' ')}   ${row.late}/${RUNS}${row.late > 0 ? ` (max ${row.lateMax.toFixed(0)})` : ''}`,
   );
 }
-const oneX = rows.filter((r) => r.rate === 1);
-const worst = Math.max(...oneX.map((r) => r.work.median));
-console.log(
-  `\n1× worst median work: ${worst.toFixed(1)} ms (${worst <= FRAME_MS ? 'within' : 'over'} one ${FRAME_MS} ms frame).`,
-);
-if (args.includes('--check') && worst > FRAME_MS) process.exitCode = 1;
+let over = 0;
+for (const rate of [1, 4]) {
+  const limit = LIMIT_MS[rate] ?? FRAME_MS;
+  const worst = Math.max(...rows.filter((r) => r.rate === rate).map((r) => r.work.median));
+  if (worst > limit) over++;
+  console.log(
+    `${rate}× worst median work: ${worst.toFixed(1)} ms (${worst <= limit ? 'within' : 'over'} ${limit} ms).`,
+  );
+}
+if (args.includes('--check') && over > 0) process.exitCode = 1;

@@ -3,12 +3,13 @@
  * 4× CPU (CDP throttling), measured the way `bench/http-timeline-render.ts` does (a synthetic `input` event, script
  * time in the page, the next frame's `AnimationFrame::Render` span from Chromium's trace): `node bench/subnet-render.ts`.
  *
- * Options: `--runs=N` (default 20), `--build` (run `astro build` even if dist/ exists), `--check` (exit 1 if a 1×
- * median of work — script + that frame's rendering — exceeds 16 ms). Serves dist/ with `astro preview` on
+ * Options: `--runs=N` (default 20), `--build` (run `astro build` even if dist/ exists), `--check` (exit 1 if a
+ * median of work — script + that frame's rendering — exceeds 16 ms at 1× or 50 ms at 4×). Serves dist/ with `astro preview` on
  * 127.0.0.1:4335 and drives the system Chromium with playwright-core.
  *
- * Scenarios: typing in Details (192.168.1.0/24 ↔ 10.0.0.0/8), and the Split of 10.0.0.0/8 (or /9) into /30s — each
- * change a new 256-row page, of which the frame answering the input renders the first rows (Table.tsx).
+ * Scenarios: typing in Details (192.168.1.0/24 ↔ 10.0.0.0/8); the Split of 10.0.0.0/8 (or /9) into /30s — each
+ * change a new 256-row page, of which the frame answering the input renders the first rows (Table.tsx); a six-row
+ * VLSM plan whose block changes; and summarising a range into CIDR blocks.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,7 +21,8 @@ const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 20);
 const PORT = 4335;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const FRAME_MS = 16;
+/** The issue's limits on the median of work: one frame at 1×, 50 ms at 4× CPU throttling. */
+const LIMIT_MS: Readonly<Record<number, number>> = { 1: 16, 4: 50 };
 const WARMUP = 3;
 
 interface Scenario {
@@ -41,6 +43,18 @@ const SCENARIOS: readonly Scenario[] = [
     query: '?mode=split&split=10.0.0.0%2F9&prefix=30',
     label: 'Network to split',
     values: ['10.0.0.0/8', '10.0.0.0/9'],
+  },
+  {
+    name: 'VLSM: change the block',
+    query: '?mode=vlsm&vlsm=10.0.0.0%2F16&req=500:A&req=200:B&req=120:C&req=60:D&req=2:E&req=2:F',
+    label: 'Address block to divide',
+    values: ['10.1.0.0/16', '10.0.0.0/16'],
+  },
+  {
+    name: 'Summarise a range',
+    query: '?mode=summarise',
+    label: 'Address range (start - end)',
+    values: ['10.0.0.1 - 10.255.255.254', '192.168.0.3 - 192.168.200.77'],
   },
 ];
 
@@ -112,8 +126,13 @@ for (const row of rows) {
   const parts = [row.script, row.render, row.work, row.toPaint].map(cell);
   console.log(`  ${`${row.rate}×`.padEnd(4)} ${row.scenario.padEnd(22)} ${parts.join(' ')}`);
 }
-const worst = Math.max(...rows.filter((r) => r.rate === 1).map((r) => r.work.median));
-console.log(
-  `\n1× worst median work: ${worst.toFixed(1)} ms (${worst <= FRAME_MS ? 'within' : 'over'} one ${FRAME_MS} ms frame).`,
-);
-if (args.includes('--check') && worst > FRAME_MS) process.exitCode = 1;
+let over = 0;
+for (const rate of [1, 4]) {
+  const limit = LIMIT_MS[rate] ?? 16;
+  const worst = Math.max(...rows.filter((r) => r.rate === rate).map((r) => r.work.median));
+  if (worst > limit) over++;
+  console.log(
+    `${rate}× worst median work: ${worst.toFixed(1)} ms (${worst <= limit ? 'within' : 'over'} ${limit} ms).`,
+  );
+}
+if (args.includes('--check') && over > 0) process.exitCode = 1;

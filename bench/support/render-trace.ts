@@ -1,7 +1,7 @@
 /**
- * What the input-to-paint benchmarks share (`bench/http-timeline-render.ts`, `bench/subnet-render.ts`): the built
- * site served by `astro preview`, synthetic input events timed inside the page, and Chromium's trace read for the
- * render that follows each input.
+ * What the input-to-paint benchmarks share (`bench/http-timeline-render.ts`, `bench/subnet-render.ts`,
+ * `bench/tls-render.ts`, run together by `bench/render.ts`): the built site served by `astro preview`, synthetic
+ * input events timed inside the page, and Chromium's trace read for the render that follows each input.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
@@ -124,5 +124,129 @@ export async function measureSynthetic(
       throw new Error(`No 'AnimationFrame::Render' trace event after input ${i}: this Chromium does not record them.`);
     }
     return { ...sample, render: (end.ts - begin.ts) / 1000, toPaint: (end.ts - mark.ts) / 1000 };
+  });
+}
+
+/** One input whose answer is painted later (a worker computes it): latency, main-thread work and the frame. */
+export interface AsyncSample {
+  /** Input dispatched → the answer is in the DOM (worker round trip included). */
+  readonly answer: number;
+  /** Rendering of the frame that paints the answer (style, layout, paint: Chromium's `AnimationFrame::Render`). */
+  readonly render: number;
+  /** Main-thread busy time from the input to the end of that frame: every task (`ThreadControllerImpl::RunTask`) on
+   * the renderer's main thread, clipped to the interval — the input handler, the answer's re-render and the frame (and
+   * the bench's own small rAF/observer callbacks, a fraction of a millisecond). */
+  readonly work: number;
+  /** Input dispatched → end of the frame that paints the answer. */
+  readonly toPaint: number;
+}
+
+interface TraceSpan extends TraceEvent {
+  readonly tid: number;
+  readonly dur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/**
+ * Like {@link measureSynthetic}, for an island that computes off the main thread: sets `values` alternately on the
+ * control with id-bearing label `label` (a text field gets an `input` event, a `<select>` a `change` event), then
+ * waits (≤ 5 s) until the text of `answerSelector` changes — the worker's answer rendered — and reads the trace for
+ * the frame that paints it and for the main thread's busy time in between.
+ */
+export async function measureAnswered(
+  browser: Browser,
+  page: Page,
+  input: { readonly label: string; readonly values: readonly string[]; readonly answerSelector: string },
+  options: { readonly runs: number; readonly warmup: number; readonly markPrefix: string },
+): Promise<AsyncSample[]> {
+  const id = await page.getByLabel(input.label).first().getAttribute('id');
+  if (id === null) throw new Error(`The control '${input.label}' has no id.`);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'] });
+  const inPage = await page.evaluate(
+    async ({ id, values, runs, warmup, prefix, selector }) => {
+      const control = document.getElementById(id) as HTMLInputElement | HTMLSelectElement;
+      const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const answers: number[] = [];
+      for (let i = -warmup; i < runs; i++) {
+        await frame();
+        await new Promise((r) => setTimeout(r, 20)); // start mid-frame, as a keystroke would
+        const target = document.querySelector(selector);
+        if (target === null) throw new Error(`No element matches ${selector}.`);
+        const before = target.textContent;
+        const answered = new Promise<number>((resolve, reject) => {
+          const observer = new MutationObserver(() => {
+            if (target.textContent === before) return;
+            observer.disconnect();
+            resolve(performance.now());
+          });
+          observer.observe(target, { subtree: true, childList: true, characterData: true });
+          setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`No answer within 5 s after setting '${values[(i + warmup) % 2]}'.`));
+          }, 5000);
+        });
+        control.value = values[(i + warmup) % 2] as string;
+        if (i >= 0) performance.mark(`${prefix}${i}`);
+        const t0 = performance.now();
+        control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+        const t1 = await answered;
+        if (i >= 0) {
+          performance.mark(`${prefix}${i}-answer`);
+          answers.push(t1 - t0);
+        }
+        await frame().then(frame);
+        await new Promise((r) => setTimeout(r, 30)); // let the URL effect run before the next change
+      }
+      return answers;
+    },
+    {
+      id,
+      values: [...input.values],
+      runs: options.runs,
+      warmup: options.warmup,
+      prefix: options.markPrefix,
+      selector: input.answerSelector,
+    },
+  );
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceSpan[] } | TraceSpan[];
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const marks = new Map(events.filter((e) => e.name.startsWith(options.markPrefix)).map((e) => [e.name, e]));
+  const begins = events.filter((e) => e.name === 'AnimationFrame::Render' && e.ph === 'b').sort((a, b) => a.ts - b.ts);
+  const ends = events.filter((e) => e.name === 'AnimationFrame::Render' && e.ph === 'e').sort((a, b) => a.ts - b.ts);
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = events
+    .filter(
+      (e) =>
+        e.name === 'ThreadControllerImpl::RunTask' &&
+        e.ph === 'X' &&
+        e.dur !== undefined &&
+        mainThreads.has(`${e.pid}:${e.tid}`),
+    )
+    .sort((a, b) => a.ts - b.ts);
+  return inPage.map((answer, i) => {
+    const mark = marks.get(`${options.markPrefix}${i}`);
+    const answerMark = marks.get(`${options.markPrefix}${i}-answer`);
+    const begin = answerMark && begins.find((e) => e.pid === answerMark.pid && e.ts >= answerMark.ts);
+    const end = begin && ends.find((e) => e.pid === begin.pid && e.ts >= begin.ts);
+    if (mark === undefined || begin === undefined || end === undefined) {
+      throw new Error(`No 'AnimationFrame::Render' trace event after answer ${i}: this Chromium does not record them.`);
+    }
+    // The union of the tasks' spans (a nested task is not counted twice), clipped to [input, end of frame].
+    let busy = 0;
+    let reached = mark.ts;
+    for (const task of tasks) {
+      if (task.pid !== mark.pid) continue;
+      const from = Math.max(task.ts, reached);
+      const to = Math.min(task.ts + (task.dur ?? 0), end.ts);
+      if (to > from) {
+        busy += to - from;
+        reached = to;
+      }
+    }
+    return { answer, render: (end.ts - begin.ts) / 1000, work: busy / 1000, toPaint: (end.ts - mark.ts) / 1000 };
   });
 }
