@@ -62,7 +62,7 @@ async function search(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Search/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('textbox', { name: 'Search' }).fill('journey');
-  await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 15_000 });
+  await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('Escape');
 }
 

@@ -225,7 +225,7 @@ for (const [query, label, message] of [
 test('a very heavy page runs off the main thread: "Simulating…", a responsive tab, then the result', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const problems = watchForProblems(page);
   await page.goto(`${PATH}?page=custom&count=500&kb=3999&loss=30`);
   await hydrated(page, false);
@@ -236,7 +236,7 @@ test('a very heavy page runs off the main thread: "Simulating…", a responsive 
   await page.getByLabel('Packet loss (%)').fill('29');
   expect(await roundTrip(page)).toBeLessThan(1000);
   await expect(page.getByRole('list', { name: 'Requests over HTTP/2' }).getByRole('listitem')).toHaveCount(501, {
-    timeout: 150_000,
+    timeout: 300_000,
   });
   await expect(simulator(page).getByText('Simulating…')).toHaveCount(0);
   await expect(page).toHaveURL(/loss=29/);

@@ -97,7 +97,7 @@ test('search opens with Ctrl+K, finds a guide, and Enter on a result lands on it
   await expect(input).toBeFocused();
   await page.keyboard.type('journey');
   const firstResult = dialog.locator('.pagefind-ui__result-link').first();
-  await expect(firstResult).toBeVisible({ timeout: 15_000 });
+  await expect(firstResult).toBeVisible({ timeout: 30_000 });
   const href = await firstResult.getAttribute('href');
   expect(href, 'result has a link').toBeTruthy();
   const target = new URL(href ?? '', page.url()).pathname;
