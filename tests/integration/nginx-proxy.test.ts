@@ -347,7 +347,7 @@ describe.skipIf(VERSION === null)(`proxy model vs ${VERSION ?? 'nginx (not insta
     );
     expect(disagreements.join('\n\n')).toBe('');
     expect(compared).toBeGreaterThanOrEqual(Math.min(CASES, 2000));
-  }, 120_000);
+  }, 180_000);
 });
 
 // ---------- hand-picked edges ----------
@@ -428,7 +428,7 @@ describe.skipIf(VERSION === null)(`hand-picked edges vs ${VERSION ?? 'nginx (not
     running.splice(running.indexOf(nginx), 1);
     console.log(`hand-picked edges: ${compared} requests, ${problems.length} disagreements`);
     expect(problems.join('\n')).toBe('');
-  }, 30_000);
+  }, 180_000);
 });
 
 // ---------- layer 4: stream + ssl_preread ----------
@@ -524,7 +524,7 @@ describe.skipIf(VERSION === null)(`stream (L4) routing by SNI vs ${VERSION ?? 'n
     }
     console.log(`stream SNI routing: ${names.length * 2} connections, ${problems.length} disagreements`);
     expect(problems.join('\n')).toBe('');
-  }, 30_000);
+  }, 180_000);
 });
 
 // ---------- balancing sequences ----------
@@ -753,5 +753,5 @@ describe.skipIf(VERSION === null)(`balancing sequences vs ${VERSION ?? 'nginx (n
     }
     console.log(`least_conn: ${SEQUENCE} requests agree; distribution ${JSON.stringify(counts)}`);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(SEQUENCE);
-  }, 60_000);
+  }, 180_000);
 });

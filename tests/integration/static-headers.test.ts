@@ -166,5 +166,5 @@ http {
     } finally {
       await browser.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
