@@ -4,35 +4,39 @@
  * follow, download the frames as a pcap, or paste hex / open a pcap. All logic is in src/lib/packet(-playground).
  */
 import type { TargetedEvent } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 // Module imports, not barrels: the island bundles the decoder only; every scenario's frames come built, as hex.
 import { parseHex, toHex } from '../../lib/packet/bytes.ts';
 import { decodeFrame } from '../../lib/packet/decode.ts';
 import { writePcap } from '../../lib/packet/pcap.ts';
 import type { Field } from '../../lib/packet/types.ts';
 import { PLAYGROUND_SCENARIOS } from '../../lib/packet-playground/scenario-list.ts';
-import { decodePlaygroundUrl, encodePlaygroundUrl } from '../../lib/packet-playground/url.ts';
+import { PACKET_CODEC, type PacketPlaygroundState, packetIndex } from '../../lib/packet-playground/url.ts';
 import { fieldBytes, hexRows, loadFrames, setField, setPayload } from '../../lib/packet-playground/view.ts';
-import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
+import type { IslandProps } from '../../lib/playground/index.ts';
+import { useUrlState } from '../shared/hooks.ts';
 import '../shared/island.css';
 import './PacketPlayground.css';
 
-export interface PacketPlaygroundProps {
-  /** Prefix for element ids, unique per page. */
-  readonly id?: string | undefined;
-  /** Scenario shown first (an id of PLAYGROUND_SCENARIOS). */
-  readonly scenario?: string | undefined;
+export interface PacketPlaygroundProps extends IslandProps<PacketPlaygroundState> {
   /** Every scenario's frames, built on the server at build time: description and hex of each, by scenario id. */
   readonly scenarios: Readonly<Record<string, readonly { readonly description: string; readonly hex: string }[]>>;
-  /** Accessible name of the playground. */
-  readonly label?: string | undefined;
-  /** Read scenario and packet from the page URL and keep it up to date. One instance per page at most. */
-  readonly syncUrl?: boolean | undefined;
 }
 
 interface Packet {
   readonly description: string;
   readonly frame: Uint8Array;
+}
+
+/**
+ * Frames the reader brought or changed, shown instead of the URL's scenario while that scenario is `scenario`:
+ * `name` is 'pasted' or 'capture' (with their own packet index, not in the URL) or the scenario id (edited frames).
+ */
+interface Own {
+  readonly name: string;
+  readonly scenario: string;
+  readonly packets: Packet[];
+  readonly index: number;
 }
 
 const LAYER_CLASS: Readonly<Record<string, string>> = {
@@ -57,14 +61,23 @@ function bits(f: Field): string {
 
 export function PacketPlayground(props: PacketPlaygroundProps) {
   const id = props.id ?? 'packet-playground';
-  const [scenario, setScenario] = useState<string>(props.scenario ?? 'http');
+  const base = useMemo(() => PACKET_CODEC.resolve(props.preset), []);
+  const [state, change, notices] = useUrlState(PACKET_CODEC, base, props.syncUrl === true);
+  // Hydrated: controls take effect (browser tests wait for data-live).
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
   const framesOf = (name: string): Packet[] =>
     (props.scenarios[name] ?? []).map((p) => {
       const r = parseHex(p.hex);
       return { description: p.description, frame: r.ok ? r.value : new Uint8Array(0) };
     });
-  const [packets, setPackets] = useState<Packet[]>(() => framesOf(props.scenario ?? 'http'));
-  const [index, setIndex] = useState(0);
+  const scenarioFrames = useMemo(() => framesOf(state.scenario), [state.scenario]);
+  const [own, setOwn] = useState<Own | null>(null);
+  const mine = own !== null && own.scenario === state.scenario ? own : null;
+  const uploaded = mine !== null && mine.name !== state.scenario;
+  const scenario = mine?.name ?? state.scenario;
+  const packets = mine?.packets ?? scenarioFrames;
+  const index = uploaded ? mine.index : packetIndex(state.packet, packets.length);
   const [focus, setFocus] = useState(-1);
   const [error, setError] = useState('');
   const [hexText, setHexText] = useState('');
@@ -75,33 +88,28 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   const [hiStart, hiEnd] = focused ? fieldBytes(focused) : [-1, -1];
 
   const load = (next: Packet[], name: string) => {
-    setPackets(next);
-    setScenario(name);
-    setIndex(0);
+    setOwn({ name, scenario: state.scenario, packets: next, index: 0 });
     setFocus(-1);
     setError('');
   };
-  const syncUrl = props.syncUrl === true;
-  const share = (name: string, packet: number) => {
-    if (syncUrl && name !== 'pasted' && name !== 'capture') {
-      writeUrlQuery(encodePlaygroundUrl({ scenario: name as 'http', packet }), 'push');
-    }
-  };
-  useUrlRestore(syncUrl, () => {
-    const s = decodePlaygroundUrl(window.location.search);
-    const frames = framesOf(s.scenario);
-    load(frames, s.scenario);
-    setIndex(Math.min(s.packet, Math.max(0, frames.length - 1)));
-  }, []);
   const pick = (name: string) => {
-    load(framesOf(name), name);
-    share(name, 0);
+    setOwn(null);
+    setFocus(-1);
+    setError('');
+    change({ ...state, scenario: name as PacketPlaygroundState['scenario'], packet: '1' }, 'choose');
   };
   const step = (to: number) => {
-    setIndex(to);
     setFocus(-1);
-    share(scenario, to);
+    if (uploaded) setOwn({ ...mine, index: to });
+    else change({ ...state, packet: String(to + 1) }, 'choose');
   };
+  const replace = (frame: Uint8Array) =>
+    setOwn({
+      name: scenario,
+      scenario: state.scenario,
+      packets: packets.map((p, i) => (i === index ? { ...p, frame } : p)),
+      index,
+    });
   const transport = decoded.layers.find(
     (l) => ['TCP', 'UDP', 'ICMP', 'ICMPv6'].includes(l.name) && l.checksum !== 'unverified',
   );
@@ -116,7 +124,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
       return;
     }
     setError('');
-    setPackets(packets.map((p, i) => (i === index ? { ...p, frame: r.value } : p)));
+    replace(r.value);
   };
   const edit = (f: Field, text: string) => {
     const r = setField(current.frame, f, text);
@@ -125,7 +133,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
       return;
     }
     setError('');
-    setPackets(packets.map((p, i) => (i === index ? { ...p, frame: r.value } : p)));
+    replace(r.value);
   };
   const download = () => {
     const file = writePcap(packets.map((p, i) => ({ timeMicros: Date.now() * 1000 + i * 1000, data: p.frame })));
@@ -153,7 +161,16 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   };
 
   return (
-    <section class="pj-island pp not-content" aria-label={props.label ?? 'Packet anatomy playground'}>
+    <section
+      class="pj-island pp not-content"
+      aria-label={props.label ?? 'Packet anatomy playground'}
+      data-live={live ? '' : undefined}
+    >
+      {notices.length > 0 ? (
+        <p class="pj-notice" role="status">
+          {notices.map((n) => n.message).join(' ')}
+        </p>
+      ) : null}
       <div class="pp-controls">
         <label>
           Scenario{' '}

@@ -1,6 +1,15 @@
 export { PLAYGROUND_SCENARIOS, type ScenarioId } from './scenario-list.ts';
 export { scenarioPackets } from './scenarios.ts';
-export { decodePlaygroundUrl, encodePlaygroundUrl, MAX_PACKET, type PlaygroundUrlState, URL_DEFAULTS } from './url.ts';
+export {
+  decodePlaygroundUrl,
+  encodePlaygroundUrl,
+  MAX_PACKET,
+  PACKET_CODEC,
+  type PacketPlaygroundState,
+  type PlaygroundUrlState,
+  packetIndex,
+  URL_DEFAULTS,
+} from './url.ts';
 export {
   byteOwners,
   fieldBytes,
