@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PacketPlayground } from '../../src/components/PacketPlayground/PacketPlayground.tsx';
 import { toHex } from '../../src/lib/packet/index.ts';
@@ -15,6 +15,11 @@ const scenarios = Object.fromEntries(
 
 beforeEach(() => window.history.replaceState(null, '', '/playgrounds/packet-anatomy/'));
 afterEach(cleanup);
+
+/** Waits until the island has loaded its editing tools (what browser tests wait for too). */
+async function live(container: Element): Promise<void> {
+  await waitFor(() => expect(container.querySelector('section[data-live]')).not.toBeNull(), { timeout: 5000 });
+}
 
 describe('PacketPlayground island', () => {
   it('reads scenario and packet from the URL, and steps with the URL following', async () => {
@@ -45,7 +50,8 @@ describe('PacketPlayground island', () => {
   });
 
   it('keeps an edited frame while stepping, and drops it for another scenario', async () => {
-    render(<PacketPlayground scenarios={scenarios} />);
+    const { container } = render(<PacketPlayground scenarios={scenarios} />);
+    await live(container);
     const ttl = screen.getByLabelText('IPv4 Time to live') as HTMLInputElement;
     fireEvent.change(ttl, { target: { value: '9' } });
     expect((screen.getByLabelText('IPv4 Time to live') as HTMLInputElement).value).toBe('9');

@@ -8,7 +8,7 @@ import { axeViolations, watchForProblems } from './support.ts';
 const PLAYGROUND = '/playgrounds/packet-anatomy/';
 const island = (page: Page): Locator => page.getByRole('region', { name: 'Packet anatomy playground' });
 
-async function hydrated(page: Page, pp: Locator): Promise<void> {
+async function hydrated(pp: Locator): Promise<void> {
   await pp.scrollIntoViewIfNeeded();
   await expect(pp).toHaveAttribute('data-live', '');
 }
@@ -29,7 +29,7 @@ test('editing the TTL keeps the IPv4 checksum correct; stepping shows the next p
   const problems = watchForProblems(page);
   await page.goto(PLAYGROUND);
   const pp = island(page);
-  await hydrated(page, pp);
+  await hydrated(pp);
   const ttl = pp.getByLabel('IPv4 Time to live');
   await ttl.fill('9');
   await ttl.press('Enter');
@@ -51,7 +51,7 @@ test('editing the TTL keeps the IPv4 checksum correct; stepping shows the next p
 test('the downloaded pcap holds the scenario frames, and pasted hex decodes', async ({ page }) => {
   await page.goto(PLAYGROUND);
   const pp = island(page);
-  await hydrated(page, pp);
+  await hydrated(pp);
   await pp.getByLabel('Scenario').selectOption('arp');
   await expect(pp.getByText(`Packet 1 of 2: ${scenarioPackets('arp')[0]?.description}`)).toBeVisible();
   const downloading = page.waitForEvent('download');
@@ -69,7 +69,7 @@ test('the downloaded pcap holds the scenario frames, and pasted hex decodes', as
 test('scenario and packet are shared in the URL and restored from it', async ({ page }) => {
   await page.goto(`${PLAYGROUND}?scenario=arp&packet=2`);
   const pp = island(page);
-  await hydrated(page, pp);
+  await hydrated(pp);
   await expect(pp.getByText(`Packet 2 of 2: ${scenarioPackets('arp')[1]?.description}`)).toBeVisible();
   await expect(pp.getByLabel('Scenario')).toHaveValue('arp');
   await pp.getByRole('button', { name: 'Previous packet' }).click();
@@ -84,7 +84,7 @@ test('editing the payload text updates the lengths and keeps the checksums good'
   const problems = watchForProblems(page);
   await page.goto(`${PLAYGROUND}?packet=4`);
   const pp = island(page);
-  await hydrated(page, pp);
+  await hydrated(pp);
   const text = 'GET /about HTTP/1.1\r\nHost: example.com\r\n\r\n';
   await pp.getByLabel(/^Payload text/).fill(text);
   await pp.getByLabel(/^Payload text/).blur();

@@ -5,14 +5,14 @@
  */
 import type { TargetedEvent } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-// Module imports, not barrels: the island bundles the decoder only; every scenario's frames come built, as hex.
+// Module imports, not barrels: the island bundles the decoder only; every scenario's frames come built, as hex, and
+// editing, hex and pcap input and output load after hydration (`Tools`).
 import { parseHex, toHex } from '../../lib/packet/bytes.ts';
 import { decodeFrame } from '../../lib/packet/decode.ts';
-import { writePcap } from '../../lib/packet/pcap.ts';
 import type { Field } from '../../lib/packet/types.ts';
 import { PLAYGROUND_SCENARIOS } from '../../lib/packet-playground/scenario-list.ts';
 import { PACKET_CODEC, type PacketPlaygroundState, packetIndex } from '../../lib/packet-playground/url.ts';
-import { fieldBytes, hexRows, loadFrames, setField, setPayload } from '../../lib/packet-playground/view.ts';
+import { fieldBytes, hexRows } from '../../lib/packet-playground/view.ts';
 import type { IslandProps } from '../../lib/playground/index.ts';
 import { useUrlState } from '../shared/hooks.ts';
 import '../shared/island.css';
@@ -21,6 +21,17 @@ import './PacketPlayground.css';
 export interface PacketPlaygroundProps extends IslandProps<PacketPlaygroundState> {
   /** Every scenario's frames, built on the server at build time: description and hex of each, by scenario id. */
   readonly scenarios: Readonly<Record<string, readonly { readonly description: string; readonly hex: string }[]>>;
+}
+
+/** What the controls need beyond the first view, loaded once the island has hydrated. */
+interface Tools {
+  readonly edit: typeof import('../../lib/packet-playground/edit.ts');
+  readonly pcap: typeof import('../../lib/packet/pcap.ts');
+}
+function loadTools(): Promise<Tools> {
+  return Promise.all([import('../../lib/packet-playground/edit.ts'), import('../../lib/packet/pcap.ts')]).then(
+    ([edit, pcap]) => ({ edit, pcap }),
+  );
 }
 
 interface Packet {
@@ -63,9 +74,11 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   const id = props.id ?? 'packet-playground';
   const base = useMemo(() => PACKET_CODEC.resolve(props.preset), []);
   const [state, change, notices] = useUrlState(PACKET_CODEC, base, props.syncUrl === true);
-  // Hydrated: controls take effect (browser tests wait for data-live).
-  const [live, setLive] = useState(false);
-  useEffect(() => setLive(true), []);
+  // Hydrated and the tools loaded: controls take effect (browser tests wait for data-live).
+  const [tools, setTools] = useState<Tools | null>(null);
+  useEffect(() => {
+    void loadTools().then(setTools);
+  }, []);
   const framesOf = (name: string): Packet[] =>
     (props.scenarios[name] ?? []).map((p) => {
       const r = parseHex(p.hex);
@@ -118,7 +131,8 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   const editPayload = (typed: string) => {
     // A textarea turns CRLF into LF; HTTP/1.1 needs CRLF, so text that had it gets it back.
     const text = payloadText.includes('\r\n') ? typed.replace(/\r?\n/g, '\r\n') : typed;
-    const r = setPayload(current.frame, new TextEncoder().encode(text));
+    if (tools === null) return;
+    const r = tools.edit.setPayload(current.frame, new TextEncoder().encode(text));
     if (!r.ok) {
       setError(r.error.message);
       return;
@@ -127,7 +141,8 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
     replace(r.value);
   };
   const edit = (f: Field, text: string) => {
-    const r = setField(current.frame, f, text);
+    if (tools === null) return;
+    const r = tools.edit.setField(current.frame, f, text);
     if (!r.ok) {
       setError(r.error.message);
       return;
@@ -136,7 +151,10 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
     replace(r.value);
   };
   const download = () => {
-    const file = writePcap(packets.map((p, i) => ({ timeMicros: Date.now() * 1000 + i * 1000, data: p.frame })));
+    if (tools === null) return;
+    const file = tools.pcap.writePcap(
+      packets.map((p, i) => ({ timeMicros: Date.now() * 1000 + i * 1000, data: p.frame })),
+    );
     const url = URL.createObjectURL(new Blob([file.buffer as ArrayBuffer], { type: 'application/vnd.tcpdump.pcap' }));
     const a = document.createElement('a');
     a.href = url;
@@ -146,12 +164,12 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   };
   const openFile = async (e: TargetedEvent<HTMLInputElement>) => {
     const file = e.currentTarget.files?.[0];
-    if (!file) return;
+    if (!file || tools === null) return;
     if (file.size > 16 * 1024 * 1024) {
       setError(`${file.name} is ${file.size} bytes; open a capture of at most 16 MiB`);
       return;
     }
-    const r = loadFrames(new Uint8Array(await file.arrayBuffer()));
+    const r = tools.edit.loadFrames(new Uint8Array(await file.arrayBuffer()));
     if (r.ok)
       load(
         r.value.map((frame, i) => ({ description: `${file.name}, packet ${i + 1}`, frame })),
@@ -164,7 +182,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
     <section
       class="pj-island pp not-content"
       aria-label={props.label ?? 'Packet anatomy playground'}
-      data-live={live ? '' : undefined}
+      data-live={tools === null ? undefined : ''}
     >
       {notices.length > 0 ? (
         <p class="pj-notice" role="status">
@@ -320,7 +338,8 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
         <button
           type="button"
           onClick={() => {
-            const r = loadFrames(hexText);
+            if (tools === null) return;
+            const r = tools.edit.loadFrames(hexText);
             if (r.ok)
               load(
                 r.value.map((frame) => ({ description: 'pasted frame', frame })),

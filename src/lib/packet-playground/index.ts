@@ -1,3 +1,4 @@
+export { loadFrames, MAX_PAYLOAD, repairChecksums, setField, setPayload, writeBits } from './edit.ts';
 export { PLAYGROUND_SCENARIOS, type ScenarioId } from './scenario-list.ts';
 export { scenarioPackets } from './scenarios.ts';
 export {
@@ -10,16 +11,4 @@ export {
   packetIndex,
   URL_DEFAULTS,
 } from './url.ts';
-export {
-  byteOwners,
-  fieldBytes,
-  type HexCell,
-  type HexRow,
-  hexRows,
-  loadFrames,
-  MAX_PAYLOAD,
-  repairChecksums,
-  setField,
-  setPayload,
-  writeBits,
-} from './view.ts';
+export { byteOwners, fieldBytes, type HexCell, type HexRow, hexRows } from './view.ts';
