@@ -2,6 +2,8 @@
  * Decoders: bytes of an Ethernet frame become layers, an annotated byte map and problems. Total on any input:
  * every read is bounds-checked, every loop advances and is bounded by the frame length or a fixed count.
  */
+
+import { type Ctx, field, need, problem } from './annotate.ts';
 import {
   formatIpv4,
   formatIpv6,
@@ -14,16 +16,11 @@ import {
   u16,
   u32,
 } from './bytes.ts';
-import type { Decoded, Field, Layer, LayerName, Problem, ProblemCode } from './types.ts';
+import { decodeTls, looksLikeTls } from './tls-decode.ts';
+import type { Decoded } from './types.ts';
 
-export interface Ctx {
-  readonly b: Uint8Array;
-  readonly fields: Field[];
-  readonly layers: Layer[];
-  readonly problems: Problem[];
-  /** False: layers, summaries, checksum verdicts and problems only, no byte map (the fast path for long captures). */
-  readonly annotate: boolean;
-}
+export { type Ctx, field } from './annotate.ts';
+
 /** Where the pseudo-header's addresses sit, for TCP/UDP/ICMPv6 checksums. */
 interface Pseudo {
   readonly src: number;
@@ -31,29 +28,6 @@ interface Pseudo {
   readonly addrLen: number;
   /** Whether the IP layer is a fragment, so the upper-layer checksum cannot be verified from this frame. */
   readonly fragment: boolean;
-}
-
-export function field(
-  c: Ctx,
-  layer: LayerName,
-  offset: number,
-  bitOffset: number,
-  bitLength: number,
-  name: string,
-  key: string | undefined,
-  value: number | string,
-  meaning = '',
-): void {
-  if (!c.annotate) return;
-  c.fields.push({ layer, offset, bitOffset, bitLength, name, key, value, meaning });
-}
-function problem(c: Ctx, code: ProblemCode, offset: number, message: string): void {
-  c.problems.push({ code, offset, message });
-}
-function need(c: Ctx, layer: LayerName, at: number, n: number, end: number): boolean {
-  if (at + n <= end) return true;
-  problem(c, 'truncated', at, `${layer} header needs ${n} bytes at offset ${at}, only ${Math.max(0, end - at)} left`);
-  return false;
 }
 
 /** Largest frame the decoder accepts (bigger input is decoded up to this length, with a problem). */
@@ -501,7 +475,10 @@ function decodeTcp(c: Ctx, at: number, stop: number, p: Pseudo): void {
   decodeTcpOptions(c, at + 20, at + hl);
   const summary = `${u16(b, at)} → ${u16(b, at + 2)} [${set}] seq ${u32(b, at + 4)} ack ${u32(b, at + 8)}, ${stop - at - hl} bytes`;
   c.layers.push({ name: L, offset: at, length: hl, summary, checksum: v });
-  if (stop > at + hl) decodePayload(c, at + hl, stop, 'text');
+  if (stop <= at + hl) return;
+  // TLS by port, as Wireshark decides (443 both ways), when the bytes start like a record.
+  if ((u16(b, at) === 443 || u16(b, at + 2) === 443) && looksLikeTls(b, at + hl, stop)) decodeTls(c, at + hl, stop);
+  else decodePayload(c, at + hl, stop, 'text');
 }
 
 const TCP_OPTION_NAMES: Readonly<Record<number, string>> = {
