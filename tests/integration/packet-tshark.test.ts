@@ -25,6 +25,7 @@ import {
   toHex,
   writePcap,
 } from '../../src/lib/packet/index.ts';
+import { transferPackets, transferPlan } from '../../src/lib/packet-playground/index.ts';
 import { generate, rng } from '../support/packet-gen.ts';
 import { compareChecksums, compareFields, type TsharkPacket, tsharkDecode, tsharkVersion } from '../support/tshark.ts';
 
@@ -151,6 +152,16 @@ describe(`packet model vs tshark`, () => {
       ...pingScenario(6, 2).packets,
       ...tlsScenario().packets,
       ...tlsScenario({ version: 6, serverName: 'www.example.org', alpn: ['http/1.1'] }).packets,
+      // The playground's "your choice" transfers: TCP segments by the MSS, IPv4 and IPv6 (sender) fragments.
+      ...(
+        [
+          [4, 'tcp', 576],
+          [6, 'tcp', 1280],
+          [4, 'udp', 1500],
+          [6, 'udp', 1280],
+          [4, 'udp', 9000],
+        ] as const
+      ).flatMap(([version, transport, mtu]) => transferPackets(transferPlan({ version, transport, mtu }))),
     ].map((p) => p.frame);
     const file = join(dir, 'scenarios.pcap');
     writeFileSync(file, writePcap(frames.map((data, i) => ({ timeMicros: 1_764_115_200_000_000 + i * 1_500, data }))));

@@ -5,34 +5,32 @@
  */
 import type { TargetedEvent } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-// Module imports, not barrels: the island bundles the decoder only; every scenario's frames come built, as hex, and
-// editing, hex and pcap input and output load after hydration (`Tools`).
+// Module imports, not barrels. The first download holds no decoder: every scenario's frames come built, as hex, and
+// the first frame decoded (`first`); the decoder, editing, hex and pcap input and output and the builder of the
+// "your choice" scenario load after hydration (`Tools`).
+import { formatCount } from '../../lib/format/index.ts';
 import { parseHex, toHex } from '../../lib/packet/bytes.ts';
-import { decodeFrame } from '../../lib/packet/decode.ts';
-import type { Field } from '../../lib/packet/types.ts';
+import type { Decoded, Field } from '../../lib/packet/types.ts';
 import { PLAYGROUND_SCENARIOS } from '../../lib/packet-playground/scenario-list.ts';
+import { TRANSFER_BYTES, transferFromState } from '../../lib/packet-playground/transfer.ts';
 import { PACKET_CODEC, type PacketPlaygroundState, packetIndex } from '../../lib/packet-playground/url.ts';
 import { fieldBytes, hexRows } from '../../lib/packet-playground/view.ts';
 import type { IslandProps } from '../../lib/playground/index.ts';
-import { useUrlState } from '../shared/hooks.ts';
+import { useLastGood, useUrlState } from '../shared/hooks.ts';
+import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
 import './PacketPlayground.css';
 
 export interface PacketPlaygroundProps extends IslandProps<PacketPlaygroundState> {
   /** Every scenario's frames, built on the server at build time: description and hex of each, by scenario id. */
   readonly scenarios: Readonly<Record<string, readonly { readonly description: string; readonly hex: string }[]>>;
+  /** The first frame of the preset's scenario, decoded on the server: what shows until the decoder has loaded. */
+  readonly first: Decoded;
 }
 
 /** What the controls need beyond the first view, loaded once the island has hydrated. */
-interface Tools {
-  readonly edit: typeof import('../../lib/packet-playground/edit.ts');
-  readonly pcap: typeof import('../../lib/packet/pcap.ts');
-}
-function loadTools(): Promise<Tools> {
-  return Promise.all([import('../../lib/packet-playground/edit.ts'), import('../../lib/packet/pcap.ts')]).then(
-    ([edit, pcap]) => ({ edit, pcap }),
-  );
-}
+type Tools = typeof import('../../lib/packet-playground/tools.ts');
+const F = PACKET_CODEC.fields;
 
 interface Packet {
   readonly description: string;
@@ -40,12 +38,13 @@ interface Packet {
 }
 
 /**
- * Frames the reader brought or changed, shown instead of the URL's scenario while that scenario is `scenario`:
- * `name` is 'pasted' or 'capture' (with their own packet index, not in the URL) or the scenario id (edited frames).
+ * Frames the reader brought or changed, shown instead of the URL's scenario while that scenario (and its choices)
+ * is `key`: `name` is 'pasted' or 'capture' (with their own packet index, not in the URL) or the scenario id
+ * (edited frames).
  */
 interface Own {
   readonly name: string;
-  readonly scenario: string;
+  readonly key: string;
   readonly packets: Packet[];
   readonly index: number;
 }
@@ -61,6 +60,7 @@ const LAYER_CLASS: Readonly<Record<string, string>> = {
   ICMPv6: 'l-tr',
   UDP: 'l-tr',
   TCP: 'l-tr',
+  TLS: 'l-app',
   Payload: 'l-app',
 };
 
@@ -74,42 +74,55 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   const id = props.id ?? 'packet-playground';
   const base = useMemo(() => PACKET_CODEC.resolve(props.preset), []);
   const [state, change, notices] = useUrlState(PACKET_CODEC, base, props.syncUrl === true);
-  // Hydrated and the tools loaded: controls take effect (browser tests wait for data-live).
+  // Hydrated and the tools loaded: controls take effect (browser tests wait for data-live). Until then the island
+  // shows what the server rendered (`view` is the base state).
   const [tools, setTools] = useState<Tools | null>(null);
   useEffect(() => {
-    void loadTools().then(setTools);
+    void import('../../lib/packet-playground/tools.ts').then(setTools);
   }, []);
+  const view = tools === null ? base : state;
   const framesOf = (name: string): Packet[] =>
     (props.scenarios[name] ?? []).map((p) => {
       const r = parseHex(p.hex);
       return { description: p.description, frame: r.ok ? r.value : new Uint8Array(0) };
     });
-  const scenarioFrames = useMemo(() => framesOf(state.scenario), [state.scenario]);
+  const choosing = view.scenario === 'mtu';
+  const kept = useLastGood(useMemo(() => (choosing ? transferFromState(view) : undefined), [view]));
+  const plan = choosing ? kept.value : undefined;
+  const mtuError = choosing ? kept.error?.message : undefined;
+  const scenarioFrames = useMemo(
+    () => (tools !== null && plan !== undefined ? tools.transferPackets(plan) : framesOf(view.scenario)),
+    [view.scenario, tools, plan],
+  );
+  const key = choosing ? `mtu ${view.ip} ${view.transport} ${view.mtu}` : view.scenario;
   const [own, setOwn] = useState<Own | null>(null);
-  const mine = own !== null && own.scenario === state.scenario ? own : null;
-  const uploaded = mine !== null && mine.name !== state.scenario;
-  const scenario = mine?.name ?? state.scenario;
+  const mine = own !== null && own.key === key ? own : null;
+  const uploaded = mine !== null && mine.name !== view.scenario;
+  const scenario = mine?.name ?? view.scenario;
   const packets = mine?.packets ?? scenarioFrames;
-  const index = uploaded ? mine.index : packetIndex(state.packet, packets.length);
+  const index = uploaded ? mine.index : packetIndex(view.packet, packets.length);
   const [focus, setFocus] = useState(-1);
   const [error, setError] = useState('');
   const [hexText, setHexText] = useState('');
   const current = packets[Math.min(index, packets.length - 1)] ?? { description: '', frame: new Uint8Array(0) };
-  const decoded = useMemo(() => decodeFrame(current.frame), [current.frame]);
+  const decoded = useMemo(
+    () => (tools === null ? props.first : tools.decodeFrame(current.frame)),
+    [current.frame, tools],
+  );
   const rows = useMemo(() => hexRows(current.frame, decoded), [current.frame, decoded]);
   const focused = decoded.fields[focus];
   const [hiStart, hiEnd] = focused ? fieldBytes(focused) : [-1, -1];
 
   const load = (next: Packet[], name: string) => {
-    setOwn({ name, scenario: state.scenario, packets: next, index: 0 });
+    setOwn({ name, key, packets: next, index: 0 });
     setFocus(-1);
     setError('');
   };
-  const pick = (name: string) => {
+  const choose = (patch: Partial<PacketPlaygroundState>, kind: 'type' | 'choose') => {
     setOwn(null);
     setFocus(-1);
     setError('');
-    change({ ...state, scenario: name as PacketPlaygroundState['scenario'], packet: '1' }, 'choose');
+    change({ ...state, packet: '1', ...patch }, kind);
   };
   const step = (to: number) => {
     setFocus(-1);
@@ -117,12 +130,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
     else change({ ...state, packet: String(to + 1) }, 'choose');
   };
   const replace = (frame: Uint8Array) =>
-    setOwn({
-      name: scenario,
-      scenario: state.scenario,
-      packets: packets.map((p, i) => (i === index ? { ...p, frame } : p)),
-      index,
-    });
+    setOwn({ name: scenario, key, packets: packets.map((p, i) => (i === index ? { ...p, frame } : p)), index });
   const transport = decoded.layers.find(
     (l) => ['TCP', 'UDP', 'ICMP', 'ICMPv6'].includes(l.name) && l.checksum !== 'unverified',
   );
@@ -132,7 +140,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
     // A textarea turns CRLF into LF; HTTP/1.1 needs CRLF, so text that had it gets it back.
     const text = payloadText.includes('\r\n') ? typed.replace(/\r?\n/g, '\r\n') : typed;
     if (tools === null) return;
-    const r = tools.edit.setPayload(current.frame, new TextEncoder().encode(text));
+    const r = tools.setPayload(current.frame, new TextEncoder().encode(text));
     if (!r.ok) {
       setError(r.error.message);
       return;
@@ -142,7 +150,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   };
   const edit = (f: Field, text: string) => {
     if (tools === null) return;
-    const r = tools.edit.setField(current.frame, f, text);
+    const r = tools.setField(current.frame, f, text);
     if (!r.ok) {
       setError(r.error.message);
       return;
@@ -152,9 +160,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   };
   const download = () => {
     if (tools === null) return;
-    const file = tools.pcap.writePcap(
-      packets.map((p, i) => ({ timeMicros: Date.now() * 1000 + i * 1000, data: p.frame })),
-    );
+    const file = tools.writePcap(packets.map((p, i) => ({ timeMicros: Date.now() * 1000 + i * 1000, data: p.frame })));
     const url = URL.createObjectURL(new Blob([file.buffer as ArrayBuffer], { type: 'application/vnd.tcpdump.pcap' }));
     const a = document.createElement('a');
     a.href = url;
@@ -169,7 +175,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
       setError(`${file.name} is ${file.size} bytes; open a capture of at most 16 MiB`);
       return;
     }
-    const r = tools.edit.loadFrames(new Uint8Array(await file.arrayBuffer()));
+    const r = tools.loadFrames(new Uint8Array(await file.arrayBuffer()));
     if (r.ok)
       load(
         r.value.map((frame, i) => ({ description: `${file.name}, packet ${i + 1}`, frame })),
@@ -192,7 +198,10 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
       <div class="pp-controls">
         <label>
           Scenario{' '}
-          <select value={scenario} onChange={(e) => pick(e.currentTarget.value)}>
+          <select
+            value={scenario}
+            onChange={(e) => choose({ scenario: e.currentTarget.value as PacketPlaygroundState['scenario'] }, 'choose')}
+          >
             {PLAYGROUND_SCENARIOS.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}
@@ -216,6 +225,48 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
           </button>
         </fieldset>
       </div>
+      {choosing ? (
+        <fieldset class="pp-choice">
+          <legend>Send {formatCount(TRANSFER_BYTES)} bytes</legend>
+          <label>
+            {F.ip.label}{' '}
+            <select value={view.ip} onChange={(e) => choose({ ip: e.currentTarget.value as '4' | '6' }, 'choose')}>
+              {F.ip.values.map((v) => (
+                <option key={v} value={v}>
+                  {F.ip.describe(v)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {F.transport.label}{' '}
+            <select
+              value={view.transport}
+              onChange={(e) => choose({ transport: e.currentTarget.value as 'tcp' | 'udp' }, 'choose')}
+            >
+              {F.transport.values.map((v) => (
+                <option key={v} value={v}>
+                  {F.transport.describe(v)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <NumberField
+            id={`${id}-mtu`}
+            field={F.mtu}
+            value={view.mtu}
+            error={mtuError}
+            onInput={(text) => choose({ mtu: text }, 'type')}
+          />
+          {plan ? (
+            <ul class="pp-plan" aria-label="What the MTU does" aria-live="polite">
+              {plan.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </fieldset>
+      ) : null}
 
       <ol class="pp-layers" aria-label="Layers">
         {decoded.layers.map((l) => (
@@ -264,7 +315,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
         </p>
       ) : null}
 
-      {transport ? (
+      {transport && !decoded.layers.some((l) => l.name === 'TLS') ? (
         <label class="pp-paste">
           Payload text ({current.frame.length - payloadStart} bytes; lengths and checksums follow)
           <textarea rows={3} value={payloadText} onChange={(e) => editPayload(e.currentTarget.value)} />
@@ -300,6 +351,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
                 <th scope="row">{f.name}</th>
                 <td>
                   {f.layer !== 'Payload' &&
+                  f.layer !== 'TLS' &&
                   (typeof f.value === 'number' || f.bitLength === 32 || f.bitLength === 48 || f.bitLength === 128) ? (
                     <input
                       id={`${id}-f${i}`}
@@ -339,7 +391,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
           type="button"
           onClick={() => {
             if (tools === null) return;
-            const r = tools.edit.loadFrames(hexText);
+            const r = tools.loadFrames(hexText);
             if (r.ok)
               load(
                 r.value.map((frame) => ({ description: 'pasted frame', frame })),

@@ -1,6 +1,6 @@
 /**
  * The playground's shareable state, declared once with the playground toolkit: `?scenario=<id>&packet=<n>`
- * (1-based). Defaults are left out of the URL; an unknown scenario keeps the default with a notice, and a packet
+ * (1-based), and for the 'mtu' scenario `&ip=6&transport=udp&mtu=1280`. Defaults are left out of the URL; an unknown scenario keeps the default with a notice, and a packet
  * number that is not a whole number from 1 to 999 shows the first packet (too large: the last one).
  */
 import { defineCodec, enumField, numberField, type StateOf } from '../playground/index.ts';
@@ -11,6 +11,9 @@ export const MAX_PACKET = 999;
 
 const IDS = PLAYGROUND_SCENARIOS.map((s) => s.id);
 const LABELS = new Map<string, string>(PLAYGROUND_SCENARIOS.map((s) => [s.id, s.label]));
+
+/** Link MTUs the playground takes. */
+export const MTU_BOUND = { min: 68, max: 9_000, unit: 'bytes', integer: true } as const;
 
 /** The playground's URL fields. */
 export const PACKET_CODEC = defineCodec({
@@ -28,6 +31,25 @@ export const PACKET_CODEC = defineCodec({
     bound: { min: 1, max: MAX_PACKET, unit: '', integer: true },
     default: 1,
   }),
+  // The choices of the 'mtu' scenario (ignored by the others).
+  ip: enumField({
+    param: 'ip',
+    label: 'IP version',
+    values: ['4', '6'],
+    default: '4',
+    noun: 'IP version',
+    describe: (v) => `IPv${v}`,
+  }),
+  transport: enumField({
+    param: 'transport',
+    label: 'Transport',
+    values: ['tcp', 'udp'],
+    default: 'tcp',
+    noun: 'transport',
+    describe: (v) => v.toUpperCase(),
+  }),
+  // 68: the smallest MTU IPv4 allows (RFC 791); 9000: a jumbo frame. IPv6's 1280 is checked by `transferInput`.
+  mtu: numberField({ param: 'mtu', label: 'MTU', bound: MTU_BOUND, default: 1500 }),
 });
 
 /** What the controls hold: `{ scenario: 'arp', packet: '2' }`. */
@@ -61,6 +83,10 @@ export function decodePlaygroundUrl(search: string): PlaygroundUrlState {
 
 /** The query ('' or '?…') for scenario and packet, defaults left out. */
 export function encodePlaygroundUrl(state: PlaygroundUrlState): string {
-  const text = PACKET_CODEC.encode({ scenario: state.scenario, packet: String(state.packet + 1) });
+  const text = PACKET_CODEC.encode({
+    ...PACKET_CODEC.defaults,
+    scenario: state.scenario,
+    packet: String(state.packet + 1),
+  });
   return text === '' ? '' : `?${text}`;
 }

@@ -30,11 +30,13 @@ describe('playground URL state', () => {
 
 describe('playground URL codec (toolkit)', () => {
   it('keeps foreign parameters and leaves defaults out', () => {
-    expect(PACKET_CODEC.query('?utm=x&scenario=arp', { scenario: 'http', packet: '1' })).toBe('?utm=x');
-    expect(PACKET_CODEC.query('', { scenario: 'dns', packet: '2' })).toBe('?scenario=dns&packet=2');
+    expect(PACKET_CODEC.query('?utm=x&scenario=arp', PACKET_CODEC.defaults)).toBe('?utm=x');
+    expect(PACKET_CODEC.query('', { ...PACKET_CODEC.defaults, scenario: 'dns', packet: '2' })).toBe(
+      '?scenario=dns&packet=2',
+    );
   });
   it('quotes a refused packet number', () => {
-    const r = PACKET_CODEC.parse({ scenario: 'http', packet: '1.5' });
+    const r = PACKET_CODEC.parse({ ...PACKET_CODEC.defaults, packet: '1.5' });
     expect(r.ok ? '' : r.error.message).toBe("Packet is '1.5' but must be a whole number.");
   });
   it.each([
