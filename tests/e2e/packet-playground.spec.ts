@@ -96,3 +96,62 @@ test('editing the payload text updates the lengths and keeps the checksums good'
   await expect(pp.getByRole('list', { name: 'Layers' })).not.toContainText('checksum bad');
   expect(problems).toEqual([]);
 });
+
+test('the HTTPS scenario decodes the TLS ClientHello field by field', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(`${PLAYGROUND}?scenario=tls&packet=4`);
+  const pp = island(page);
+  await hydrated(pp);
+  await expect(pp.getByText(/^Packet 4 of 5: ClientHello/)).toBeVisible();
+  await expect(pp.getByRole('list', { name: 'Layers' })).toContainText(
+    'TLS record: ClientHello: SNI example.com, ALPN h2/http/1.1, offers TLS 1.3, TLS 1.2, key share x25519',
+  );
+  const sni = pp.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Server name', exact: true }) });
+  await expect(sni).toContainText('151');
+  await expect(sni).toContainText('example.com');
+  await expect(pp.getByRole('row').filter({ hasText: 'TLS_AES_128_GCM_SHA256' })).toContainText('132');
+  expect(problems).toEqual([]);
+  expect(await axeViolations(page, 'section.pp')).toEqual([]);
+});
+
+test('IP version, transport and MTU: the plan, the frames, a refused MTU quoted, all in the URL', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(PLAYGROUND);
+  const pp = island(page);
+  await hydrated(pp);
+  await pp.getByLabel('Scenario').selectOption('mtu');
+  const plan = pp.getByRole('list', { name: 'What the MTU does' });
+  await expect(plan).toContainText('MSS 1,460 = MTU 1,500 − 20 (IPv4 header) − 20 (TCP header)');
+  await expect(pp.getByLabel('TCP MSS')).toHaveValue('1460');
+  await pp.getByLabel('Transport').selectOption('udp');
+  await expect(plan).toContainText('IPv4 splits it into 3 fragments of at most 1,480 data bytes');
+  await expect(pp.getByText(/^Packet 1 of 3: Fragment 1 of 3/)).toBeVisible();
+  await expect(page).toHaveURL(/\?scenario=mtu&transport=udp$/);
+  await pp.getByLabel('IP version').selectOption('6');
+  const mtu = pp.getByLabel('MTU (bytes)');
+  await mtu.fill('1000');
+  await expect(
+    pp.getByText("MTU is '1000' but IPv6 needs at least 1280 bytes on every link (RFC 8200)."),
+  ).toBeVisible();
+  await expect(mtu).toHaveAttribute('aria-invalid', 'true');
+  // The last good plan stays while the MTU is refused.
+  await expect(plan).toContainText('IPv6 routers never fragment');
+  await mtu.fill('1280');
+  await expect(plan).toContainText('4 fragments of at most 1,232 data bytes');
+  await expect(mtu).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\?scenario=mtu&ip=6&transport=udp&mtu=1280$/);
+  await pp.getByRole('button', { name: 'Next packet' }).click();
+  await expect(pp.getByText(/^Packet 2 of 4: Fragment 2 of 4: offset 154/)).toBeVisible();
+  await expect(pp.getByLabel('IPv6 extension Fragment offset')).toHaveValue('154');
+  expect(problems).toEqual([]);
+  expect(await axeViolations(page, 'section.pp')).toEqual([]);
+});
+
+test('a shared MTU link opens with its choices and a refused MTU says why', async ({ page }) => {
+  await page.goto(`${PLAYGROUND}?scenario=mtu&ip=6&transport=tcp&mtu=abc`);
+  const pp = island(page);
+  await hydrated(pp);
+  await expect(pp.getByLabel('MTU (bytes)')).toHaveValue('abc');
+  await expect(pp.getByText("MTU must be a number, got 'abc'.")).toBeVisible();
+  await expect(pp.getByLabel('IP version')).toHaveValue('6');
+});
