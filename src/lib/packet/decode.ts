@@ -54,6 +54,9 @@ export const ETHERTYPE_NAMES: Readonly<Record<number, string>> = {
   34525: 'IPv6',
 };
 
+// A Map: an object with keys such as 34525 keeps them in slow dictionary elements.
+const ETHERTYPES = new Map(Object.entries(ETHERTYPE_NAMES).map(([k, v]) => [Number(k), v]));
+
 function decodeEthernet(c: Ctx): void {
   const { b } = c;
   if (!need(c, 'Ethernet II', 0, 14, b.length)) return;
@@ -64,7 +67,7 @@ function decodeEthernet(c: Ctx): void {
   field(c, L, 6, 0, 48, 'Source', 'eth.src', src, macMeaning(b, 6));
   let at = 12;
   let type = u16(b, at);
-  field(c, L, at, 0, 16, 'Type', 'eth.type', type, ETHERTYPE_NAMES[type] ?? 'not decoded');
+  field(c, L, at, 0, 16, 'Type', 'eth.type', type, ETHERTYPES.get(type) ?? 'not decoded');
   c.layers.push({ name: L, offset: 0, length: 14, summary: `${src} → ${dst}` });
   at += 2;
   // At most two stacked tags (QinQ); a third is shown as an unsupported payload.
@@ -76,7 +79,7 @@ function decodeEthernet(c: Ctx): void {
     field(c, V, at, 3, 1, 'Drop eligible (DEI)', 'vlan.dei', (tci >>> 12) & 1);
     field(c, V, at, 4, 12, 'VLAN ID', 'vlan.id', tci & 0xfff);
     type = u16(b, at + 2);
-    field(c, V, at + 2, 0, 16, 'Type', 'vlan.etype', type, ETHERTYPE_NAMES[type] ?? 'not decoded');
+    field(c, V, at + 2, 0, 16, 'Type', 'vlan.etype', type, ETHERTYPES.get(type) ?? 'not decoded');
     c.layers.push({ name: V, offset: at, length: 4, summary: `VLAN ${tci & 0xfff}` });
     at += 4;
   }
@@ -101,7 +104,7 @@ function decodeArp(c: Ctx, at: number): void {
   const hlen = u8(b, at + 4);
   const plen = u8(b, at + 5);
   field(c, L, at, 0, 16, 'Hardware type', 'arp.hw.type', u16(b, at), u16(b, at) === 1 ? 'Ethernet' : '');
-  field(c, L, at + 2, 0, 16, 'Protocol type', 'arp.proto.type', u16(b, at + 2), ETHERTYPE_NAMES[u16(b, at + 2)] ?? '');
+  field(c, L, at + 2, 0, 16, 'Protocol type', 'arp.proto.type', u16(b, at + 2), ETHERTYPES.get(u16(b, at + 2)) ?? '');
   field(c, L, at + 4, 0, 8, 'Hardware size', 'arp.hw.size', hlen);
   field(c, L, at + 5, 0, 8, 'Protocol size', 'arp.proto.size', plen);
   const op = u16(b, at + 6);
@@ -442,6 +445,10 @@ const TCP_FLAG_NAMES = [
   ['Fin', 'tcp.flags.fin'],
 ] as const;
 const SHORT_FLAGS = ['AE', 'CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'] as const;
+/** The set flags of each 9-bit flags value, as the summary lists them: FLAG_SETS[0x012] = 'ACK, SYN'. */
+const FLAG_SETS = Array.from({ length: 512 }, (_, flags) =>
+  SHORT_FLAGS.filter((_name, i) => (flags >>> (8 - i)) & 1).join(', '),
+);
 
 function decodeTcp(c: Ctx, at: number, stop: number, p: Pseudo): void {
   const { b } = c;
@@ -455,10 +462,9 @@ function decodeTcp(c: Ctx, at: number, stop: number, p: Pseudo): void {
   field(c, L, at + 12, 0, 4, 'Header length', 'tcp.hdr_len', hl, WORDS[hl / 4] ?? '');
   field(c, L, at + 12, 4, 3, 'Reserved', 'tcp.flags.res', (u8(b, at + 12) >>> 1) & 7);
   const flags = u16(b, at + 12) & 0x1ff;
-  let set = '';
+  const set = FLAG_SETS[flags] ?? '';
   for (let i = 0; i < 9; i++) {
     const bit = (flags >>> (8 - i)) & 1;
-    if (bit) set += set === '' ? SHORT_FLAGS[i] : `, ${SHORT_FLAGS[i]}`;
     const names = TCP_FLAG_NAMES[i];
     if (names) field(c, L, at + 12 + (i === 0 ? 0 : 1), i === 0 ? 7 : i - 1, 1, names[0], names[1], bit);
   }
