@@ -1,9 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PacketPlayground } from '../../src/components/PacketPlayground/PacketPlayground.tsx';
 import { decodeFrame, toHex } from '../../src/lib/packet/index.ts';
-import { PLAYGROUND_SCENARIOS, scenarioPackets } from '../../src/lib/packet-playground/index.ts';
+import {
+  PACKET_CODEC,
+  PLAYGROUND_SCENARIOS,
+  scenarioPackets,
+  transferFromState,
+} from '../../src/lib/packet-playground/index.ts';
+import { FIELD_ERROR_CODES } from '../../src/lib/playground/index.ts';
 
 /** What the Astro wrapper passes: every scenario's frames as hex. */
 const scenarios = Object.fromEntries(
@@ -106,5 +113,43 @@ describe('PacketPlayground island: the first view and the choices', () => {
       'MSS 1,220 = MTU 1,280 − 40 (IPv6 header) − 20 (TCP header)',
     );
     await waitFor(() => expect(window.location.search).toBe('?scenario=mtu&ip=6&mtu=1280'));
+  });
+});
+
+describe('PacketPlayground URL state under hostile links', () => {
+  const value = fc.oneof(
+    fc.constantFrom('1e308', 'NaN', '-0', '', '0x10', '2.5', '-1', '7'.repeat(100_000), 'mtu', 'tls', '6', 'udp'),
+    fc.string({ maxLength: 20 }),
+    fc.integer({ min: -10, max: 100_000 }).map(String),
+  );
+  const query = fc
+    .dictionary(fc.constantFrom(...PACKET_CODEC.params, 'utm_source'), value, { maxKeys: 6 })
+    .map((entries) => `?${new URLSearchParams(entries).toString()}`);
+
+  it('any query decodes to clipped text and a plan or MTU errors with known codes', () => {
+    fc.assert(
+      fc.property(query, (search) => {
+        const { state, notices } = PACKET_CODEC.decode(search);
+        expect(state.mtu.length).toBeLessThanOrEqual(PACKET_CODEC.fields.mtu.maxLength);
+        for (const n of notices) expect(FIELD_ERROR_CODES).toContain(n.code);
+        const r = transferFromState(state);
+        if (r.ok) expect(r.value.pieces.length).toBeGreaterThan(0);
+        else for (const e of r.error.fields) expect(FIELD_ERROR_CODES).toContain(e.code);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the island opens any of them without throwing and shows a packet', async () => {
+    await fc.assert(
+      fc.asyncProperty(query, async (search) => {
+        window.history.replaceState(null, '', `/playgrounds/packet-anatomy/${search}`);
+        const { container } = render(<PacketPlayground scenarios={scenarios} first={first()} syncUrl />);
+        await live(container);
+        expect(container.textContent).toMatch(/Packet \d+ of \d+/);
+        cleanup();
+      }),
+      { numRuns: 25 },
+    );
   });
 });
