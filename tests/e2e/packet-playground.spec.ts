@@ -8,9 +8,9 @@ import { axeViolations, watchForProblems } from './support.ts';
 const PLAYGROUND = '/playgrounds/packet-anatomy/';
 const island = (page: Page): Locator => page.getByRole('region', { name: 'Packet anatomy playground' });
 
-async function hydrated(page: Page, pp: Locator): Promise<void> {
+async function hydrated(pp: Locator): Promise<void> {
   await pp.scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island', { has: page.locator('section.pp') })).not.toHaveAttribute('ssr', /.*/);
+  await expect(pp).toHaveAttribute('data-live', '');
 }
 
 test('the first frame and its byte map are rendered on the server', async ({ browser }) => {
@@ -29,7 +29,7 @@ test('editing the TTL keeps the IPv4 checksum correct; stepping shows the next p
   const problems = watchForProblems(page);
   await page.goto(PLAYGROUND);
   const pp = island(page);
-  await hydrated(page, pp);
+  await hydrated(pp);
   const ttl = pp.getByLabel('IPv4 Time to live');
   await ttl.fill('9');
   await ttl.press('Enter');
@@ -51,7 +51,7 @@ test('editing the TTL keeps the IPv4 checksum correct; stepping shows the next p
 test('the downloaded pcap holds the scenario frames, and pasted hex decodes', async ({ page }) => {
   await page.goto(PLAYGROUND);
   const pp = island(page);
-  await hydrated(page, pp);
+  await hydrated(pp);
   await pp.getByLabel('Scenario').selectOption('arp');
   await expect(pp.getByText(`Packet 1 of 2: ${scenarioPackets('arp')[0]?.description}`)).toBeVisible();
   const downloading = page.waitForEvent('download');
@@ -69,7 +69,7 @@ test('the downloaded pcap holds the scenario frames, and pasted hex decodes', as
 test('scenario and packet are shared in the URL and restored from it', async ({ page }) => {
   await page.goto(`${PLAYGROUND}?scenario=arp&packet=2`);
   const pp = island(page);
-  await hydrated(page, pp);
+  await hydrated(pp);
   await expect(pp.getByText(`Packet 2 of 2: ${scenarioPackets('arp')[1]?.description}`)).toBeVisible();
   await expect(pp.getByLabel('Scenario')).toHaveValue('arp');
   await pp.getByRole('button', { name: 'Previous packet' }).click();
@@ -84,7 +84,7 @@ test('editing the payload text updates the lengths and keeps the checksums good'
   const problems = watchForProblems(page);
   await page.goto(`${PLAYGROUND}?packet=4`);
   const pp = island(page);
-  await hydrated(page, pp);
+  await hydrated(pp);
   const text = 'GET /about HTTP/1.1\r\nHost: example.com\r\n\r\n';
   await pp.getByLabel(/^Payload text/).fill(text);
   await pp.getByLabel(/^Payload text/).blur();
@@ -95,4 +95,63 @@ test('editing the payload text updates the lengths and keeps the checksums good'
   await expect(pp.getByRole('listitem').filter({ hasText: 'HTTP/1.1: GET /about HTTP/1.1' })).toBeVisible();
   await expect(pp.getByRole('list', { name: 'Layers' })).not.toContainText('checksum bad');
   expect(problems).toEqual([]);
+});
+
+test('the HTTPS scenario decodes the TLS ClientHello field by field', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(`${PLAYGROUND}?scenario=tls&packet=4`);
+  const pp = island(page);
+  await hydrated(pp);
+  await expect(pp.getByText(/^Packet 4 of 5: ClientHello/)).toBeVisible();
+  await expect(pp.getByRole('list', { name: 'Layers' })).toContainText(
+    'TLS record: ClientHello: SNI example.com, ALPN h2/http/1.1, offers TLS 1.3, TLS 1.2, key share x25519',
+  );
+  const sni = pp.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Server name', exact: true }) });
+  await expect(sni).toContainText('151');
+  await expect(sni).toContainText('example.com');
+  await expect(pp.getByRole('row').filter({ hasText: 'TLS_AES_128_GCM_SHA256' })).toContainText('132');
+  expect(problems).toEqual([]);
+  expect(await axeViolations(page, 'section.pp')).toEqual([]);
+});
+
+test('IP version, transport and MTU: the plan, the frames, a refused MTU quoted, all in the URL', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(PLAYGROUND);
+  const pp = island(page);
+  await hydrated(pp);
+  await pp.getByLabel('Scenario').selectOption('mtu');
+  const plan = pp.getByRole('list', { name: 'What the MTU does' });
+  await expect(plan).toContainText('MSS 1,460 = MTU 1,500 − 20 (IPv4 header) − 20 (TCP header)');
+  await expect(pp.getByLabel('TCP MSS')).toHaveValue('1460');
+  await pp.getByLabel('Transport').selectOption('udp');
+  await expect(plan).toContainText('IPv4 splits it into 3 fragments of at most 1,480 data bytes');
+  await expect(pp.getByText(/^Packet 1 of 3: Fragment 1 of 3/)).toBeVisible();
+  await expect(page).toHaveURL(/\?scenario=mtu&transport=udp$/);
+  await pp.getByLabel('IP version').selectOption('6');
+  const mtu = pp.getByLabel('MTU (bytes)');
+  await mtu.fill('1000');
+  await expect(
+    pp.getByText("MTU is '1000' but IPv6 needs at least 1280 bytes on every link (RFC 8200)."),
+  ).toBeVisible();
+  await expect(mtu).toHaveAttribute('aria-invalid', 'true');
+  // The last good plan stays while the MTU is refused.
+  await expect(plan).toContainText('IPv6 routers never fragment');
+  await mtu.fill('1280');
+  await expect(plan).toContainText('4 fragments of at most 1,232 data bytes');
+  await expect(mtu).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\?scenario=mtu&ip=6&transport=udp&mtu=1280$/);
+  await pp.getByRole('button', { name: 'Next packet' }).click();
+  await expect(pp.getByText(/^Packet 2 of 4: Fragment 2 of 4: offset 154/)).toBeVisible();
+  await expect(pp.getByLabel('IPv6 extension Fragment offset')).toHaveValue('154');
+  expect(problems).toEqual([]);
+  expect(await axeViolations(page, 'section.pp')).toEqual([]);
+});
+
+test('a shared MTU link opens with its choices and a refused MTU says why', async ({ page }) => {
+  await page.goto(`${PLAYGROUND}?scenario=mtu&ip=6&transport=tcp&mtu=abc`);
+  const pp = island(page);
+  await hydrated(pp);
+  await expect(pp.getByLabel('MTU (bytes)')).toHaveValue('abc');
+  await expect(pp.getByText("MTU must be a number, got 'abc'.")).toBeVisible();
+  await expect(pp.getByLabel('IP version')).toHaveValue('6');
 });

@@ -21,9 +21,11 @@ import {
   httpScenario,
   pingScenario,
   readPcap,
+  tlsScenario,
   toHex,
   writePcap,
 } from '../../src/lib/packet/index.ts';
+import { transferPackets, transferPlan } from '../../src/lib/packet-playground/index.ts';
 import { generate, rng } from '../support/packet-gen.ts';
 import { compareChecksums, compareFields, type TsharkPacket, tsharkDecode, tsharkVersion } from '../support/tshark.ts';
 
@@ -82,9 +84,10 @@ function check(
   packets: readonly TsharkPacket[],
   label: string,
   liveChecksums = false,
-): { compared: number; failures: string[] } {
+): { compared: number; tls: number; failures: string[] } {
   const failures: string[] = [];
   let compared = 0;
+  let tls = 0;
   expect(packets.length).toBe(frames.length);
   frames.forEach((frame, i) => {
     const t = packets[i] as TsharkPacket;
@@ -98,10 +101,11 @@ function check(
       ...(liveChecksums ? [] : compareChecksums(d, t)),
     ];
     compared += d.fields.filter((f) => f.key !== undefined).length;
+    tls += d.fields.filter((f) => f.key?.startsWith('tls.')).length;
     if (problems.length > 0)
       failures.push(`${label} #${i} (seed ${SEED}): ${problems.slice(0, 4).join('; ')}\n  hex ${toHex(frame)}`);
   });
-  return { compared, failures };
+  return { compared, tls, failures };
 }
 
 describe(`packet model vs tshark`, () => {
@@ -115,6 +119,7 @@ describe(`packet model vs tshark`, () => {
       frames.push(...g.frames);
     }
     let compared = 0;
+    let tls = 0;
     const failures: string[] = [];
     for (let at = 0; at < frames.length; at += BATCH) {
       const batch = frames.slice(at, at + BATCH);
@@ -125,14 +130,16 @@ describe(`packet model vs tshark`, () => {
       );
       const res = check(batch, await tsharkDecode(file), `frame ${at}+`);
       compared += res.compared;
+      tls += res.tls;
       failures.push(...res.failures);
     }
     console.log(
-      `${frames.length} frames, ${compared} fields compared with ${version}; kinds ${JSON.stringify(Object.fromEntries(kinds))}`,
+      `${frames.length} frames, ${compared} fields compared (${tls} of them TLS) with ${version}; kinds ${JSON.stringify(Object.fromEntries(kinds))}`,
     );
     if (failures.length > 0) console.error(failures.slice(0, 10).join('\n'));
     expect(failures.length).toBe(0);
     expect(compared).toBeGreaterThan(CASES * 10);
+    expect(tls).toBeGreaterThan(CASES);
   }, 120_000);
 
   it('agrees on every scenario frame, and reads the pcap tshark writes back byte for byte', async () => {
@@ -143,6 +150,18 @@ describe(`packet model vs tshark`, () => {
       ...arpScenario().packets,
       ...pingScenario(4, 2).packets,
       ...pingScenario(6, 2).packets,
+      ...tlsScenario().packets,
+      ...tlsScenario({ version: 6, serverName: 'www.example.org', alpn: ['http/1.1'] }).packets,
+      // The playground's "your choice" transfers: TCP segments by the MSS, IPv4 and IPv6 (sender) fragments.
+      ...(
+        [
+          [4, 'tcp', 576],
+          [6, 'tcp', 1280],
+          [4, 'udp', 1500],
+          [6, 'udp', 1280],
+          [4, 'udp', 9000],
+        ] as const
+      ).flatMap(([version, transport, mtu]) => transferPackets(transferPlan({ version, transport, mtu }))),
     ].map((p) => p.frame);
     const file = join(dir, 'scenarios.pcap');
     writeFileSync(file, writePcap(frames.map((data, i) => ({ timeMicros: 1_764_115_200_000_000 + i * 1_500, data }))));
@@ -150,6 +169,8 @@ describe(`packet model vs tshark`, () => {
     const res = check(frames, packets, 'scenario');
     if (res.failures.length > 0) console.error(res.failures.join('\n'));
     expect(res.failures).toEqual([]);
+    // Both ClientHellos decoded field by field: 50+ TLS fields each, every one at tshark's offset.
+    expect(res.tls).toBeGreaterThan(100);
     // tshark writes its own pcap; the model's reader must return the same frames and timestamps.
     const rewritten = join(dir, 'rewritten.pcap');
     await promisify(execFile)('tshark', ['-r', file, '-F', 'pcap', '-w', rewritten]);

@@ -1,11 +1,12 @@
 /**
  * Seeded generator of frames across every layer combination the packet model encodes: Ethernet ± 802.1Q,
  * ARP / IPv4 (± options, DF, fragments) / IPv6 (± hop-by-hop, destination, fragment headers), TCP (random flags
- * and options), UDP (raw, DNS), ICMP/ICMPv6 (echo, frag-needed / packet too big), HTTP text and edge lengths.
+ * and options), TLS ClientHello on 443 (random SNI, ALPN, suites, session id), UDP (raw, DNS), ICMP/ICMPv6 (echo, frag-needed / packet too big), HTTP text and edge lengths.
  * Shared by the unit fuzz test and the tshark integration test.
  */
 import {
   buildFrame,
+  encodeClientHello,
   encodeDnsMessage,
   type FrameSpec,
   fragmentIpv4,
@@ -103,6 +104,24 @@ function dnsText(r: Rng): Uint8Array {
   return encodeDnsMessage({ id: int(r, 0, 65_535), response, name, type: v6 ? 28 : 1, answers });
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+const word = (r: Rng, lo: number, hi: number): string =>
+  Array.from({ length: int(r, lo, hi) }, () => LETTERS[int(r, 0, 35)]).join('');
+/** A ClientHello with random SNI, ALPN list, cipher suites (any code points), session id length and random. */
+function clientHello(r: Rng): Uint8Array {
+  const alpn = Array.from({ length: int(r, 1, 4) }, () => pick(r, ['h2', 'http/1.1', 'h3', word(r, 1, 20)]));
+  return encodeClientHello({
+    serverName: `${word(r, 1, 40)}.${pick(r, ['example.com', 'example.org', 'test'])}`,
+    alpn,
+    cipherSuites: Array.from({ length: int(r, 1, 20) }, () =>
+      chance(r, 0.5) ? int(r, 0x1301, 0x1303) : int(r, 1, 0xffff),
+    ),
+    random: bytes(r, 32),
+    sessionId: bytes(r, pick(r, [0, 8, 32, int(r, 0, 32)])),
+    keyShare: bytes(r, 32),
+  });
+}
+
 export interface Generated {
   readonly description: string;
   readonly frames: Uint8Array[];
@@ -178,19 +197,20 @@ export function generate(r: Rng): Generated {
   let what: string;
   if (t < 0.45) {
     const http = chance(r, 0.25);
+    const tls = !http && chance(r, 0.3);
     transport = {
       kind: 'tcp',
-      srcPort: http ? int(r, 32_768, 60_999) : pick(r, [40_001, 40_123, 44_444, 47_000]),
-      dstPort: http ? 80 : pick(r, [40_002, 40_321, 45_555, 47_001]),
+      srcPort: http || tls ? int(r, 32_768, 60_999) : pick(r, [40_001, 40_123, 44_444, 47_000]),
+      dstPort: http ? 80 : tls ? 443 : pick(r, [40_002, 40_321, 45_555, 47_001]),
       seq: int(r, 0, 2 ** 32 - 1),
       ack: int(r, 0, 2 ** 32 - 1),
-      flags: http ? 0x018 : int(r, 0, 0x1ff),
+      flags: http || tls ? 0x018 : int(r, 0, 0x1ff),
       window: int(r, 0, 65_535),
       urgent: int(r, 0, 65_535),
       options: tcpOptions(r),
     };
-    payload = http ? httpText(r) : bytes(r, payloadLength(r, headerRoom));
-    what = http ? 'tcp http' : 'tcp';
+    payload = http ? httpText(r) : tls ? clientHello(r) : bytes(r, payloadLength(r, headerRoom));
+    what = http ? 'tcp http' : tls ? 'tcp tls' : 'tcp';
   } else if (t < 0.75) {
     const dns = chance(r, 0.3);
     transport = {

@@ -4,35 +4,49 @@
  * follow, download the frames as a pcap, or paste hex / open a pcap. All logic is in src/lib/packet(-playground).
  */
 import type { TargetedEvent } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
-// Module imports, not barrels: the island bundles the decoder only; every scenario's frames come built, as hex.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+// Module imports, not barrels. The first download holds no decoder: every scenario's frames come built, as hex, and
+// the first frame decoded (`first`); the decoder, editing, hex and pcap input and output and the builder of the
+// "your choice" scenario load after hydration (`Tools`).
+import { formatCount } from '../../lib/format/index.ts';
 import { parseHex, toHex } from '../../lib/packet/bytes.ts';
-import { decodeFrame } from '../../lib/packet/decode.ts';
-import { writePcap } from '../../lib/packet/pcap.ts';
-import type { Field } from '../../lib/packet/types.ts';
+import type { Decoded, Field } from '../../lib/packet/types.ts';
 import { PLAYGROUND_SCENARIOS } from '../../lib/packet-playground/scenario-list.ts';
-import { decodePlaygroundUrl, encodePlaygroundUrl } from '../../lib/packet-playground/url.ts';
-import { fieldBytes, hexRows, loadFrames, setField, setPayload } from '../../lib/packet-playground/view.ts';
-import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
+import { TRANSFER_BYTES, transferFromState } from '../../lib/packet-playground/transfer.ts';
+import { PACKET_CODEC, type PacketPlaygroundState, packetIndex } from '../../lib/packet-playground/url.ts';
+import { fieldBytes, hexRows } from '../../lib/packet-playground/view.ts';
+import type { IslandProps } from '../../lib/playground/index.ts';
+import { useLastGood, useUrlState } from '../shared/hooks.ts';
+import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
 import './PacketPlayground.css';
 
-export interface PacketPlaygroundProps {
-  /** Prefix for element ids, unique per page. */
-  readonly id?: string | undefined;
-  /** Scenario shown first (an id of PLAYGROUND_SCENARIOS). */
-  readonly scenario?: string | undefined;
+export interface PacketPlaygroundProps extends IslandProps<PacketPlaygroundState> {
   /** Every scenario's frames, built on the server at build time: description and hex of each, by scenario id. */
   readonly scenarios: Readonly<Record<string, readonly { readonly description: string; readonly hex: string }[]>>;
-  /** Accessible name of the playground. */
-  readonly label?: string | undefined;
-  /** Read scenario and packet from the page URL and keep it up to date. One instance per page at most. */
-  readonly syncUrl?: boolean | undefined;
+  /** The first frame of the preset's scenario, decoded on the server: what shows until the decoder has loaded. */
+  readonly first: Decoded;
 }
+
+/** What the controls need beyond the first view, loaded once the island has hydrated. */
+type Tools = typeof import('../../lib/packet-playground/tools.ts');
+const F = PACKET_CODEC.fields;
 
 interface Packet {
   readonly description: string;
   readonly frame: Uint8Array;
+}
+
+/**
+ * Frames the reader brought or changed, shown instead of the URL's scenario while that scenario (and its choices)
+ * is `key`: `name` is 'pasted' or 'capture' (with their own packet index, not in the URL) or the scenario id
+ * (edited frames).
+ */
+interface Own {
+  readonly name: string;
+  readonly key: string;
+  readonly packets: Packet[];
+  readonly index: number;
 }
 
 const LAYER_CLASS: Readonly<Record<string, string>> = {
@@ -46,6 +60,7 @@ const LAYER_CLASS: Readonly<Record<string, string>> = {
   ICMPv6: 'l-tr',
   UDP: 'l-tr',
   TCP: 'l-tr',
+  TLS: 'l-app',
   Payload: 'l-app',
 };
 
@@ -57,51 +72,65 @@ function bits(f: Field): string {
 
 export function PacketPlayground(props: PacketPlaygroundProps) {
   const id = props.id ?? 'packet-playground';
-  const [scenario, setScenario] = useState<string>(props.scenario ?? 'http');
+  const base = useMemo(() => PACKET_CODEC.resolve(props.preset), []);
+  const [state, change, notices] = useUrlState(PACKET_CODEC, base, props.syncUrl === true);
+  // Hydrated and the tools loaded: controls take effect (browser tests wait for data-live). Until then the island
+  // shows what the server rendered (`view` is the base state).
+  const [tools, setTools] = useState<Tools | null>(null);
+  useEffect(() => {
+    void import('../../lib/packet-playground/tools.ts').then(setTools);
+  }, []);
+  const view = tools === null ? base : state;
   const framesOf = (name: string): Packet[] =>
     (props.scenarios[name] ?? []).map((p) => {
       const r = parseHex(p.hex);
       return { description: p.description, frame: r.ok ? r.value : new Uint8Array(0) };
     });
-  const [packets, setPackets] = useState<Packet[]>(() => framesOf(props.scenario ?? 'http'));
-  const [index, setIndex] = useState(0);
+  const choosing = view.scenario === 'mtu';
+  const kept = useLastGood(useMemo(() => (choosing ? transferFromState(view) : undefined), [view]));
+  const plan = choosing ? kept.value : undefined;
+  const mtuError = choosing ? kept.error?.message : undefined;
+  const scenarioFrames = useMemo(
+    () => (tools !== null && plan !== undefined ? tools.transferPackets(plan) : framesOf(view.scenario)),
+    [view.scenario, tools, plan],
+  );
+  const key = choosing ? `mtu ${view.ip} ${view.transport} ${view.mtu}` : view.scenario;
+  const [own, setOwn] = useState<Own | null>(null);
+  const mine = own !== null && own.key === key ? own : null;
+  const uploaded = mine !== null && mine.name !== view.scenario;
+  const scenario = mine?.name ?? view.scenario;
+  const packets = mine?.packets ?? scenarioFrames;
+  const index = uploaded ? mine.index : packetIndex(view.packet, packets.length);
   const [focus, setFocus] = useState(-1);
   const [error, setError] = useState('');
   const [hexText, setHexText] = useState('');
   const current = packets[Math.min(index, packets.length - 1)] ?? { description: '', frame: new Uint8Array(0) };
-  const decoded = useMemo(() => decodeFrame(current.frame), [current.frame]);
+  const decoded = useMemo(
+    () => (tools === null ? props.first : tools.decodeFrame(current.frame)),
+    [current.frame, tools],
+  );
   const rows = useMemo(() => hexRows(current.frame, decoded), [current.frame, decoded]);
   const focused = decoded.fields[focus];
   const [hiStart, hiEnd] = focused ? fieldBytes(focused) : [-1, -1];
 
   const load = (next: Packet[], name: string) => {
-    setPackets(next);
-    setScenario(name);
-    setIndex(0);
+    setOwn({ name, key, packets: next, index: 0 });
     setFocus(-1);
     setError('');
   };
-  const syncUrl = props.syncUrl === true;
-  const share = (name: string, packet: number) => {
-    if (syncUrl && name !== 'pasted' && name !== 'capture') {
-      writeUrlQuery(encodePlaygroundUrl({ scenario: name as 'http', packet }), 'push');
-    }
-  };
-  useUrlRestore(syncUrl, () => {
-    const s = decodePlaygroundUrl(window.location.search);
-    const frames = framesOf(s.scenario);
-    load(frames, s.scenario);
-    setIndex(Math.min(s.packet, Math.max(0, frames.length - 1)));
-  }, []);
-  const pick = (name: string) => {
-    load(framesOf(name), name);
-    share(name, 0);
+  const choose = (patch: Partial<PacketPlaygroundState>, kind: 'type' | 'choose') => {
+    setOwn(null);
+    setFocus(-1);
+    setError('');
+    change({ ...state, packet: '1', ...patch }, kind);
   };
   const step = (to: number) => {
-    setIndex(to);
     setFocus(-1);
-    share(scenario, to);
+    if (uploaded) setOwn({ ...mine, index: to });
+    else change({ ...state, packet: String(to + 1) }, 'choose');
   };
+  const replace = (frame: Uint8Array) =>
+    setOwn({ name: scenario, key, packets: packets.map((p, i) => (i === index ? { ...p, frame } : p)), index });
   const transport = decoded.layers.find(
     (l) => ['TCP', 'UDP', 'ICMP', 'ICMPv6'].includes(l.name) && l.checksum !== 'unverified',
   );
@@ -110,25 +139,28 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   const editPayload = (typed: string) => {
     // A textarea turns CRLF into LF; HTTP/1.1 needs CRLF, so text that had it gets it back.
     const text = payloadText.includes('\r\n') ? typed.replace(/\r?\n/g, '\r\n') : typed;
-    const r = setPayload(current.frame, new TextEncoder().encode(text));
+    if (tools === null) return;
+    const r = tools.setPayload(current.frame, new TextEncoder().encode(text));
     if (!r.ok) {
       setError(r.error.message);
       return;
     }
     setError('');
-    setPackets(packets.map((p, i) => (i === index ? { ...p, frame: r.value } : p)));
+    replace(r.value);
   };
   const edit = (f: Field, text: string) => {
-    const r = setField(current.frame, f, text);
+    if (tools === null) return;
+    const r = tools.setField(current.frame, f, text);
     if (!r.ok) {
       setError(r.error.message);
       return;
     }
     setError('');
-    setPackets(packets.map((p, i) => (i === index ? { ...p, frame: r.value } : p)));
+    replace(r.value);
   };
   const download = () => {
-    const file = writePcap(packets.map((p, i) => ({ timeMicros: Date.now() * 1000 + i * 1000, data: p.frame })));
+    if (tools === null) return;
+    const file = tools.writePcap(packets.map((p, i) => ({ timeMicros: Date.now() * 1000 + i * 1000, data: p.frame })));
     const url = URL.createObjectURL(new Blob([file.buffer as ArrayBuffer], { type: 'application/vnd.tcpdump.pcap' }));
     const a = document.createElement('a');
     a.href = url;
@@ -138,12 +170,12 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   };
   const openFile = async (e: TargetedEvent<HTMLInputElement>) => {
     const file = e.currentTarget.files?.[0];
-    if (!file) return;
+    if (!file || tools === null) return;
     if (file.size > 16 * 1024 * 1024) {
       setError(`${file.name} is ${file.size} bytes; open a capture of at most 16 MiB`);
       return;
     }
-    const r = loadFrames(new Uint8Array(await file.arrayBuffer()));
+    const r = tools.loadFrames(new Uint8Array(await file.arrayBuffer()));
     if (r.ok)
       load(
         r.value.map((frame, i) => ({ description: `${file.name}, packet ${i + 1}`, frame })),
@@ -153,11 +185,23 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   };
 
   return (
-    <section class="pj-island pp not-content" aria-label={props.label ?? 'Packet anatomy playground'}>
+    <section
+      class="pj-island pp not-content"
+      aria-label={props.label ?? 'Packet anatomy playground'}
+      data-live={tools === null ? undefined : ''}
+    >
+      {notices.length > 0 ? (
+        <p class="pj-notice" role="status">
+          {notices.map((n) => n.message).join(' ')}
+        </p>
+      ) : null}
       <div class="pp-controls">
         <label>
           Scenario{' '}
-          <select value={scenario} onChange={(e) => pick(e.currentTarget.value)}>
+          <select
+            value={scenario}
+            onChange={(e) => choose({ scenario: e.currentTarget.value as PacketPlaygroundState['scenario'] }, 'choose')}
+          >
             {PLAYGROUND_SCENARIOS.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}
@@ -181,6 +225,48 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
           </button>
         </fieldset>
       </div>
+      {choosing ? (
+        <fieldset class="pp-choice">
+          <legend>Send {formatCount(TRANSFER_BYTES)} bytes</legend>
+          <label>
+            {F.ip.label}{' '}
+            <select value={view.ip} onChange={(e) => choose({ ip: e.currentTarget.value as '4' | '6' }, 'choose')}>
+              {F.ip.values.map((v) => (
+                <option key={v} value={v}>
+                  {F.ip.describe(v)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {F.transport.label}{' '}
+            <select
+              value={view.transport}
+              onChange={(e) => choose({ transport: e.currentTarget.value as 'tcp' | 'udp' }, 'choose')}
+            >
+              {F.transport.values.map((v) => (
+                <option key={v} value={v}>
+                  {F.transport.describe(v)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <NumberField
+            id={`${id}-mtu`}
+            field={F.mtu}
+            value={view.mtu}
+            error={mtuError}
+            onInput={(text) => choose({ mtu: text }, 'type')}
+          />
+          {plan ? (
+            <ul class="pp-plan" aria-label="What the MTU does" aria-live="polite">
+              {plan.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </fieldset>
+      ) : null}
 
       <ol class="pp-layers" aria-label="Layers">
         {decoded.layers.map((l) => (
@@ -229,7 +315,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
         </p>
       ) : null}
 
-      {transport ? (
+      {transport && !decoded.layers.some((l) => l.name === 'TLS') ? (
         <label class="pp-paste">
           Payload text ({current.frame.length - payloadStart} bytes; lengths and checksums follow)
           <textarea rows={3} value={payloadText} onChange={(e) => editPayload(e.currentTarget.value)} />
@@ -265,6 +351,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
                 <th scope="row">{f.name}</th>
                 <td>
                   {f.layer !== 'Payload' &&
+                  f.layer !== 'TLS' &&
                   (typeof f.value === 'number' || f.bitLength === 32 || f.bitLength === 48 || f.bitLength === 128) ? (
                     <input
                       id={`${id}-f${i}`}
@@ -303,7 +390,8 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
         <button
           type="button"
           onClick={() => {
-            const r = loadFrames(hexText);
+            if (tools === null) return;
+            const r = tools.loadFrames(hexText);
             if (r.ok)
               load(
                 r.value.map((frame) => ({ description: 'pasted frame', frame })),

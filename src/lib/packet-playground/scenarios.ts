@@ -9,7 +9,10 @@ import {
   packetTooBig,
   pingScenario,
   type ScenarioPacket,
+  tlsScenario,
 } from '../packet/index.ts';
+import { transferPlan } from './transfer.ts';
+import { transferPackets } from './transfer-build.ts';
 
 const routerEthernet = { src: JOURNEY.routerMac, dst: JOURNEY.clientMac };
 
@@ -30,6 +33,10 @@ export function scenarioPackets(id: string): ScenarioPacket[] {
   switch (id) {
     case 'http6':
       return httpScenario({ version: 6 }).packets;
+    case 'tls':
+      return tlsScenario().packets;
+    case 'mtu':
+      return transferPackets(transferPlan({ version: 4, transport: 'tcp', mtu: 1500 }));
     case 'dns':
       return dnsScenario().packets;
     case 'arp':

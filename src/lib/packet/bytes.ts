@@ -34,6 +34,8 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Hex without leading zeros, for the high byte of an IPv6 group (and the low byte when the high one is 0). */
+const HEX_SHORT = Array.from({ length: 256 }, (_, i) => i.toString(16));
 
 /** Lowercase hex of bytes [start, end), with an optional separator between bytes. */
 export function toHex(b: Uint8Array, start = 0, end = b.length, sep = ''): string {
@@ -97,8 +99,7 @@ function err(code: InputError['code'], message: string, offset: number): { ok: f
 }
 
 export function formatMac(b: Uint8Array, i: number): string {
-  const h = (k: number): string => HEX[u8(b, i + k)] ?? '00';
-  return `${h(0)}:${h(1)}:${h(2)}:${h(3)}:${h(4)}:${h(5)}`;
+  return `${HEX[u8(b, i)]}:${HEX[u8(b, i + 1)]}:${HEX[u8(b, i + 2)]}:${HEX[u8(b, i + 3)]}:${HEX[u8(b, i + 4)]}:${HEX[u8(b, i + 5)]}`;
 }
 export function formatIpv4(b: Uint8Array, i: number): string {
   return `${u8(b, i)}.${u8(b, i + 1)}.${u8(b, i + 2)}.${u8(b, i + 3)}`;
@@ -123,14 +124,19 @@ export function formatIpv6(b: Uint8Array, i: number): string {
   // IPv4-mapped addresses (::ffff:a.b.c.d) print the last 32 bits dotted, as Wireshark does.
   if (bestStart === 0 && bestLen === 5 && u16(b, i + 10) === 0xffff) return `::ffff:${formatIpv4(b, i + 12)}`;
   let out = '';
+  // Whether a group was just written (so the next needs a ':'), instead of re-reading the string's end.
+  let group = false;
   for (let k = 0; k < 8; k++) {
     if (k === bestStart) {
       out += '::';
       k += bestLen - 1;
+      group = false;
       continue;
     }
-    if (out !== '' && !out.endsWith(':')) out += ':';
-    out += u16(b, i + 2 * k).toString(16);
+    if (group) out += ':';
+    const hi = u8(b, i + 2 * k);
+    out += hi === 0 ? HEX_SHORT[u8(b, i + 2 * k + 1)] : `${HEX_SHORT[hi]}${HEX[u8(b, i + 2 * k + 1)]}`;
+    group = true;
   }
   return out;
 }

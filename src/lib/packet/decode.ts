@@ -2,6 +2,8 @@
  * Decoders: bytes of an Ethernet frame become layers, an annotated byte map and problems. Total on any input:
  * every read is bounds-checked, every loop advances and is bounded by the frame length or a fixed count.
  */
+
+import { type Ctx, field, need, problem } from './annotate.ts';
 import {
   formatIpv4,
   formatIpv6,
@@ -14,16 +16,11 @@ import {
   u16,
   u32,
 } from './bytes.ts';
-import type { Decoded, Field, Layer, LayerName, Problem, ProblemCode } from './types.ts';
+import { decodeTls, looksLikeTls } from './tls-decode.ts';
+import type { Decoded } from './types.ts';
 
-export interface Ctx {
-  readonly b: Uint8Array;
-  readonly fields: Field[];
-  readonly layers: Layer[];
-  readonly problems: Problem[];
-  /** False: layers, summaries, checksum verdicts and problems only, no byte map (the fast path for long captures). */
-  readonly annotate: boolean;
-}
+export { type Ctx, field } from './annotate.ts';
+
 /** Where the pseudo-header's addresses sit, for TCP/UDP/ICMPv6 checksums. */
 interface Pseudo {
   readonly src: number;
@@ -31,29 +28,6 @@ interface Pseudo {
   readonly addrLen: number;
   /** Whether the IP layer is a fragment, so the upper-layer checksum cannot be verified from this frame. */
   readonly fragment: boolean;
-}
-
-export function field(
-  c: Ctx,
-  layer: LayerName,
-  offset: number,
-  bitOffset: number,
-  bitLength: number,
-  name: string,
-  key: string | undefined,
-  value: number | string,
-  meaning = '',
-): void {
-  if (!c.annotate) return;
-  c.fields.push({ layer, offset, bitOffset, bitLength, name, key, value, meaning });
-}
-function problem(c: Ctx, code: ProblemCode, offset: number, message: string): void {
-  c.problems.push({ code, offset, message });
-}
-function need(c: Ctx, layer: LayerName, at: number, n: number, end: number): boolean {
-  if (at + n <= end) return true;
-  problem(c, 'truncated', at, `${layer} header needs ${n} bytes at offset ${at}, only ${Math.max(0, end - at)} left`);
-  return false;
 }
 
 /** Largest frame the decoder accepts (bigger input is decoded up to this length, with a problem). */
@@ -80,6 +54,9 @@ export const ETHERTYPE_NAMES: Readonly<Record<number, string>> = {
   34525: 'IPv6',
 };
 
+// A Map: an object with keys such as 34525 keeps them in slow dictionary elements.
+const ETHERTYPES = new Map(Object.entries(ETHERTYPE_NAMES).map(([k, v]) => [Number(k), v]));
+
 function decodeEthernet(c: Ctx): void {
   const { b } = c;
   if (!need(c, 'Ethernet II', 0, 14, b.length)) return;
@@ -90,7 +67,7 @@ function decodeEthernet(c: Ctx): void {
   field(c, L, 6, 0, 48, 'Source', 'eth.src', src, macMeaning(b, 6));
   let at = 12;
   let type = u16(b, at);
-  field(c, L, at, 0, 16, 'Type', 'eth.type', type, ETHERTYPE_NAMES[type] ?? 'not decoded');
+  field(c, L, at, 0, 16, 'Type', 'eth.type', type, ETHERTYPES.get(type) ?? 'not decoded');
   c.layers.push({ name: L, offset: 0, length: 14, summary: `${src} → ${dst}` });
   at += 2;
   // At most two stacked tags (QinQ); a third is shown as an unsupported payload.
@@ -102,7 +79,7 @@ function decodeEthernet(c: Ctx): void {
     field(c, V, at, 3, 1, 'Drop eligible (DEI)', 'vlan.dei', (tci >>> 12) & 1);
     field(c, V, at, 4, 12, 'VLAN ID', 'vlan.id', tci & 0xfff);
     type = u16(b, at + 2);
-    field(c, V, at + 2, 0, 16, 'Type', 'vlan.etype', type, ETHERTYPE_NAMES[type] ?? 'not decoded');
+    field(c, V, at + 2, 0, 16, 'Type', 'vlan.etype', type, ETHERTYPES.get(type) ?? 'not decoded');
     c.layers.push({ name: V, offset: at, length: 4, summary: `VLAN ${tci & 0xfff}` });
     at += 4;
   }
@@ -127,7 +104,7 @@ function decodeArp(c: Ctx, at: number): void {
   const hlen = u8(b, at + 4);
   const plen = u8(b, at + 5);
   field(c, L, at, 0, 16, 'Hardware type', 'arp.hw.type', u16(b, at), u16(b, at) === 1 ? 'Ethernet' : '');
-  field(c, L, at + 2, 0, 16, 'Protocol type', 'arp.proto.type', u16(b, at + 2), ETHERTYPE_NAMES[u16(b, at + 2)] ?? '');
+  field(c, L, at + 2, 0, 16, 'Protocol type', 'arp.proto.type', u16(b, at + 2), ETHERTYPES.get(u16(b, at + 2)) ?? '');
   field(c, L, at + 4, 0, 8, 'Hardware size', 'arp.hw.size', hlen);
   field(c, L, at + 5, 0, 8, 'Protocol size', 'arp.proto.size', plen);
   const op = u16(b, at + 6);
@@ -165,6 +142,11 @@ function trailer(c: Ctx, from: number, to: number): void {
   );
 }
 
+// Meanings built once instead of per frame (the byte map's strings are most of what decoding allocates).
+/** A 4-bit header length in 32-bit words, as the meaning says it: WORDS[5] = '5 × 4 bytes'. */
+const WORDS = Array.from({ length: 16 }, (_, n) => `${n} × 4 bytes`);
+const FIRST_FRAGMENT = '0 bytes into the original datagram';
+
 export const IP_PROTOCOL_NAMES: Readonly<Record<number, string>> = {
   0: 'IPv6 Hop-by-Hop Options',
   1: 'ICMP',
@@ -185,7 +167,7 @@ function decodeIpv4(c: Ctx, at: number, end: number): void {
   const version = u8(b, at) >>> 4;
   const hl = (u8(b, at) & 15) * 4;
   field(c, L, at, 0, 4, 'Version', 'ip.version', version, version === 4 ? 'IPv4' : 'should be 4');
-  field(c, L, at, 4, 4, 'Header length', 'ip.hdr_len', hl, `${hl / 4} × 4 bytes`);
+  field(c, L, at, 4, 4, 'Header length', 'ip.hdr_len', hl, WORDS[hl / 4] ?? '');
   if (version !== 4) problem(c, 'bad-version', at, `IP version ${version} in an IPv4 packet at offset ${at}`);
   if (hl < 20) {
     problem(c, 'bad-header-length', at, `IPv4 header length ${hl} at offset ${at} is below the minimum of 20`);
@@ -223,7 +205,8 @@ function decodeIpv4(c: Ctx, at: number, end: number): void {
     mf,
     mf ? 'more fragments follow' : 'last (or only) fragment',
   );
-  field(c, L, at + 6, 3, 13, 'Fragment offset', 'ip.frag_offset', frag, `${frag * 8} bytes into the original datagram`);
+  const fragMeaning = frag === 0 ? FIRST_FRAGMENT : `${frag * 8} bytes into the original datagram`;
+  field(c, L, at + 6, 3, 13, 'Fragment offset', 'ip.frag_offset', frag, fragMeaning);
   field(c, L, at + 8, 0, 8, 'Time to live', 'ip.ttl', u8(b, at + 8), 'hops left');
   const proto = u8(b, at + 9);
   field(c, L, at + 9, 0, 8, 'Protocol', 'ip.proto', proto, IP_PROTOCOL_NAMES[proto] ?? '');
@@ -241,8 +224,10 @@ function decodeIpv4(c: Ctx, at: number, end: number): void {
     sum,
     good ? 'correct' : `incorrect, should be ${hex16(expected(b, at, hl, at + 10))}`,
   );
-  field(c, L, at + 12, 0, 32, 'Source address', 'ip.src', formatIpv4(b, at + 12));
-  field(c, L, at + 16, 0, 32, 'Destination address', 'ip.dst', formatIpv4(b, at + 16));
+  const src = formatIpv4(b, at + 12);
+  const dst = formatIpv4(b, at + 16);
+  field(c, L, at + 12, 0, 32, 'Source address', 'ip.src', src);
+  field(c, L, at + 16, 0, 32, 'Destination address', 'ip.dst', dst);
   if (hl > 20)
     field(
       c,
@@ -266,7 +251,7 @@ function decodeIpv4(c: Ctx, at: number, end: number): void {
     );
     stop = Math.max(at + hl, Math.min(stop, end));
   }
-  const summary = `${formatIpv4(b, at + 12)} → ${formatIpv4(b, at + 16)}, TTL ${u8(b, at + 8)}${mf || frag ? `, fragment at ${frag * 8}` : ''}`;
+  const summary = `${src} → ${dst}, TTL ${u8(b, at + 8)}${mf || frag ? `, fragment at ${frag * 8}` : ''}`;
   c.layers.push({ name: L, offset: at, length: hl, summary, checksum: good ? 'good' : 'bad' });
   const pseudo: Pseudo = { src: at + 12, dst: at + 16, addrLen: 4, fragment: mf === 1 || frag > 0 };
   if (frag > 0) decodePayload(c, at + hl, stop, 'fragment');
@@ -289,26 +274,18 @@ function decodeIpv6(c: Ctx, at: number, end: number): void {
   const version = w >>> 28;
   field(c, L, at, 0, 4, 'Version', 'ipv6.version', version, version === 6 ? 'IPv6' : 'should be 6');
   if (version !== 6) problem(c, 'bad-version', at, `IP version ${version} in an IPv6 packet at offset ${at}`);
-  field(
-    c,
-    L,
-    at,
-    4,
-    8,
-    'Traffic class',
-    'ipv6.tclass',
-    (w >>> 20) & 0xff,
-    `DSCP ${(w >>> 22) & 0x3f}, ECN ${(w >>> 20) & 3}`,
-  );
+  field(c, L, at, 4, 8, 'Traffic class', 'ipv6.tclass', (w >>> 20) & 0xff, TRAFFIC_CLASS[(w >>> 20) & 0xff] ?? '');
   field(c, L, at + 1, 4, 20, 'Flow label', 'ipv6.flow', w & 0xfffff);
   const plen = u16(b, at + 4);
   field(c, L, at + 4, 0, 16, 'Payload length', 'ipv6.plen', plen, 'bytes after this 40-byte header');
   const next = u8(b, at + 6);
   field(c, L, at + 6, 0, 8, 'Next header', 'ipv6.nxt', next, IP_PROTOCOL_NAMES[next] ?? '');
   field(c, L, at + 7, 0, 8, 'Hop limit', 'ipv6.hlim', u8(b, at + 7), 'hops left');
-  field(c, L, at + 8, 0, 128, 'Source address', 'ipv6.src', formatIpv6(b, at + 8));
-  field(c, L, at + 24, 0, 128, 'Destination address', 'ipv6.dst', formatIpv6(b, at + 24));
-  c.layers.push({ name: L, offset: at, length: 40, summary: `${formatIpv6(b, at + 8)} → ${formatIpv6(b, at + 24)}` });
+  const src = formatIpv6(b, at + 8);
+  const dst = formatIpv6(b, at + 24);
+  field(c, L, at + 8, 0, 128, 'Source address', 'ipv6.src', src);
+  field(c, L, at + 24, 0, 128, 'Destination address', 'ipv6.dst', dst);
+  c.layers.push({ name: L, offset: at, length: 40, summary: `${src} → ${dst}` });
   let stop = at + 40 + plen;
   if (stop > end) {
     problem(
@@ -322,6 +299,9 @@ function decodeIpv6(c: Ctx, at: number, end: number): void {
   decodeIpv6Chain(c, next, at + 40, stop);
   if (stop < end) trailer(c, stop, end);
 }
+
+/** Meaning of each traffic class value: 'DSCP 0, ECN 0'. */
+const TRAFFIC_CLASS = Array.from({ length: 256 }, (_, v) => `DSCP ${v >>> 2}, ECN ${v & 3}`);
 
 const EXT_KEYS: Readonly<Record<number, string>> = { 0: 'ipv6.hopopts', 43: 'ipv6.routing', 60: 'ipv6.dstopts' };
 
@@ -465,6 +445,10 @@ const TCP_FLAG_NAMES = [
   ['Fin', 'tcp.flags.fin'],
 ] as const;
 const SHORT_FLAGS = ['AE', 'CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'] as const;
+/** The set flags of each 9-bit flags value, as the summary lists them: FLAG_SETS[0x012] = 'ACK, SYN'. */
+const FLAG_SETS = Array.from({ length: 512 }, (_, flags) =>
+  SHORT_FLAGS.filter((_name, i) => (flags >>> (8 - i)) & 1).join(', '),
+);
 
 function decodeTcp(c: Ctx, at: number, stop: number, p: Pseudo): void {
   const { b } = c;
@@ -475,13 +459,12 @@ function decodeTcp(c: Ctx, at: number, stop: number, p: Pseudo): void {
   field(c, L, at + 4, 0, 32, 'Sequence number', 'tcp.seq_raw', u32(b, at + 4));
   field(c, L, at + 8, 0, 32, 'Acknowledgment number', 'tcp.ack_raw', u32(b, at + 8));
   const hl = (u8(b, at + 12) >>> 4) * 4;
-  field(c, L, at + 12, 0, 4, 'Header length', 'tcp.hdr_len', hl, `${hl / 4} × 4 bytes`);
+  field(c, L, at + 12, 0, 4, 'Header length', 'tcp.hdr_len', hl, WORDS[hl / 4] ?? '');
   field(c, L, at + 12, 4, 3, 'Reserved', 'tcp.flags.res', (u8(b, at + 12) >>> 1) & 7);
   const flags = u16(b, at + 12) & 0x1ff;
-  let set = '';
+  const set = FLAG_SETS[flags] ?? '';
   for (let i = 0; i < 9; i++) {
     const bit = (flags >>> (8 - i)) & 1;
-    if (bit) set += set === '' ? SHORT_FLAGS[i] : `, ${SHORT_FLAGS[i]}`;
     const names = TCP_FLAG_NAMES[i];
     if (names) field(c, L, at + 12 + (i === 0 ? 0 : 1), i === 0 ? 7 : i - 1, 1, names[0], names[1], bit);
   }
@@ -501,7 +484,10 @@ function decodeTcp(c: Ctx, at: number, stop: number, p: Pseudo): void {
   decodeTcpOptions(c, at + 20, at + hl);
   const summary = `${u16(b, at)} → ${u16(b, at + 2)} [${set}] seq ${u32(b, at + 4)} ack ${u32(b, at + 8)}, ${stop - at - hl} bytes`;
   c.layers.push({ name: L, offset: at, length: hl, summary, checksum: v });
-  if (stop > at + hl) decodePayload(c, at + hl, stop, 'text');
+  if (stop <= at + hl) return;
+  // TLS by port, as Wireshark decides (443 both ways), when the bytes start like a record.
+  if ((u16(b, at) === 443 || u16(b, at + 2) === 443) && looksLikeTls(b, at + hl, stop)) decodeTls(c, at + hl, stop);
+  else decodePayload(c, at + hl, stop, 'text');
 }
 
 const TCP_OPTION_NAMES: Readonly<Record<number, string>> = {
@@ -514,6 +500,13 @@ const TCP_OPTION_NAMES: Readonly<Record<number, string>> = {
   8: 'Timestamps',
 };
 
+const TCP_OPTION_KIND: Readonly<Record<number, string>> = Object.fromEntries(
+  Object.entries(TCP_OPTION_NAMES).map(([k, name]) => [k, `${name}: kind`]),
+);
+const TCP_OPTION_LENGTH: Readonly<Record<number, string>> = Object.fromEntries(
+  Object.entries(TCP_OPTION_NAMES).map(([k, name]) => [k, `${name}: length`]),
+);
+
 // Each option advances `at` by at least one byte (EOL/NOP) or by its length (≥ 2), so the loop ends.
 function decodeTcpOptions(c: Ctx, start: number, end: number): void {
   const { b } = c;
@@ -522,7 +515,7 @@ function decodeTcpOptions(c: Ctx, start: number, end: number): void {
   while (at < end) {
     const kind = u8(b, at);
     const name = TCP_OPTION_NAMES[kind] ?? `Option ${kind}`;
-    field(c, L, at, 0, 8, `${name}: kind`, 'tcp.option_kind', kind, name);
+    field(c, L, at, 0, 8, TCP_OPTION_KIND[kind] ?? `${name}: kind`, 'tcp.option_kind', kind, name);
     if (kind === 0) {
       if (at + 1 < end) field(c, L, at + 1, 0, (end - at - 1) * 8, 'Padding', undefined, toHex(b, at + 1, end));
       return;
@@ -541,7 +534,7 @@ function decodeTcpOptions(c: Ctx, start: number, end: number): void {
       );
       return;
     }
-    field(c, L, at + 1, 0, 8, `${name}: length`, 'tcp.option_len', len);
+    field(c, L, at + 1, 0, 8, TCP_OPTION_LENGTH[kind] ?? `${name}: length`, 'tcp.option_len', len);
     decodeTcpOptionValue(c, kind, at, len);
     at += len;
   }
@@ -651,6 +644,14 @@ type PayloadKind = 'data' | 'text' | 'dns' | 'fragment' | 'original';
 const HTTP_START =
   /^(?:GET|POST|PUT|HEAD|DELETE|OPTIONS|PATCH|CONNECT|TRACE) \S+ HTTP\/1\.[01]\r\n|^HTTP\/1\.[01] \d{3}/;
 
+const PAYLOAD_NAMES: Readonly<Record<PayloadKind, string>> = {
+  data: 'Data',
+  text: 'Data',
+  dns: 'DNS message (raw)',
+  fragment: 'Fragment data',
+  original: 'Original datagram (raw)',
+};
+
 /** Payload bytes: HTTP/1.x text is annotated line by line; everything else is shown raw. */
 export function decodePayload(c: Ctx, at: number, stop: number, kind: PayloadKind): void {
   const { b } = c;
@@ -660,13 +661,7 @@ export function decodePayload(c: Ctx, at: number, stop: number, kind: PayloadKin
     decodeHttp(c, at, stop);
     return;
   }
-  const what = {
-    data: 'Data',
-    text: 'Data',
-    dns: 'DNS message (raw)',
-    fragment: 'Fragment data',
-    original: 'Original datagram (raw)',
-  }[kind];
+  const what = PAYLOAD_NAMES[kind];
   field(
     c,
     'Payload',
@@ -720,6 +715,10 @@ function decodeHttp(c: Ctx, at: number, stop: number): void {
     if (text === '') break;
   }
   if (line < stop) field(c, 'Payload', line, 0, (stop - line) * 8, 'Body', undefined, `${stop - line} bytes`);
-  const first = textOf(b, at, Math.min(stop, at + 80)).split('\r\n')[0] ?? '';
+  // The start line up to its CRLF within the first 80 bytes (what splitting those 80 bytes at CRLF gives).
+  const end = Math.min(stop, at + 80);
+  let e = at;
+  while (e + 1 < end && !(u8(b, e) === 0x0d && u8(b, e + 1) === 0x0a)) e++;
+  const first = textOf(b, at, e + 1 < end ? e : end);
   c.layers.push({ name: 'Payload', offset: at, length: stop - at, summary: `HTTP/1.1: ${first}` });
 }

@@ -9,5 +9,7 @@ export * from './pcap.ts';
 export * from './scenarios.ts';
 export type * from './spec.ts';
 export { TCP_FLAGS } from './spec.ts';
+export * from './tls.ts';
+export { looksLikeTls } from './tls-decode.ts';
 export type * from './types.ts';
 export { INPUT_ERROR_CODES, LAYER_NAMES, PROBLEM_CODES } from './types.ts';

@@ -3,6 +3,7 @@ import { encodeDnsMessage } from './dns.ts';
 import { buildFrame, ipv4, ipv6, mac } from './encode.ts';
 import type { EthernetSpec, FrameSpec, TcpOption } from './spec.ts';
 import { TCP_FLAGS } from './spec.ts';
+import { type ClientHelloOptions, encodeClientHello } from './tls.ts';
 
 export interface ScenarioPacket {
   readonly description: string;
@@ -40,6 +41,10 @@ export interface HttpScenarioOptions {
   readonly host?: string;
   readonly body?: string;
   readonly mss?: number;
+  /** Server port (80). */
+  readonly port?: number;
+  /** The client's first bytes instead of the GET (a TLS ClientHello on 443). */
+  readonly request?: Uint8Array;
 }
 
 /**
@@ -51,10 +56,13 @@ export function httpScenario(o: HttpScenarioOptions = {}): Scenario {
   const c = v6 ? JOURNEY.clientIp6 : JOURNEY.clientIp;
   const s = v6 ? JOURNEY.serverIp6 : JOURNEY.serverIp;
   const mss = o.mss ?? (v6 ? 1440 : 1460);
+  const port = o.port ?? 80;
   const body = o.body ?? '<!doctype html><title>Example</title><p>Hello from the journey.</p>\n';
-  const request = text(
-    `GET ${o.path ?? '/'} HTTP/1.1\r\nHost: ${o.host ?? 'example.com'}\r\nUser-Agent: packet-journey\r\nAccept: */*\r\n\r\n`,
-  );
+  const request =
+    o.request ??
+    text(
+      `GET ${o.path ?? '/'} HTTP/1.1\r\nHost: ${o.host ?? 'example.com'}\r\nUser-Agent: packet-journey\r\nAccept: */*\r\n\r\n`,
+    );
   const response = text(
     `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${new TextEncoder().encode(body).length}\r\n\r\n${body}`,
   );
@@ -83,8 +91,8 @@ export function httpScenario(o: HttpScenarioOptions = {}): Scenario {
           },
       transport: {
         kind: 'tcp',
-        srcPort: fromClient ? JOURNEY.clientPort : 80,
-        dstPort: fromClient ? 80 : JOURNEY.clientPort,
+        srcPort: fromClient ? JOURNEY.clientPort : port,
+        dstPort: fromClient ? port : JOURNEY.clientPort,
         seq: fromClient ? cSeq : sSeq,
         ack: flags & TCP_FLAGS.ACK ? (fromClient ? sSeq : cSeq) : 0,
         flags,
@@ -133,6 +141,26 @@ export function httpScenario(o: HttpScenarioOptions = {}): Scenario {
   add('ACK: the client has the whole response', frame(true, ACK, new Uint8Array(0)), 81_000);
   add('FIN: the client closes its side', frame(true, FIN | ACK, new Uint8Array(0)), 81_100);
   return { title: `HTTP/1.1 GET over TCP/IPv${v6 ? 6 : 4}`, packets };
+}
+
+/**
+ * The start of an HTTPS connection: the TCP handshake to port 443, the client's TLS 1.3 ClientHello (SNI, ALPN,
+ * supported_versions, key_share) and the server's ACK of it. The handshake packets are the HTTP scenario's on 443.
+ */
+export function tlsScenario(o: ClientHelloOptions & { readonly version?: 4 | 6 } = {}): Scenario {
+  const hello = encodeClientHello(o);
+  const packets = httpScenario({ version: o.version ?? 4, port: 443, request: hello }).packets.slice(0, 5);
+  const say = [
+    undefined,
+    undefined,
+    undefined,
+    `ClientHello: ${hello.length} bytes in one TLS record; SNI names the site, ALPN offers h2 and HTTP/1.1`,
+    `ACK: the server has the ${hello.length} ClientHello bytes`,
+  ];
+  return {
+    title: `TLS 1.3 ClientHello over TCP/IPv${o.version ?? 4}`,
+    packets: packets.map((p, i) => ({ ...p, description: say[i] ?? p.description })),
+  };
 }
 
 export function dnsScenario(name = 'example.com'): Scenario {

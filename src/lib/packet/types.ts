@@ -31,6 +31,7 @@ export const LAYER_NAMES = [
   'ICMPv6',
   'UDP',
   'TCP',
+  'TLS',
   'Payload',
 ] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
