@@ -140,7 +140,7 @@ describe(`packet model vs tshark`, () => {
     expect(failures.length).toBe(0);
     expect(compared).toBeGreaterThan(CASES * 10);
     expect(tls).toBeGreaterThan(CASES);
-  }, 120_000);
+  }, 180_000);
 
   it('agrees on every scenario frame, and reads the pcap tshark writes back byte for byte', async () => {
     const frames = [
@@ -182,7 +182,7 @@ describe(`packet model vs tshark`, () => {
     expect(back.value.packets.map((p) => p.timeMicros)).toEqual(
       frames.map((_, i) => 1_764_115_200_000_000 + i * 1_500),
     );
-  }, 60_000);
+  }, 180_000);
 
   it('decodes a real loopback HTTP exchange captured by tshark -i lo as tshark does', async () => {
     server = createServer((_req, res) => {
@@ -221,7 +221,7 @@ describe(`packet model vs tshark`, () => {
       .find((d) => d.layers.some((l) => l.summary.startsWith('HTTP/1.1: GET /journey')));
     expect(get0).toBeDefined();
     console.log(`loopback: ${frames.length} frames, ${res.compared} fields compared`);
-  }, 60_000);
+  }, 180_000);
 
   it('decodes a real DNS query by dig and its answer, captured on loopback, as tshark does', async () => {
     dnsServer = createSocket('udp4');
@@ -259,5 +259,5 @@ describe(`packet model vs tshark`, () => {
       `→ ${port}`,
     );
     console.log(`dns loopback: ${frames.length} frames, ${res.compared} fields compared`);
-  }, 60_000);
+  }, 180_000);
 });
