@@ -107,7 +107,7 @@ export function sendPacket(
   packet: Packet,
   pickers: Readonly<Record<string, PortPicker>> = {},
 ): { state: NetworkState; walk: Walk } {
-  const sender = topology.hosts.find((h) => h.id === from);
+  const sender = hostById(topology, from);
   const tables: Record<string, NatTable> = { ...state.tables };
   const hops: Hop[] = [];
   const done = (outcome: WalkOutcome) => ({
@@ -121,7 +121,7 @@ export function sendPacket(
   const hosts = hostIndex(topology);
   for (let leg = 0; leg < maxLegs; leg++) {
     const dst = tuple.dst.address;
-    const host = hosts.get(`${segment} ${dst}`);
+    const host = hosts.get(segment)?.get(dst);
     if (host) {
       hops.push({ segment, tuple });
       return done({ delivered: true, host: host.id, tuple });
@@ -160,19 +160,39 @@ export function sendPacket(
   return done({ delivered: false, at: segment, reason: 'no-route' });
 }
 
-/** Hosts by "segment address", built once per topology object (topologies are values, never mutated). */
-const HOST_INDEX = new WeakMap<Topology, Map<string, Host>>();
-function hostIndex(topology: Topology): Map<string, Host> {
+/**
+ * Hosts by segment then address, and by id (the first of a repeated one, as `find` would give), built once per
+ * topology object (topologies are values, never mutated). Nested maps of the strings themselves, not a joined key:
+ * a string's hash is kept with it, a joined one is hashed afresh on every packet.
+ */
+const HOST_INDEX = new WeakMap<Topology, { bySegment: Map<string, Map<string, Host>>; byId: Map<string, Host> }>();
+function hostMaps(topology: Topology) {
   let index = HOST_INDEX.get(topology);
   if (!index) {
-    index = new Map(topology.hosts.map((h) => [`${h.segment} ${h.address}`, h]));
+    index = { bySegment: new Map(), byId: new Map() };
+    for (const h of topology.hosts) {
+      let onSeg = index.bySegment.get(h.segment);
+      if (!onSeg) {
+        onSeg = new Map();
+        index.bySegment.set(h.segment, onSeg);
+      }
+      // A later host with the same segment and address wins, as the joined-key map built from the list did.
+      onSeg.set(h.address, h);
+      if (!index.byId.has(h.id)) index.byId.set(h.id, h);
+    }
     HOST_INDEX.set(topology, index);
   }
   return index;
 }
+const hostIndex = (topology: Topology) => hostMaps(topology).bySegment;
+
+/** The host with this id (the first, if a topology repeats one). */
+export function hostById(topology: Topology, id: string): Host | undefined {
+  return hostMaps(topology).byId.get(id);
+}
 
 function onSegment(topology: Topology, segment: string, address: string): boolean {
-  return hostIndex(topology).has(`${segment} ${address}`);
+  return hostIndex(topology).get(segment)?.has(address) === true;
 }
 
 /** A one-line account of a hop, for screen readers and logs. */

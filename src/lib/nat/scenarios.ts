@@ -4,7 +4,7 @@
  * XOR-MAPPED-ADDRESS is exactly that endpoint), which is how hole punching learns where to aim.
  */
 import { endpointsEqual, invert } from './nat.ts';
-import { advance, initialState, type NetworkState, sendPacket, type Topology, type Walk } from './network.ts';
+import { advance, hostById, initialState, type NetworkState, sendPacket, type Topology, type Walk } from './network.ts';
 import { type PresetId, presetById } from './presets.ts';
 import type { Endpoint, HairpinMode, NatBehaviour, PortPicker, Protocol, TcpFlag } from './types.ts';
 
@@ -74,7 +74,7 @@ export function runSteps(
     let packet: Parameters<typeof sendPacket>[3] | undefined;
     if (step.kind === 'send') {
       const dst = isEndpoint(step.to) ? step.to : results[step.to.seenBy]?.seen;
-      const host = topology.hosts.find((h) => h.id === step.from);
+      const host = hostById(topology, step.from);
       if (dst && host) {
         from = host.id;
         packet = {

@@ -91,9 +91,14 @@ function randomTuple(rnd: () => number, side: 'lan' | 'wan'): Tuple {
 
 /**
  * Runs `count` calls for `seed` and hands each call and its result to `visit` (a string of JSON: byte for byte what
- * the model returned). Returns the box used.
+ * the model returned), and every table a call produced to `observe` with the clock. Returns the box used.
  */
-export function runSequence(seed: number, count: number, visit: (call: Call, output: string) => void): NatBox {
+export function runSequence(
+  seed: number,
+  count: number,
+  visit: (call: Call, output: string) => void,
+  observe?: (table: NatTable, now: number) => void,
+): NatBox {
   const rnd = random(seed);
   const box = randomBox(rnd);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
@@ -127,6 +132,7 @@ export function runSequence(seed: number, count: number, visit: (call: Call, out
       const out = expireSessions(table, now);
       visit({ op: 'expire' }, JSON.stringify(out));
       tables.push(out.table);
+      observe?.(out.table, now);
       continue;
     }
     let packet: Packet;
@@ -145,6 +151,7 @@ export function runSequence(seed: number, count: number, visit: (call: Call, out
     const step = translate(box, table, packet, side, now);
     visit({ op: 'translate', from, packet, side }, JSON.stringify(step));
     tables.push(step.table);
+    observe?.(step.table, now);
     if (step.verdict.action === 'translated') sent.push({ after: step.verdict.after, side });
   }
   return box;
