@@ -3,6 +3,7 @@
  * how much time has passed since it) declared once with the playground toolkit, and `buildView`, which runs the
  * scenario in src/lib/nat up to the chosen packet and lays out what the island shows: the packet's path with its
  * addresses on every segment, each router's table with the seconds left on each row, and a sentence per hop.
+ * The scenario `custom` is the reader's own network, from the three editor texts (custom.ts).
  */
 import {
   type DropReason,
@@ -23,7 +24,37 @@ import {
   type Topology,
   type Walk,
 } from '../nat/index.ts';
-import { defineCodec, enumField, numberField, type StateOf, type ValuesOf } from '../playground/index.ts';
+import {
+  defineCodec,
+  enumField,
+  numberField,
+  type Result,
+  type StateError,
+  type StateOf,
+  stringField,
+  type ValuesOf,
+} from '../playground/index.ts';
+import { CUSTOM_DEFAULT, CUSTOM_TEXT_LIMIT, type CustomField, parseCustom } from './custom.ts';
+
+export {
+  CUSTOM_DEFAULT,
+  CUSTOM_ERROR_CODES,
+  CUSTOM_LIMITS,
+  CUSTOM_NETWORK,
+  type CustomError,
+  type CustomErrorCode,
+  type CustomField,
+  type CustomNetwork,
+  type CustomText,
+  parseCustom,
+} from './custom.ts';
+
+/** The scenarios on offer: the built-in ones and the reader's own. */
+export const PLAYGROUND_SCENARIOS = [...SCENARIO_IDS, 'custom'] as const;
+export type PlaygroundScenarioId = (typeof PLAYGROUND_SCENARIOS)[number];
+
+/** A scenario as the playground shows it (a built-in one, or the reader's own with id `custom`). */
+export type PlaygroundScenario = Omit<Scenario, 'id'> & { readonly id: PlaygroundScenarioId };
 
 const HAIRPIN_LABELS: Record<HairpinMode, string> = {
   off: 'Off (refused)',
@@ -37,10 +68,10 @@ export const NAT_CODEC = defineCodec({
   scenario: enumField({
     param: 'scenario',
     label: 'Scenario',
-    values: SCENARIO_IDS,
+    values: PLAYGROUND_SCENARIOS,
     default: 'browse',
     noun: 'scenario',
-    describe: (id) => scenarioById(id).title,
+    describe: (id) => (id === 'custom' ? CUSTOM_TITLE : scenarioById(id).title),
   }),
   nat: enumField({
     param: 'nat',
@@ -70,7 +101,29 @@ export const NAT_CODEC = defineCodec({
     bound: { min: 0, max: 604_800, unit: 's' },
     default: 0,
   }),
+  hosts: stringField({
+    param: 'hosts',
+    label: 'Hosts on the LAN',
+    default: CUSTOM_DEFAULT.hosts,
+    maxLength: CUSTOM_TEXT_LIMIT,
+  }),
+  forwards: stringField({
+    param: 'fwd',
+    label: 'Port forwards',
+    default: CUSTOM_DEFAULT.forwards,
+    maxLength: CUSTOM_TEXT_LIMIT,
+  }),
+  packets: stringField({
+    param: 'pkts',
+    label: 'Packets',
+    default: CUSTOM_DEFAULT.packets,
+    maxLength: CUSTOM_TEXT_LIMIT,
+  }),
 });
+
+const CUSTOM_TITLE = 'Build your own';
+const CUSTOM_SUMMARY =
+  'Your own home network: the hosts on the LAN, the router’s port forwards, and the packets to send, one a line. The router’s NAT type and hairpinning are the choices above.';
 
 export type NatPlaygroundState = StateOf<typeof NAT_CODEC.fields>;
 export type NatPlaygroundValues = ValuesOf<typeof NAT_CODEC.fields>;
@@ -107,7 +160,7 @@ export interface RouterTable {
 
 /** Everything the island renders for one state. */
 export interface NatView {
-  readonly scenario: Scenario;
+  readonly scenario: PlaygroundScenario;
   readonly count: number;
   /** 0-based index of the shown packet. */
   readonly index: number;
@@ -143,6 +196,35 @@ export function configure(id: ScenarioId, nat: PresetId, hairpin: HairpinMode): 
   return { ...s, topology: { ...s.topology, routers } };
 }
 
+const EDITOR_FIELDS: Record<CustomField, 'hosts' | 'forwards' | 'packets'> = {
+  hosts: 'hosts',
+  forwards: 'forwards',
+  packets: 'packets',
+};
+
+/** The scenario the values ask for: a built-in one, or the reader's own network (refused with the editor's error). */
+export function scenarioFor(
+  values: NatPlaygroundValues,
+): Result<PlaygroundScenario, StateError<'hosts' | 'forwards' | 'packets'>> {
+  if (values.scenario !== 'custom') return { ok: true, value: configure(values.scenario, values.nat, values.hairpin) };
+  const behaviour: NatBehaviour = { ...presetById(values.nat).behaviour, hairpin: values.hairpin };
+  const built = parseCustom({ hosts: values.hosts, forwards: values.forwards, packets: values.packets }, behaviour);
+  if (!built.ok) {
+    const { field, message } = built.error;
+    return {
+      ok: false,
+      error: { code: 'invalid-fields', message, fields: [{ code: 'rejected', field: EDITOR_FIELDS[field], message }] },
+    };
+  }
+  return { ok: true, value: { id: 'custom', title: CUSTOM_TITLE, summary: CUSTOM_SUMMARY, ...built.value } };
+}
+
+/** The view for the values, or the editor's error when the reader's own network does not parse. */
+export function viewFor(values: NatPlaygroundValues): Result<NatView, StateError<'hosts' | 'forwards' | 'packets'>> {
+  const scenario = scenarioFor(values);
+  return scenario.ok ? { ok: true, value: layout(values, scenario.value) } : scenario;
+}
+
 const labelOf = (t: Topology, id: string) =>
   t.hosts.find((h) => h.id === id)?.label ??
   t.routers.find((r) => r.id === id)?.label ??
@@ -166,9 +248,17 @@ function explainHop(t: Topology, hop: Hop): string | undefined {
   return `${who} ${v.table} session ${v.session.id}: ${changed}.${how}`;
 }
 
-/** Runs the configured scenario to the chosen packet and lays out the view. Never throws on any parsed state. */
+/**
+ * Runs the configured scenario to the chosen packet and lays out the view. Never throws on any parsed state; an own
+ * network that does not parse shows the editor's starting network (use {@link viewFor} to get the error instead).
+ */
 export function buildView(values: NatPlaygroundValues): NatView {
-  const scenario = configure(values.scenario, values.nat, values.hairpin);
+  const scenario = scenarioFor(values);
+  if (scenario.ok) return layout(values, scenario.value);
+  return buildView({ ...values, ...CUSTOM_DEFAULT });
+}
+
+function layout(values: NatPlaygroundValues, scenario: PlaygroundScenario): NatView {
   const count = scenario.steps.length;
   const index = Math.min(Math.max(Math.round(values.step) - 1, 0), count - 1);
   const run = runSteps(scenario.topology, scenario.steps.slice(0, index + 1));
