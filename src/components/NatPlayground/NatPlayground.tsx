@@ -2,26 +2,24 @@
  * The NAT playground island. State: the URL fields of NAT_CODEC (scenario, NAT type, hairpinning, packet, time since
  * the packet, and the three texts of the "Build your own" editor) as typed, seeded from `preset` so the server render
  * and the first client render agree, mirrored into the URL for the instance with `syncUrl`. Everything shown comes
- * from `viewFor` (src/lib); while an edited network does not parse, the last good view stays, with the error.
+ * from `viewFor` (src/lib/nat-playground/view.ts). The first render shows `initialView`, the view of `preset`
+ * computed when the page was built, so the model is not in the first download: it is fetched on hydration (and the
+ * editor's parser on first use); until it arrives, and while an edited network does not parse, the last good view
+ * stays.
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatDuration } from '../../lib/format/index.ts';
-import {
-  CUSTOM_LIMITS,
-  CUSTOM_NETWORK,
-  HAIRPIN_LABELS,
-  NAT_CODEC,
-  type NatPlaygroundState,
-  type NatView,
-  viewFor,
-} from '../../lib/nat-playground/index.ts';
+import { HAIRPIN_LABELS, NAT_CODEC, type NatPlaygroundState, type NatView } from '../../lib/nat-playground/index.ts';
 import { fieldMessage, type IslandProps, type StateError } from '../../lib/playground/index.ts';
 import { useLastGood, useUrlState } from '../shared/hooks.ts';
 import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
 import './NatPlayground.css';
 
-export type NatPlaygroundProps = IslandProps<NatPlaygroundState>;
+export type NatPlaygroundProps = IslandProps<NatPlaygroundState> & {
+  /** The view of `preset`, computed at build time (NatPlayground.astro). */
+  readonly initialView?: NatView | undefined;
+};
 
 const F = NAT_CODEC.fields;
 const WAITS = [
@@ -95,48 +93,8 @@ function PathDiagram({ view, id }: { view: NatView; id: string }) {
   );
 }
 
-type EditorKey = 'hosts' | 'forwards' | 'packets';
-const EDITOR_HINTS: Record<EditorKey, string> = {
-  hosts: `One a line: name=address on 192.168.1.0/24, e.g. nas=192.168.1.30 (at most ${CUSTOM_LIMITS.hosts}).`,
-  forwards: `One a line: protocol external-port(s)=host[:port], e.g. udp 27015=nas or tcp 8080-8081=nas:80 (at most ${CUSTOM_LIMITS.forwards}).`,
-  packets: `One a line: from:port>to:port udp|tcp [SYN|SYN-ACK|ACK|FIN|RST], reply N [flag], or wait seconds. Outside hosts use documentation addresses (198.51.100.x …); the router's public address is ${CUSTOM_NETWORK.routerWan} (at most ${CUSTOM_LIMITS.packets}).`,
-};
-
-/** One text of the network editor: label, syntax hint, the text as typed, and its error line. */
-function EditorField(props: {
-  id: string;
-  name: EditorKey;
-  value: string;
-  error: string | undefined;
-  rows: number;
-  onInput: (text: string) => void;
-}) {
-  const { id, name, error } = props;
-  const fid = `${id}-${name}`;
-  return (
-    <div class={`pj-field nat-editor-field${error === undefined ? '' : ' pj-field--invalid'}`}>
-      <label for={fid} class="pj-label">
-        {NAT_CODEC.fields[name].label}
-      </label>
-      <span id={`${fid}-hint`} class="pj-hint">
-        {EDITOR_HINTS[name]}
-      </span>
-      <textarea
-        id={fid}
-        rows={props.rows}
-        value={props.value}
-        spellcheck={false}
-        autocomplete="off"
-        aria-invalid={error === undefined ? undefined : 'true'}
-        aria-describedby={`${fid}-hint ${fid}-error`}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-      <p id={`${fid}-error`} class="pj-error" aria-live="polite">
-        {error ?? ''}
-      </p>
-    </div>
-  );
-}
+type EditorModule = typeof import('./NatEditor.tsx');
+type ViewModule = typeof import('../../lib/nat-playground/view.ts');
 
 function left(seconds: number): string {
   return seconds <= 0 ? 'expired' : formatDuration(seconds * 1000);
@@ -149,24 +107,35 @@ export function NatPlayground(props: NatPlaygroundProps) {
   const base = useMemo(() => NAT_CODEC.resolve(props.preset), []);
   const [state, change, notices] = useUrlState(NAT_CODEC, base, props.syncUrl === true);
   const parsed = useMemo(() => NAT_CODEC.parse(state), [state]);
-  const kept = useLastGood(useMemo(() => (parsed.ok ? viewFor(parsed.value) : parsed), [parsed]));
+  // The model loads on hydration; the network editor and its parser on first use of "Build your own".
+  const custom = state.scenario === 'custom';
+  const [model, setModel] = useState<ViewModule | undefined>(undefined);
+  const [editor, setEditor] = useState<EditorModule | undefined>(undefined);
+  useEffect(() => {
+    void import('../../lib/nat-playground/view.ts').then(setModel);
+  }, []);
+  useEffect(() => {
+    if (custom && !editor) void import('./NatEditor.tsx').then(setEditor);
+  }, [custom]);
+  const kept = useLastGood(
+    useMemo(() => {
+      if (!parsed.ok) return parsed;
+      if (model) return model.viewFor(parsed.value, editor?.parseCustom);
+      // Before the model arrives: the build-time view, while the state is the one it was computed for.
+      return state === base && props.initialView ? { ok: true as const, value: props.initialView } : undefined;
+    }, [parsed, model, editor]),
+  );
   const view = kept.value;
   const error = kept.error as StateError<keyof NatPlaygroundState & string> | undefined;
-  const editor = (name: EditorKey, rows: number) => (
-    <EditorField
-      id={id}
-      name={name}
-      rows={rows}
-      value={state[name]}
-      error={fieldMessage(error, name)}
-      onInput={(text) => set({ [name]: text }, 'type')}
-    />
-  );
   const set = (patch: Partial<NatPlaygroundState>, kind: 'type' | 'choose') => change({ ...state, ...patch }, kind);
   const go = (index: number) => set({ step: String(index + 1), wait: '0' }, 'choose');
   const waitNow = Number(state.wait);
   return (
-    <section class="pj-island nat-playground" aria-label={props.label ?? 'NAT playground'}>
+    <section
+      class="pj-island nat-playground"
+      aria-label={props.label ?? 'NAT playground'}
+      data-live={model ? '' : undefined}
+    >
       {notices.length > 0 ? (
         <ul class="nat-notices" role="status">
           {notices.map((n) => (
@@ -217,26 +186,30 @@ export function NatPlayground(props: NatPlaygroundProps) {
           </select>
         </label>
       </div>
-      {state.scenario === 'custom' ? (
-        <fieldset class="nat-editor">
-          <legend>Your network</legend>
-          {editor('hosts', 3)}
-          {editor('forwards', 2)}
-          {editor('packets', 6)}
-        </fieldset>
+      {custom && editor ? (
+        <editor.NatEditor
+          id={id}
+          texts={state}
+          errors={{
+            hosts: fieldMessage(error, 'hosts'),
+            forwards: fieldMessage(error, 'forwards'),
+            packets: fieldMessage(error, 'packets'),
+          }}
+          onInput={(name, text) => set({ [name]: text }, 'type')}
+        />
       ) : null}
       {view ? (
         <>
-          <p class="nat-summary">{view.scenario.summary}</p>
+          <p class="nat-summary">{view.summary}</p>
           <fieldset class="nat-stepper">
             <legend class="sr-only">Packets</legend>
-            <button type="button" onClick={() => go(view.index - 1)} disabled={view.index === 0}>
+            <button type="button" onClick={() => go(view.index - 1)} disabled={!model || view.index === 0}>
               Previous packet
             </button>
             <span aria-live="polite">
               Packet {view.index + 1} of {view.count}
             </span>
-            <button type="button" onClick={() => go(view.index + 1)} disabled={view.index >= view.count - 1}>
+            <button type="button" onClick={() => go(view.index + 1)} disabled={!model || view.index >= view.count - 1}>
               Next packet
             </button>
           </fieldset>

@@ -11,6 +11,8 @@
  *
  * Outside hosts are whatever documentation addresses (RFC 5737) the packets use. Every input is bounded (lines,
  * characters, ports, seconds) and every refusal is typed and quotes the line, its number and the text.
+ * Loaded by the island only when a reader picks "Build your own" (the view model's index does not import it), so the
+ * parser's bytes stay out of the first download; its bounds and defaults live in custom-limits.ts.
  */
 import {
   type ForwardRule,
@@ -22,24 +24,26 @@ import {
   TCP_FLAGS,
   type TcpFlag,
   type Topology,
-  validateTopology,
 } from '../nat/index.ts';
+// Straight from its module, not the index: only this lazily loaded parser uses it, so it stays out of the island.
+import { validateTopology } from '../nat/topology-check.ts';
+import {
+  CUSTOM_LIMITS,
+  CUSTOM_NETWORK,
+  CUSTOM_TEXT_LIMIT,
+  type CustomField,
+  type CustomText,
+} from './custom-limits.ts';
 
-/** The home LAN and the router's addresses in a custom network (the same as the built-in scenarios'). */
-export const CUSTOM_NETWORK = {
-  lan: '192.168.1.0/24',
-  routerLan: '192.168.1.1',
-  routerWan: '203.0.113.2',
-} as const;
-
-/** Bounds on what a reader (or a link) can build. */
-export const CUSTOM_LIMITS = { hosts: 8, forwards: 8, packets: 40, lineLength: 80, waitSeconds: 604_800 } as const;
-
-/** Longest text kept per editor field (URL parameter): lines × line length, plus newlines. */
-export const CUSTOM_TEXT_LIMIT = CUSTOM_LIMITS.packets * (CUSTOM_LIMITS.lineLength + 1);
-
-export const CUSTOM_FIELDS = ['hosts', 'forwards', 'packets'] as const;
-export type CustomField = (typeof CUSTOM_FIELDS)[number];
+export {
+  CUSTOM_DEFAULT,
+  CUSTOM_FIELDS,
+  CUSTOM_LIMITS,
+  CUSTOM_NETWORK,
+  CUSTOM_TEXT_LIMIT,
+  type CustomField,
+  type CustomText,
+} from './custom-limits.ts';
 
 export const CUSTOM_ERROR_CODES = [
   'no-packets',
@@ -68,32 +72,11 @@ export type CustomResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: CustomError };
 
-/** The editor's texts, one item a line. */
-export interface CustomText {
-  readonly hosts: string;
-  readonly forwards: string;
-  readonly packets: string;
-}
-
 /** What the editor builds: a topology and its steps (the router's behaviour is the playground's NAT choice). */
 export interface CustomNetwork {
   readonly topology: Topology;
   readonly steps: readonly ScenarioStep[];
 }
-
-/** The editor's starting point: a laptop and a home server with a forward, visited from outside and from inside. */
-export const CUSTOM_DEFAULT: CustomText = {
-  hosts: 'laptop=192.168.1.10\nserver=192.168.1.20',
-  forwards: 'tcp 8080=server:80',
-  packets: [
-    'laptop:50000>198.51.100.10:443 tcp SYN',
-    'reply 1 SYN-ACK',
-    '198.51.100.7:40000>203.0.113.2:8080 tcp SYN',
-    'reply 3 SYN-ACK',
-    'laptop:50001>203.0.113.2:8080 tcp SYN',
-    'reply 5 SYN-ACK',
-  ].join('\n'),
-};
 
 const FIELD_LABELS: Record<CustomField, string> = { hosts: 'Hosts', forwards: 'Port forwards', packets: 'Packets' };
 const NAME = /^[a-z][a-z0-9-]{0,15}$/;

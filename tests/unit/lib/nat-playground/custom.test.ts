@@ -6,10 +6,16 @@ import {
   CUSTOM_ERROR_CODES,
   CUSTOM_LIMITS,
   type CustomText,
-  NAT_CODEC,
   parseCustom,
-  viewFor,
-} from '../../../../src/lib/nat-playground/index.ts';
+} from '../../../../src/lib/nat-playground/custom.ts';
+import { NAT_CODEC } from '../../../../src/lib/nat-playground/index.ts';
+import { viewFor as viewWithout } from '../../../../src/lib/nat-playground/view.ts';
+
+const viewFor = (values: Parameters<typeof viewWithout>[0]) => {
+  const v = viewWithout(values, parseCustom);
+  if (!v) throw new Error('the parser was given: a view is expected');
+  return v;
+};
 
 const linux = presetById('linux-masquerade').behaviour;
 const parse = (patch: Partial<CustomText>) => parseCustom({ ...CUSTOM_DEFAULT, ...patch }, linux);
@@ -199,8 +205,7 @@ describe('the network editor', () => {
         if (r.ok) {
           expect(r.value.steps.length).toBeGreaterThan(0);
           expect(runSteps(r.value.topology, r.value.steps).results).toHaveLength(r.value.steps.length);
-        }
-        else expect(r.error.message.length).toBeGreaterThan(0);
+        } else expect(r.error.message.length).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
     );
