@@ -6,6 +6,7 @@
  */
 import {
   formatEndpoint,
+  linuxPortClass,
   type NetworkState,
   presetById,
   runSteps,
@@ -14,6 +15,7 @@ import {
   type StepResult,
   sessionView,
   type Topology,
+  type Tuple,
 } from '../nat/index.ts';
 
 /** The home network of the guide: addresses from RFC 1918 inside and RFC 5737 (documentation) outside. */
@@ -76,19 +78,30 @@ function topology(forwards: Topology['routers'][number]['forwards'] = []): Topol
   };
 }
 
+/** `value`, or a thrown error naming what was missing: a worked example that does not work is a bug. */
+export function need<T>(value: T | undefined | null | false, what: string): T {
+  if (value === undefined || value === null || value === false) throw new Error(`NAT worked example: ${what}`);
+  return value;
+}
+
 /** Runs `steps`; throws unless every packet was delivered (the examples show working traffic). */
-function run(t: Topology, steps: readonly ScenarioStep[]): { results: StepResult[]; state: NetworkState } {
+export function runExample(
+  t: Topology,
+  steps: readonly ScenarioStep[],
+): { results: StepResult[]; state: NetworkState } {
   const out = runSteps(t, steps);
-  for (const r of out.results) {
-    const o = r.walk?.outcome;
-    if (!o?.delivered) throw new Error(`NAT worked example: step ${r.index + 1} was not delivered`, { cause: o });
-  }
+  for (const r of out.results) need(r.walk?.outcome.delivered, `step ${r.index + 1} was not delivered`);
   return out;
 }
 
-function row(s: Session | undefined): TranslationRow {
-  if (!s) throw new Error('NAT worked example: expected a session in the router table');
-  const v = sessionView(s);
+/** The tuple a delivered step arrived with (runExample has checked it was delivered). */
+function arrived(r: StepResult | undefined): Tuple {
+  const o = need(r?.walk, 'a step of the example').outcome;
+  return need(o.delivered && o.tuple, 'a delivered step');
+}
+
+function row(session: Session | undefined): TranslationRow {
+  const v = sessionView(need(session, 'a session in the router table'));
   return {
     inside: formatEndpoint(v.internal),
     outside: formatEndpoint(v.external),
@@ -114,24 +127,22 @@ export function naptExample(): NaptExample {
     flag: 'SYN',
     note: '',
   });
-  const { results, state } = run(t, [
+  const { results, state } = runExample(t, [
     send('laptop'),
     send('phone'),
     { kind: 'reply', to: 1, flag: 'SYN-ACK', note: '' },
   ]);
-  const sessions = state.tables['router']?.sessions ?? [];
-  const phoneHop = results[1]?.walk?.hops.find((h) => h.verdict?.action === 'translated')?.verdict;
-  const choice = phoneHop?.action === 'translated' ? phoneHop.portChoice : undefined;
-  if (choice?.how !== 'searched') throw new Error('NAT worked example: expected the phone’s port to be searched');
-  const reply = results[2]?.walk?.hops ?? [];
-  const arrives = reply[0]?.tuple;
-  const forwarded = reply[reply.length - 1]?.tuple;
-  if (!arrives || !forwarded) throw new Error('NAT worked example: the reply has no path');
+  const sessions = need(state.tables['router'], 'the router’s table').sessions;
+  const hops = need(results[2]?.walk, 'the reply’s walk').hops;
+  const range = linuxPortClass(g.sourcePort);
   return {
     laptop: row(sessions.find((s) => s.original.src.address === g.laptop)),
     phone: row(sessions.find((s) => s.original.src.address === g.phone)),
-    searched: `${choice.range.min}–${choice.range.max}`,
-    reply: { arrives: formatEndpoint(arrives.dst), forwarded: formatEndpoint(forwarded.dst) },
+    searched: `${range.min}–${range.max}`,
+    reply: {
+      arrives: formatEndpoint(need(hops[0], 'the reply’s first leg').tuple.dst),
+      forwarded: formatEndpoint(need(hops[hops.length - 1], 'the reply’s last leg').tuple.dst),
+    },
   };
 }
 
@@ -158,8 +169,8 @@ export const FORWARD_RULES = [
  */
 export function forwardExample(): { readonly web: ForwardRow; readonly alternate: ForwardRow } {
   const g = NAT_GUIDE;
-  const rows = FORWARD_RULES.map((rule): ForwardRow => {
-    const { results } = run(topology([rule]), [
+  const [web, alternate] = FORWARD_RULES.map((rule): ForwardRow => {
+    const { results } = runExample(topology([rule]), [
       {
         kind: 'send',
         from: 'visitor',
@@ -171,18 +182,14 @@ export function forwardExample(): { readonly web: ForwardRow; readonly alternate
       },
       { kind: 'reply', to: 0, flag: 'SYN-ACK', note: '' },
     ]);
-    const inbound = results[0]?.walk?.outcome;
-    const answer = results[1]?.walk?.outcome;
-    if (!inbound?.delivered || !answer?.delivered) throw new Error('NAT worked example: forward not delivered');
+    const inbound = arrived(results[0]);
     return {
       protocol: rule.protocol.toUpperCase(),
       external: formatEndpoint({ address: g.routerWan, port: rule.externalPorts.min }),
-      internal: formatEndpoint(inbound.tuple.dst),
-      deliveredTo: formatEndpoint(inbound.tuple.dst),
-      answerFrom: formatEndpoint(answer.tuple.src),
+      internal: formatEndpoint(inbound.dst),
+      deliveredTo: formatEndpoint(inbound.dst),
+      answerFrom: formatEndpoint(arrived(results[1]).src),
     };
   });
-  const [web, alternate] = rows;
-  if (!web || !alternate) throw new Error('NAT worked example: two rules expected');
-  return { web, alternate };
+  return { web: need(web, 'the first rule'), alternate: need(alternate, 'the second rule') };
 }

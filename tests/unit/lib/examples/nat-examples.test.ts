@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORWARD_RULES, forwardExample, NAT_GUIDE, naptExample } from '../../../../src/lib/examples/index.ts';
-import { linuxPortClass } from '../../../../src/lib/nat/index.ts';
+import { need, runExample } from '../../../../src/lib/examples/nat-examples.ts';
+import { linuxPortClass, scenarioById } from '../../../../src/lib/nat/index.ts';
 
 const GUIDE = join(import.meta.dirname, '../../../../src/content/docs/addressing/public-private-nat.mdx');
 
@@ -65,5 +66,21 @@ describe('the guide uses them', () => {
     expect(text).toContain('naptExample()');
     expect(text).toContain('forwardExample()');
     expect(text).not.toMatch(/203\.0\.113\.42:4000\d/);
+  });
+});
+
+describe('a worked example that does not work fails the build', () => {
+  it('throws when a value is missing, and passes any other value through', () => {
+    for (const missing of [undefined, null, false]) {
+      expect(() => need(missing, 'the thing')).toThrow('NAT worked example: the thing');
+    }
+    expect(need(0, 'zero')).toBe(0);
+    expect(need('', 'empty')).toBe('');
+  });
+
+  it('throws when a packet of the example is not delivered', () => {
+    const s = scenarioById('game-server');
+    expect(() => runExample(s.topology, s.steps)).toThrow('NAT worked example: step 3 was not delivered');
+    expect(runExample(s.topology, s.steps.slice(0, 2)).results).toHaveLength(2);
   });
 });

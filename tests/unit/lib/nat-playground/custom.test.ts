@@ -9,7 +9,7 @@ import {
   parseCustom,
 } from '../../../../src/lib/nat-playground/custom.ts';
 import { NAT_CODEC } from '../../../../src/lib/nat-playground/index.ts';
-import { viewFor as viewWithout } from '../../../../src/lib/nat-playground/view.ts';
+import { buildView, viewFor as viewWithout } from '../../../../src/lib/nat-playground/view.ts';
 
 const viewFor = (values: Parameters<typeof viewWithout>[0]) => {
   const v = viewWithout(values, parseCustom);
@@ -162,6 +162,16 @@ describe('the network editor', () => {
     [{ packets: 'reply 1' }, 'bad-reply', "Packets, line 1, 'reply 1': reply needs an earlier packet to answer."],
     [{ packets: 'wait 1e9' }, 'bad-wait', "Packets, line 1, 'wait 1e9': wait takes seconds from 0 to 604800."],
     [
+      { packets: 'laptop:1>192.0.2.1:53 sctp' },
+      'bad-syntax',
+      "Packets, line 1, 'laptop:1>192.0.2.1:53 sctp': protocol 'sctp' must be udp or tcp.",
+    ],
+    [
+      { packets: 'laptop:1>192.0.2.1:53 tcp\nreply 1 PSH' },
+      'bad-syntax',
+      "Packets, line 2, 'reply 1 PSH': TCP flag 'PSH' must be one of SYN, SYN-ACK, ACK, FIN, RST.",
+    ],
+    [
       { packets: 'send it' },
       'bad-syntax',
       "Packets, line 1, 'send it': write from:port>to:port protocol [flag], reply N [flag] or wait seconds.",
@@ -209,5 +219,23 @@ describe('the network editor', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the view without the editor’s parser', () => {
+  it('shows the first scenario for an own network, the starting network for one that does not parse', () => {
+    const p = NAT_CODEC.parse(NAT_CODEC.decode('?scenario=custom&hosts=x').state);
+    if (!p.ok) throw new Error(p.error.message);
+    expect(viewWithout(p.value)).toBeUndefined();
+    expect(buildView(p.value).count).toBe(7); // browse
+    expect(buildView(p.value, parseCustom).count).toBe(6); // the starting network
+  });
+
+  it('explains an answer from an unexpected source (hairpinning that rewrites only the destination)', () => {
+    const p = NAT_CODEC.parse(NAT_CODEC.decode('?scenario=hairpin&hairpin=dnat-only&step=2').state);
+    if (!p.ok) throw new Error(p.error.message);
+    const v = buildView(p.value);
+    expect(v.delivered).toBe(false);
+    expect(v.explanation.at(-1)).toMatch(/discarded it: the answer came from a different address/);
   });
 });
