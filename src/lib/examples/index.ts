@@ -11,4 +11,13 @@ export {
   workedExample,
   workedExampleWaterfalls,
 } from './http-examples.ts';
+export {
+  FORWARD_RULES,
+  type ForwardRow,
+  forwardExample,
+  NAT_GUIDE,
+  type NaptExample,
+  naptExample,
+  type TranslationRow,
+} from './nat-examples.ts';
 export { requestSentMs, setupRoundTrips, TLS_GUIDE_RTT_MS } from './tls-examples.ts';

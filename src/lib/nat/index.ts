@@ -31,16 +31,16 @@ export {
   type Router,
   type Segment,
   sendPacket,
-  TOPOLOGY_LIMITS,
   type Topology,
-  validateTopology,
   type Walk,
   type WalkOutcome,
 } from './network.ts';
+export { PRESET_NOTES, type PresetNote } from './preset-notes.ts';
 export {
   LINUX_TIMEOUTS,
   type NatPreset,
   PRESET_IDS,
+  PRESET_LABELS,
   PRESETS,
   type PresetId,
   presetById,
@@ -54,6 +54,7 @@ export {
   MAX_STEPS,
   runSteps,
   SCENARIO_IDS,
+  SCENARIO_TITLES,
   type Scenario,
   type ScenarioId,
   type ScenarioStep,
@@ -61,6 +62,7 @@ export {
   scenarioById,
   type Target,
 } from './scenarios.ts';
+export { ipv4ToNumber, TOPOLOGY_LIMITS, validateTopology } from './topology-check.ts';
 export type * from './types.ts';
 export {
   DEPENDENCIES,

@@ -9,6 +9,18 @@
  * Sources: RFC 4787 §4–§6, RFC 5382 §5, Linux net/netfilter/nf_nat_core.c (get_unique_tuple,
  * find_appropriate_src, nf_nat_l4proto_unique_tuple) and nf_conntrack_proto_{udp,tcp}.c for timers.
  */
+
+import {
+  anyExpired,
+  externalTakenByOther,
+  mappedTo,
+  matchTuple,
+  newestByInternal,
+  tupleUsed,
+  withoutExpired,
+  withReplaced,
+  withSession,
+} from './table-index.ts';
 import type {
   DropReason,
   Endpoint,
@@ -102,13 +114,13 @@ export function linuxPortClass(port: number): PortRange {
 
 /** Removes sessions whose timer has run out by `now` (conntrack: expired when timeout − now ≤ 0). */
 export function expireSessions(table: NatTable, now: number): { table: NatTable; expired: readonly Session[] } {
-  if (!table.sessions.some((s) => s.expiresAt <= now)) return { table, expired: [] };
+  if (!anyExpired(table.sessions, now)) return { table, expired: [] };
   const gone = table.sessions.filter((s) => s.expiresAt <= now);
   if (gone.length === 0) return { table, expired: [] };
   return {
     table: {
       ...table,
-      sessions: table.sessions.filter((s) => s.expiresAt > now),
+      sessions: withoutExpired(table.sessions, now),
       expired: [...table.expired, ...gone].slice(-EXPIRED_KEPT),
     },
     expired: gone,
@@ -158,8 +170,6 @@ function sequentialSearch(range: PortRange, isFree: (p: number) => boolean, curs
   return { cursor };
 }
 
-const isLive = (s: Session) => s.kind !== 'refused';
-
 /**
  * Is external endpoint `external` usable for a new session from `internal` to `remote`? Linux (and any NAT) needs
  * the reply tuple remote → external to be unused by every session, either direction (nf_nat_used_tuple); a NAT that
@@ -174,15 +184,8 @@ function isFreeFor(
   external: Endpoint,
 ): boolean {
   const reply: Tuple = { protocol, src: remote, dst: external };
-  for (const s of table.sessions) {
-    if (s.original.protocol !== protocol) continue;
-    if (tuplesEqual(s.original, reply) || tuplesEqual(s.reply, reply)) return false;
-    if (behaviour.portSharing === 'never' && isLive(s)) {
-      const v = sessionView(s);
-      if (endpointsEqual(v.external, external) && !endpointsEqual(v.internal, internal)) return false;
-    }
-  }
-  return true;
+  if (tupleUsed(table.sessions, reply)) return false;
+  return !(behaviour.portSharing === 'never' && externalTakenByOther(table.sessions, protocol, external, internal));
 }
 
 /** Does session `s` carry a mapping that the new flow internal → remote may reuse under this mapping behaviour? */
@@ -218,14 +221,16 @@ export function allocatePort(
   const b = box.behaviour;
   const given = b.searchRange === 'linux-classes' ? undefined : b.searchRange;
   const free = (port: number) => isFreeFor(table, b, protocol, internal, remote, { address: externalAddress, port });
-  for (let i = table.sessions.length - 1; i >= 0; i--) {
-    const s = table.sessions[i] as Session;
-    if (!reusable(b, s, protocol, internal, remote)) continue;
+  // The newest session of this internal endpoint that the mapping behaviour lets the flow reuse.
+  let reuse: { port: number; from: number } | undefined;
+  newestByInternal(table.sessions, protocol, internal, (s) => {
+    if (!reusable(b, s, protocol, internal, remote)) return false;
     const ext = sessionView(s).external;
-    if (ext.address !== externalAddress || (given && !inRange(ext.port, given))) continue;
-    if (free(ext.port)) return { table, port: ext.port, choice: { how: 'reused', fromSession: s.id } };
-    break;
-  }
+    if (ext.address !== externalAddress || (given && !inRange(ext.port, given))) return false;
+    if (free(ext.port)) reuse = { port: ext.port, from: s.id };
+    return true;
+  });
+  if (reuse) return { table, port: reuse.port, choice: { how: 'reused', fromSession: reuse.from } };
   if (b.portAssignment === 'preserve') {
     const p = internal.port;
     if (!given ? free(p) : inRange(p, given) && (given.min === given.max || free(p))) {
@@ -362,18 +367,16 @@ function addSession(
     expiresAt: now + timeoutFor(b, state),
     seenReply: false,
   };
-  return { table: { ...table, sessions: [...table.sessions, session], nextId: table.nextId + 1 }, session };
+  return { table: { ...table, sessions: withSession(table.sessions, session), nextId: table.nextId + 1 }, session };
 }
 
 function replaceSession(table: NatTable, s: Session): NatTable {
-  return { ...table, sessions: table.sessions.map((x) => (x.id === s.id ? s : x)) };
+  return { ...table, sessions: withReplaced(table.sessions, s) };
 }
 
 /** The live session this packet belongs to (either direction), if any. */
 export function findSession(table: NatTable, tuple: Tuple, now: number): Session | undefined {
-  return table.sessions.find(
-    (s) => s.expiresAt > now && (tuplesEqual(tuple, s.original) || tuplesEqual(tuple, s.reply)),
-  );
+  return matchTuple(table.sessions, tuple, now)?.session;
 }
 
 /** The first forwarding rule for this protocol and external port. */
@@ -406,9 +409,9 @@ export function translate(
   const b = box.behaviour;
   const table = expireSessions(table0, now).table;
   const t = packet.tuple;
-  for (const s of table.sessions) {
-    const dir = tuplesEqual(t, s.original) ? 'original' : tuplesEqual(t, s.reply) ? 'reply' : undefined;
-    if (!dir) continue;
+  const match = matchTuple(table.sessions, t);
+  if (match) {
+    const { session: s, dir } = match;
     const updated = touch(b, s, packet, dir, now);
     const next = replaceSession(table, updated);
     if (s.kind === 'refused')
@@ -483,10 +486,7 @@ function inbound(box: NatBox, table: NatTable, packet: Packet, now: number): Nat
   if (rule) {
     return admitInbound(box, table, packet, now, 'forward', forwardTarget(rule, t.dst.port));
   }
-  const mapped = table.sessions.filter((s) => {
-    if (!isLive(s) || s.original.protocol !== t.protocol) return false;
-    return endpointsEqual(sessionView(s).external, t.dst) && s.kind !== 'forward';
-  });
+  const mapped = mappedTo(table.sessions, t.protocol, t.dst);
   let reason: DropReason = 'no-mapping';
   if (mapped.length > 0) {
     const ok = mapped.find((s) => {

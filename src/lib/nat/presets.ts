@@ -3,7 +3,10 @@
  * (tests/integration/nat-netfilter.test.ts) checks against the running kernel's netfilter, packet for packet; the
  * others are the RFC 4787 classes, checked against the RFC's definitions by unit and property tests.
  */
+import { PRESET_IDS, PRESET_LABELS, type PresetId } from './preset-names.ts';
 import type { NatBehaviour, Timeouts } from './types.ts';
+
+export { PRESET_IDS, PRESET_LABELS, type PresetId };
 
 /**
  * Linux conntrack's default timeouts (net.netfilter.nf_conntrack_* sysctls, nf_conntrack_proto_{udp,tcp}.c),
@@ -41,25 +44,11 @@ export const RFC_TIMEOUTS: Timeouts = {
   tcpClose: 240,
 };
 
-export const PRESET_IDS = [
-  'linux-masquerade',
-  'linux-masquerade-open-input',
-  'linux-masquerade-random',
-  'full-cone',
-  'restricted-cone',
-  'port-restricted-cone',
-  'symmetric',
-  'carrier-grade',
-] as const;
-export type PresetId = (typeof PRESET_IDS)[number];
-
-/** A preset: the behaviour, a short name, what it is, and its source. */
+/** A preset: the behaviour and a short name. What it is and its source: PRESET_NOTES (preset-notes.ts). */
 export interface NatPreset {
   readonly id: PresetId;
   readonly label: string;
   readonly behaviour: NatBehaviour;
-  readonly summary: string;
-  readonly source: string;
 }
 
 const linux: NatBehaviour = {
@@ -91,69 +80,47 @@ const rfc = (over: Partial<NatBehaviour>): NatBehaviour => ({
 export const PRESETS: readonly NatPreset[] = [
   {
     id: 'linux-masquerade',
-    label: 'Linux masquerade (most home routers)',
+    label: PRESET_LABELS['linux-masquerade'],
     behaviour: linux,
-    summary:
-      'Endpoint-independent mapping while the port is free, keeps the source port, shares an external port between two LAN hosts while their remote endpoints differ, address-and-port-dependent filtering. Assumes the router’s input firewall drops unsolicited packets, as router distributions do. Hairpinning needs an extra rule.',
-    source:
-      'nftables `masquerade` on Linux 6.18 (nf_nat_core.c get_unique_tuple), measured by tests/integration/nat-netfilter.test.ts',
   },
   {
     id: 'linux-masquerade-open-input',
-    label: 'Linux masquerade, no input firewall',
+    label: PRESET_LABELS['linux-masquerade-open-input'],
     behaviour: { ...linux, tracksRefused: true },
-    summary:
-      'The same NAT on a router that does not drop unsolicited packets addressed to itself: each one leaves a conntrack entry, and a peer’s early hole-punching packet then takes the very reply tuple the local host needs, so its flow is moved to a random port.',
-    source:
-      'conntrack confirms the null-binding entry of a packet delivered to the router (nf_confirm); measured by the integration test',
   },
   {
     id: 'linux-masquerade-random',
-    label: 'Linux masquerade fully-random',
+    label: PRESET_LABELS['linux-masquerade-random'],
     behaviour: { ...linux, mapping: 'address-and-port-dependent', portAssignment: 'random' },
-    summary:
-      'Every new flow gets a random external port: address-and-port-dependent mapping, so hole punching through it fails.',
-    source: 'nftables `masquerade fully-random` (NF_NAT_RANGE_PROTO_RANDOM_ALL skips reuse and preservation)',
   },
   {
     id: 'full-cone',
-    label: 'Full cone (EIM + EIF)',
+    label: PRESET_LABELS['full-cone'],
     behaviour: rfc({}),
-    summary: 'Once mapped, anyone on the internet can reach the inside endpoint through its external port.',
-    source: 'RFC 4787 §4.1 and §5 (endpoint-independent mapping and filtering); RFC 3489 called it full cone',
   },
   {
     id: 'restricted-cone',
-    label: 'Restricted cone (EIM + ADF)',
+    label: PRESET_LABELS['restricted-cone'],
     behaviour: rfc({ filtering: 'address-dependent' }),
-    summary: 'Replies are let in from any port of an address the inside host has sent to.',
-    source: 'RFC 4787 §5 address-dependent filtering',
   },
   {
     id: 'port-restricted-cone',
-    label: 'Port-restricted cone (EIM + APDF)',
+    label: PRESET_LABELS['port-restricted-cone'],
     behaviour: rfc({ filtering: 'address-and-port-dependent' }),
-    summary: 'Replies are let in only from the exact address and port the inside host sent to.',
-    source: 'RFC 4787 §5 address-and-port-dependent filtering',
   },
   {
     id: 'symmetric',
-    label: 'Symmetric (APDM + APDF)',
+    label: PRESET_LABELS['symmetric'],
     behaviour: rfc({ mapping: 'address-and-port-dependent', filtering: 'address-and-port-dependent' }),
-    summary: 'A new external port for every remote endpoint: what a STUN server sees is useless to a peer.',
-    source: 'RFC 4787 §4.1 address-and-port-dependent mapping; RFC 3489 called it symmetric',
   },
   {
     id: 'carrier-grade',
-    label: 'Carrier-grade NAT (RFC 6888)',
+    label: PRESET_LABELS['carrier-grade'],
     behaviour: rfc({
       filtering: 'address-and-port-dependent',
       portAssignment: 'random',
       hairpin: 'external-source',
     }),
-    summary:
-      'An ISP NAT shared by many customers (100.64.0.0/10 inside): endpoint-independent mapping as RFC 6888 requires, random ports, no port forwarding for customers.',
-    source: 'RFC 6888 REQ-1 (follow RFC 4787), RFC 6598 (100.64.0.0/10), RFC 6056 (random ports)',
   },
 ];
 

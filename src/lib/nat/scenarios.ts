@@ -4,8 +4,12 @@
  * XOR-MAPPED-ADDRESS is exactly that endpoint), which is how hole punching learns where to aim.
  */
 import { endpointsEqual, invert } from './nat.ts';
-import { advance, initialState, type NetworkState, sendPacket, type Topology, type Walk } from './network.ts';
+import { advance, hostById, initialState, type NetworkState, sendPacket, type Topology, type Walk } from './network.ts';
 import { type PresetId, presetById } from './presets.ts';
+import { SCENARIO_IDS, SCENARIO_TITLES, type ScenarioId } from './scenario-names.ts';
+
+export { SCENARIO_IDS, SCENARIO_TITLES, type ScenarioId };
+
 import type { Endpoint, HairpinMode, NatBehaviour, PortPicker, Protocol, TcpFlag } from './types.ts';
 
 /** Where a packet is sent: a fixed endpoint, or the source the receiver of an earlier step saw. */
@@ -23,9 +27,6 @@ export type ScenarioStep =
     }
   | { readonly kind: 'reply'; readonly to: number; readonly flag?: TcpFlag; readonly note: string }
   | { readonly kind: 'wait'; readonly seconds: number; readonly note: string };
-
-export const SCENARIO_IDS = ['browse', 'game-server', 'game-server-cgnat', 'hole-punch', 'hairpin'] as const;
-export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export interface Scenario {
   readonly id: ScenarioId;
@@ -74,7 +75,7 @@ export function runSteps(
     let packet: Parameters<typeof sendPacket>[3] | undefined;
     if (step.kind === 'send') {
       const dst = isEndpoint(step.to) ? step.to : results[step.to.seenBy]?.seen;
-      const host = topology.hosts.find((h) => h.id === step.from);
+      const host = hostById(topology, step.from);
       if (dst && host) {
         from = host.id;
         packet = {
@@ -135,7 +136,7 @@ function browse(): Scenario {
   const cdn = { address: '198.51.100.20', port: 443 };
   return {
     id: 'browse',
-    title: 'Browse the web',
+    title: SCENARIO_TITLES['browse'],
     summary:
       'A laptop and a phone open HTTPS connections. Both leave from the one public address; the phone happens to pick the same source port as the laptop for the same server, so the router has to choose another.',
     topology: {
@@ -216,7 +217,7 @@ function gameServer(): Scenario {
   ];
   return {
     id: 'game-server',
-    title: 'Host a game server',
+    title: SCENARIO_TITLES['game-server'],
     summary: 'A forwarding rule sends UDP port 27015 on the public address to the game server on the LAN.',
     topology: {
       segments: [LAN, INTERNET],
@@ -254,7 +255,7 @@ function gameServerCgnat(): Scenario {
   ];
   return {
     id: 'game-server-cgnat',
-    title: 'The same, behind carrier-grade NAT',
+    title: SCENARIO_TITLES['game-server-cgnat'],
     summary:
       'The home router’s WAN address is 100.64.0.2 (RFC 6598 shared space); the public address belongs to the ISP’s NAT, which has no forwarding rule for you. Port control (PCP, RFC 6887) on the CGNAT, IPv6, or a relay the server connects out to are the ways round it.',
     topology: {
@@ -313,7 +314,7 @@ export function holePunchScenario(a: NatBehaviour, b: NatBehaviour): Scenario {
   const stun = { address: '192.0.2.3', port: 3478 };
   return {
     id: 'hole-punch',
-    title: 'Two peers punch a hole',
+    title: SCENARIO_TITLES['hole-punch'],
     summary:
       'Each peer learns its public endpoint from STUN, they swap them (through some signalling server), then both send at once. The first packet each way is usually dropped; it opens the sender’s own NAT for the answer.',
     topology: {
@@ -424,7 +425,7 @@ export function hairpinScenario(mode: HairpinMode = 'lan-source', protocol: Prot
   ];
   return {
     id: 'hairpin',
-    title: 'Reach your own server by its public address',
+    title: SCENARIO_TITLES['hairpin'],
     summary:
       'The laptop uses the public address and forwarded port, as a friend outside would. Whether that works depends on the router translating the packet both ways (hairpinning).',
     topology: {

@@ -150,7 +150,10 @@ export interface Session {
   readonly finFrom?: 'original' | 'reply';
 }
 
-/** A NAT's table at one instant. Sessions are kept oldest first. */
+/**
+ * A NAT's table at one instant. Sessions are kept oldest first, so in increasing id order (every function here keeps
+ * it so; the index in table-index.ts relies on it).
+ */
 export interface NatTable {
   readonly sessions: readonly Session[];
   readonly nextId: number;

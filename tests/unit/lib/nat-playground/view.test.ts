@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildView, NAT_CODEC } from '../../../../src/lib/nat-playground/index.ts';
+import { NAT_CODEC } from '../../../../src/lib/nat-playground/index.ts';
+import { buildView } from '../../../../src/lib/nat-playground/view.ts';
 
 function view(query: string) {
   const d = NAT_CODEC.decode(query);
