@@ -1,0 +1,7 @@
+/**
+ * Practice families built on the protocol models (handshake, HTTP, DNS, NAT, proxy, packet), in journey order.
+ * Owned by the model-families work; `../index.ts` registers them after the addressing families.
+ */
+import type { Family } from '../types.ts';
+
+export const MODEL_FAMILIES: readonly Family[] = [];
