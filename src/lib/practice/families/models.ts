@@ -3,5 +3,6 @@
  * Owned by the model-families work; `../index.ts` registers them after the addressing families.
  */
 import type { Family } from '../types.ts';
+import { HANDSHAKE_RTT } from './handshake-rtt.ts';
 
-export const MODEL_FAMILIES: readonly Family[] = [];
+export const MODEL_FAMILIES: readonly Family[] = [HANDSHAKE_RTT];
