@@ -4,5 +4,6 @@
  */
 import type { Family } from '../types.ts';
 import { HANDSHAKE_RTT } from './handshake-rtt.ts';
+import { HTTP_LOAD } from './http-load.ts';
 
-export const MODEL_FAMILIES: readonly Family[] = [HANDSHAKE_RTT];
+export const MODEL_FAMILIES: readonly Family[] = [HANDSHAKE_RTT, HTTP_LOAD];
