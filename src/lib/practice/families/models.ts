@@ -5,5 +5,6 @@
 import type { Family } from '../types.ts';
 import { HANDSHAKE_RTT } from './handshake-rtt.ts';
 import { HTTP_LOAD } from './http-load.ts';
+import { NAT_TRANSLATION } from './nat-translation.ts';
 
-export const MODEL_FAMILIES: readonly Family[] = [HANDSHAKE_RTT, HTTP_LOAD];
+export const MODEL_FAMILIES: readonly Family[] = [NAT_TRANSLATION, HANDSHAKE_RTT, HTTP_LOAD];
