@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FamilyRef, familyRefs } from '../../src/components/Practice/family-modules.ts';
 import { Practice } from '../../src/components/Practice/Practice.tsx';
 import { FAMILIES } from '../../src/lib/practice/index.ts';
 import {
@@ -17,7 +18,9 @@ afterEach(cleanup);
 beforeEach(() => window.history.replaceState(null, '', '/practice/sum/'));
 
 const sums = fixtureFamily();
-const families = [sums, fixtureFamily('product', 'Products')];
+const fixtures = [sums, fixtureFamily('product', 'Products')];
+const refs = fixtures.map((family) => ({ id: family.id, title: family.title, file: '' }));
+const loadFixture = async (ref: FamilyRef) => fixtures.find((family) => family.id === ref.id);
 
 function memoryStorage(): ProgressStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -32,7 +35,8 @@ function memoryStorage(): ProgressStorage & { map: Map<string, string> } {
 /** The island on the page at `search`, once live (hydrated, the URL read, the progress loaded). */
 async function open(search = '', storage: ProgressStorage = memoryStorage(), mode: 'family' | 'quiz' = 'family') {
   window.history.replaceState(null, '', `/practice/sum/${search}`);
-  const view = render(<Practice id="p" mode={mode} family="sum" syncUrl families={families} storage={storage} />);
+  const families = mode === 'quiz' ? refs : refs.slice(0, 1);
+  const view = render(<Practice id="p" mode={mode} families={families} syncUrl storage={storage} load={loadFixture} />);
   await waitFor(() => expect(view.container.querySelector('[data-live]')).not.toBeNull());
   return view;
 }
@@ -148,11 +152,18 @@ describe('Practice island', () => {
     'renders the real family %s and accepts its canonical answer',
     async (id) => {
       window.history.replaceState(null, '', `/practice/${id}/`);
-      render(<Practice id="p" mode="family" family={id} syncUrl storage={memoryStorage()} />);
       const family = FAMILIES.find((f) => f.id === id);
       const exercise = family && familyProblem(family, { seed: DEFAULT_SEED, level: 1, n: 1 });
       if (exercise === undefined) throw new Error(id);
-      await screen.findByText(exercise.question);
+      const [ref] = await familyRefs(FAMILIES.filter((f) => f.id === id));
+      expect(ref?.file, 'the family has a module of its own').toMatch(/\/families\/[\w-]+\.ts$/);
+      const families = ref === undefined ? [] : [ref];
+      const view = render(
+        <Practice id="p" mode="family" families={families} initial={exercise} syncUrl storage={memoryStorage()} />,
+      );
+      const question = exercise.question.replace(/\s+/g, ' ').trim();
+      expect(screen.getByText(question), 'the server exercise, before the family loads').toBeTruthy();
+      await waitFor(() => expect(view.container.querySelector('[data-live]')).not.toBeNull());
       for (const input of exercise.inputs) {
         const value = exercise.answer[input.id] ?? '';
         if (input.kind === 'choice' && (input.choices?.length ?? 0) <= 5) {

@@ -2,23 +2,20 @@
  * The practice island: one problem at a time from a problem set in the URL (`?seed=…&level=…&n=…`), for one family
  * (`family`) or the journey quiz across all of them (`quiz`). State: the URL fields (PRACTICE_CODEC), the answers
  * typed for the current problem, the verdict of the last check, and the progress read from localStorage after
- * hydration (the server renders none, so the first client render equals the server's HTML).
+ * hydration (the server renders none, so the first client render equals the server's HTML), and the families loaded
+ * so far. The island downloads only the family it shows (family-modules.ts); until it arrives it shows `initial`,
+ * the exercise the server rendered, and `data-live` is set once the family is there (answers can be checked).
  *
  * Keyboard flow: Enter in a field checks; once every answer is right, Enter again goes to the next problem, whose
  * first field takes the focus. The worked solution is a <details> element, so it works before hydration too.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  type AnswerInput,
-  DIFFICULTIES,
-  type Exercise,
-  FAMILIES,
-  type Family,
-  type Verdict,
-} from '../../lib/practice/index.ts';
+// The contract only (types.ts): the practice index would bring every family into this island's download.
+import { type AnswerInput, DIFFICULTIES, type Exercise, type Family, type Verdict } from '../../lib/practice/types.ts';
 import {
   announceVerdict,
   EMPTY_PROGRESS,
+  exerciseSeed,
   type FamilyProgress,
   familyProblem,
   levelName,
@@ -32,7 +29,6 @@ import {
   problemKey,
   quizFamily,
   quizPosition,
-  quizProblem,
   reduceProgress,
   resolveProblemSet,
   saveProgress,
@@ -41,20 +37,23 @@ import {
   urlStateOf,
 } from '../../lib/practice-page/index.ts';
 import { useUrlState } from '../shared/hooks.ts';
+import { type FamilyRef, loadFamily } from './family-modules.ts';
 import '../shared/island.css';
 import './Practice.css';
 
 export interface PracticeProps {
   /** Prefix of every element id (unique on the page). */
   readonly id: string;
-  /** `family`: one family's problems; `quiz`: the journey quiz. */
+  /** `family`: problems of `families[0]`; `quiz`: the journey quiz over `families`, in order. */
   readonly mode: 'family' | 'quiz';
-  /** The family's id (mode `family`). */
-  readonly family?: string;
+  /** The families to draw from (references: the island loads each when it needs it). */
+  readonly families: readonly FamilyRef[];
+  /** The exercise the server rendered (problem 1 of the default set, level 1), shown until its family has loaded. */
+  readonly initial?: Exercise;
   /** Mirror the problem set into the address bar (the practice pages do). */
   readonly syncUrl?: boolean;
-  /** The families to draw from (tests pass their own; the pages use FAMILIES). */
-  readonly families?: readonly Family[];
+  /** How a family is loaded (tests pass their own; default: its module, see family-modules.ts). */
+  readonly load?: (ref: FamilyRef) => Promise<Family | undefined>;
   /** Where progress is kept (tests pass their own; default: localStorage, read after hydration). */
   readonly storage?: ProgressStorage;
 }
@@ -212,6 +211,13 @@ export function Solution({ exercise }: { exercise: Exercise }) {
   );
 }
 
+/** What the reader did on one problem: the answers typed and the verdict of the last check. */
+interface Work {
+  readonly key: string;
+  readonly answers: Readonly<Record<string, string>>;
+  readonly verdict: Verdict | undefined;
+}
+
 function progressLine(record: FamilyProgress | undefined): string {
   const { attempted = 0, solved = 0, streak = 0, best = 0 } = record ?? {};
   if (attempted === 0) return 'No problems checked yet.';
@@ -219,23 +225,44 @@ function progressLine(record: FamilyProgress | undefined): string {
 }
 
 export function Practice(props: PracticeProps) {
-  const { id, mode, syncUrl = false } = props;
-  const families = props.families ?? FAMILIES;
-  const family = mode === 'family' ? families.find((f) => f.id === props.family) : undefined;
+  const { id, mode, families, initial, syncUrl = false } = props;
   const [urlState, change, codecNotices] = useUrlState(PRACTICE_CODEC, PRACTICE_CODEC.defaults, syncUrl);
   const resolved = useMemo(() => resolveProblemSet(urlState), [urlState]);
   const ref = resolved.value;
-  const exercise = useMemo(
-    () => (mode === 'quiz' ? quizProblem(families, ref) : family && familyProblem(family, ref)),
-    [family, families, mode, ref.seed, ref.level, ref.n],
-  );
+  const owner = mode === 'quiz' ? quizFamily(families, ref.n) : families[0];
+  const [loaded, setLoaded] = useState<Readonly<Record<string, Family>>>({});
+  const family = owner === undefined ? undefined : loaded[owner.id];
+  const exercise = useMemo(() => {
+    if (family !== undefined) return familyProblem(family, ref);
+    // Before the family arrives: the server's exercise, if this is the problem it rendered.
+    const isInitial = initial !== undefined && initial.family === owner?.id && initial.difficulty === ref.level;
+    return isInitial && initial.seed === exerciseSeed(ref.seed, ref.n) ? initial : undefined;
+  }, [family, owner, initial, ref.seed, ref.level, ref.n]);
   const key = exercise === undefined ? '' : problemKey(exercise);
 
-  const [answers, setAnswers] = useState<Readonly<Record<string, string>>>({});
-  const [verdict, setVerdict] = useState<Verdict | undefined>(undefined);
+  // Load the family of the problem shown (and, in the quiz, the next one's, so moving on is instant).
+  useEffect(() => {
+    const wanted = mode === 'quiz' ? [owner, quizFamily(families, ref.n + 1)] : [owner];
+    let current = true;
+    for (const want of wanted) {
+      if (want === undefined || loaded[want.id] !== undefined) continue;
+      void (props.load ?? loadFamily)(want).then((got) => {
+        if (current && got !== undefined) setLoaded((before) => ({ ...before, [want.id]: got }));
+      });
+    }
+    return () => {
+      current = false;
+    };
+  }, [owner?.id]);
+
+  // The answers and verdict belong to one problem (its key): a new problem starts blank in the same render, with
+  // no effect that could wipe what the reader typed in between.
+  const [work, setWork] = useState<Work>({ key: '', answers: {}, verdict: undefined });
+  const current = work.key === key ? work : { key, answers: {}, verdict: undefined };
+  const { answers, verdict } = current;
   const [said, setSaid] = useState('');
   const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
-  const [live, setLive] = useState(false);
+  const [mounted, setMounted] = useState(false);
   const [copied, setCopied] = useState('');
   const form = useRef<HTMLFormElement>(null);
   const focusNext = useRef(false);
@@ -244,13 +271,11 @@ export function Practice(props: PracticeProps) {
   useEffect(() => {
     storage.current = props.storage ?? browserStorage();
     setProgress(loadProgress(storage.current));
-    setLive(true);
+    setMounted(true);
   }, []);
 
   // A new problem: blank answers, no verdict; after "next" the first field takes the focus (keyboard flow).
   useEffect(() => {
-    setAnswers({});
-    setVerdict(undefined);
     setCopied('');
     if (focusNext.current) {
       focusNext.current = false;
@@ -275,20 +300,19 @@ export function Practice(props: PracticeProps) {
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    if (exercise === undefined) return;
+    if (exercise === undefined || family === undefined) return;
     if (verdict?.correct) {
       go(nextProblem(ref));
       return;
     }
-    const result = (mode === 'quiz' ? quizFamily(families, ref.n) : family)?.check(exercise, answers);
-    if (result === undefined) return;
-    setVerdict(result);
+    const result = family.check(exercise, answers);
+    setWork({ ...current, verdict: result });
     setSaid(announceVerdict(exercise, result));
     dispatch({ type: 'checked', family: exercise.family, key, correct: result.correct });
   };
 
   // Only once live: the server cannot know the address, and the first client render must equal its HTML.
-  const shareUrl = !live
+  const shareUrl = !mounted
     ? ''
     : `${window.location.origin}${window.location.pathname}?seed=${ref.seed}&level=${ref.level}&n=${ref.n}`;
   const copy = () => {
@@ -301,17 +325,18 @@ export function Practice(props: PracticeProps) {
     }
   };
 
+  // Live: hydrated, progress read, and the family here, so a check takes effect (browser tests wait for it).
+  const live = mounted && family !== undefined;
   const notices = [...codecNotices.map((notice) => notice.message), ...resolved.notices];
-  const owner = mode === 'quiz' ? quizFamily(families, ref.n) : family;
-  const position = quizPosition(families, ref.n);
+  const position = quizPosition(families.length, ref.n);
   const record = exercise === undefined ? undefined : progress.families[exercise.family];
   const totals = totalProgress(progress);
   const headingId = `${id}-question`;
 
   if (exercise === undefined || owner === undefined) {
     return (
-      <section class="pj-island practice" id={id} data-live={live ? '' : undefined}>
-        <p>No exercises here yet.</p>
+      <section class="pj-island practice" id={id} aria-busy={owner !== undefined}>
+        <p role="status">{owner === undefined ? 'No exercises here yet.' : `Loading ${owner.title}…`}</p>
       </section>
     );
   }
@@ -364,7 +389,12 @@ export function Practice(props: PracticeProps) {
             input={input}
             value={answers[input.id] ?? ''}
             verdict={verdict}
-            onInput={(text) => setAnswers((before) => ({ ...before, [input.id]: text }))}
+            onInput={(text) =>
+              setWork((before) => {
+                const mine = before.key === key ? before : { key, answers: {}, verdict: undefined };
+                return { ...mine, answers: { ...mine.answers, [input.id]: text } };
+              })
+            }
           />
         ))}
         <div class="practice-actions">
@@ -395,8 +425,8 @@ export function Practice(props: PracticeProps) {
       <div class="practice-progress">
         <p>
           <span class="pj-label">{mode === 'quiz' ? `Progress on ${owner.title}: ` : 'Your progress: '}</span>
-          {live ? progressLine(record) : 'Kept in this browser only.'}
-          {mode === 'quiz' && live ? ` · all topics: solved ${totals.solved} of ${totals.attempted}` : ''}
+          {mounted ? progressLine(record) : 'Kept in this browser only.'}
+          {mode === 'quiz' && mounted ? ` · all topics: solved ${totals.solved} of ${totals.attempted}` : ''}
         </p>
         <button
           type="button"

@@ -20,8 +20,8 @@ export function familyProblem(family: Family, ref: ProblemRef): Exercise {
   return family.generate(exerciseSeed(ref.seed, ref.n), ref.level);
 }
 
-/** The family that problem `n` (1-based) of the journey quiz draws from: FAMILIES order, then round again. */
-export function quizFamily(families: readonly Family[], n: number): Family | undefined {
+/** The family (or family reference) problem `n` (1-based) of the journey quiz draws from: list order, then again. */
+export function quizFamily<T>(families: readonly T[], n: number): T | undefined {
   if (families.length === 0) return undefined;
   return families[(Math.max(1, Math.trunc(n)) - 1) % families.length];
 }
@@ -31,10 +31,10 @@ export function quizProblem(families: readonly Family[], ref: ProblemRef): Exerc
   return quizFamily(families, ref.n)?.generate(exerciseSeed(ref.seed, ref.n), ref.level);
 }
 
-/** Where problem `ref.n` sits in its quiz round: `{ index: 1…total, total }` (total = number of families). */
-export function quizPosition(families: readonly Family[], n: number): { index: number; total: number } {
-  const total = Math.max(families.length, 1);
-  return { index: ((Math.max(1, Math.trunc(n)) - 1) % total) + 1, total };
+/** Where problem `n` sits in its quiz round of `total` families: `{ index: 1…total, total }`. */
+export function quizPosition(total: number, n: number): { index: number; total: number } {
+  const count = Math.max(Math.trunc(total), 1);
+  return { index: ((Math.max(1, Math.trunc(n)) - 1) % count) + 1, total: count };
 }
 
 /**

@@ -47,7 +47,7 @@ describe('problem sets', () => {
 
   it('the journey quiz walks the families in order, then again', () => {
     expect([1, 2, 3, 4, 5].map((n) => quizFamily(families, n)?.id)).toEqual(['a', 'b', 'c', 'a', 'b']);
-    expect(quizPosition(families, 5)).toEqual({ index: 2, total: 3 });
+    expect(quizPosition(families.length, 5)).toEqual({ index: 2, total: 3 });
     const ref = { seed: 99, level: 1, n: 2 } as const;
     expect(quizProblem(families, ref)).toEqual(quizProblem(families, ref));
     expect(quizProblem(families, ref)?.family).toBe('b');
