@@ -173,8 +173,9 @@ describe('Practice island', () => {
           fireEvent.change(screen.getByLabelText(input.label), { target: { value } });
         } else fireEvent.input(screen.getByLabelText(input.label), { target: { value } });
       }
+      // The family's model loads on first use: the check waits for it.
       fireEvent.submit(screen.getByRole('form', { name: 'Your answer' }));
-      expect(screen.getByRole('button', { name: 'Next problem' })).toBeTruthy();
+      expect(await screen.findByRole('button', { name: 'Next problem' })).toBeTruthy();
     },
   );
 });

@@ -240,20 +240,28 @@ export function Practice(props: PracticeProps) {
   }, [family, owner, initial, ref.seed, ref.level, ref.n]);
   const key = exercise === undefined ? '' : problemKey(exercise);
 
-  // Load the family of the problem shown (and, in the quiz, the next one's, so moving on is instant).
+  // The family's model is most of the download, so it loads on first use: at once when the problem shown is not the
+  // server's, otherwise when the reader starts on it (focus, pointer or key inside the island). In the quiz the next
+  // question's family comes too, so moving on is instant.
+  const [wanted, setWanted] = useState(false);
+  const want = () => {
+    if (!wanted) setWanted(true);
+  };
+  const needed = wanted || exercise === undefined;
   useEffect(() => {
-    const wanted = mode === 'quiz' ? [owner, quizFamily(families, ref.n + 1)] : [owner];
+    if (!needed) return;
+    const refs = mode === 'quiz' ? [owner, quizFamily(families, ref.n + 1)] : [owner];
     let current = true;
-    for (const want of wanted) {
-      if (want === undefined || loaded[want.id] !== undefined) continue;
-      void (props.load ?? loadFamily)(want).then((got) => {
-        if (current && got !== undefined) setLoaded((before) => ({ ...before, [want.id]: got }));
+    for (const next of refs) {
+      if (next === undefined || loaded[next.id] !== undefined) continue;
+      void (props.load ?? loadFamily)(next).then((got) => {
+        if (current && got !== undefined) setLoaded((before) => ({ ...before, [next.id]: got }));
       });
     }
     return () => {
       current = false;
     };
-  }, [owner?.id]);
+  }, [owner?.id, needed]);
 
   // The answers and verdict belong to one problem (its key): a new problem starts blank in the same render, with
   // no effect that could wipe what the reader typed in between.
@@ -298,9 +306,14 @@ export function Practice(props: PracticeProps) {
     change(urlStateOf(next), 'choose');
   };
 
-  const onSubmit = (event: Event) => {
-    event.preventDefault();
-    if (exercise === undefined || family === undefined) return;
+  /** Checks the answers (or, once they are right, goes on); before the family has arrived, as soon as it does. */
+  const submit = () => {
+    if (exercise === undefined) return;
+    if (family === undefined) {
+      pendingCheck.current = true;
+      want();
+      return;
+    }
     if (verdict?.correct) {
       go(nextProblem(ref));
       return;
@@ -309,6 +322,16 @@ export function Practice(props: PracticeProps) {
     setWork({ ...current, verdict: result });
     setSaid(announceVerdict(exercise, result));
     dispatch({ type: 'checked', family: exercise.family, key, correct: result.correct });
+  };
+  const pendingCheck = useRef(false);
+  useEffect(() => {
+    if (family === undefined || !pendingCheck.current) return;
+    pendingCheck.current = false;
+    submit();
+  }, [family]);
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    submit();
   };
 
   // Only once live: the server cannot know the address, and the first client render must equal its HTML.
@@ -325,8 +348,8 @@ export function Practice(props: PracticeProps) {
     }
   };
 
-  // Live: hydrated, progress read, and the family here, so a check takes effect (browser tests wait for it).
-  const live = mounted && family !== undefined;
+  // Live: hydrated and progress read; a check takes effect (at once, or when the family arrives).
+  const live = mounted;
   const notices = [...codecNotices.map((notice) => notice.message), ...resolved.notices];
   const position = quizPosition(families.length, ref.n);
   const record = exercise === undefined ? undefined : progress.families[exercise.family];
@@ -342,7 +365,15 @@ export function Practice(props: PracticeProps) {
   }
 
   return (
-    <section class="pj-island practice" id={id} aria-labelledby={headingId} data-live={live ? '' : undefined}>
+    <section
+      class="pj-island practice"
+      id={id}
+      aria-labelledby={headingId}
+      data-live={live ? '' : undefined}
+      onFocusIn={want}
+      onPointerDown={want}
+      onKeyDown={want}
+    >
       {notices.length === 0 ? null : (
         <div class="pj-notice" role="status">
           {notices.map((notice) => (
