@@ -3,8 +3,9 @@
  * Owned by the model-families work; `../index.ts` registers them after the addressing families.
  */
 import type { Family } from '../types.ts';
+import { DNS_RESOLUTION } from './dns-resolution.ts';
 import { HANDSHAKE_RTT } from './handshake-rtt.ts';
 import { HTTP_LOAD } from './http-load.ts';
 import { NAT_TRANSLATION } from './nat-translation.ts';
 
-export const MODEL_FAMILIES: readonly Family[] = [NAT_TRANSLATION, HANDSHAKE_RTT, HTTP_LOAD];
+export const MODEL_FAMILIES: readonly Family[] = [DNS_RESOLUTION, NAT_TRANSLATION, HANDSHAKE_RTT, HTTP_LOAD];

@@ -8,7 +8,7 @@ import {
 } from '../../../../../src/lib/practice/families/handshake-rtt.ts';
 import type { Exercise } from '../../../../../src/lib/practice/types.ts';
 import { parseCalculatorState, TLS_CODEC } from '../../../../../src/lib/tls-calculator/index.ts';
-import { contractTests, linkResolves, mistakeOf, SEEDS, sweep } from './support.ts';
+import { contractTests, linkResolves, mistakeOf, SEEDS, SWEEP_TIMEOUT_MS, sweep } from './support.ts';
 
 /**
  * The independent path: round trips before the request read off the RFC message-flow figures (RFC 9293 §3.5,
@@ -43,7 +43,9 @@ function msOf(text: string | undefined): number {
 describe('handshake-rtt', () => {
   contractTests(HANDSHAKE_RTT);
 
-  it(`agrees with the RFC round-trip counts and the closed-form TTFB over ${SEEDS} seeds, and its link round-trips`, () => {
+  it(`agrees with the RFC round-trip counts and the closed-form TTFB over ${SEEDS} seeds, and its link round-trips`, {
+    timeout: SWEEP_TIMEOUT_MS,
+  }, () => {
     let checked = 0;
     for (const { seed, difficulty, ex } of sweep(HANDSHAKE_RTT)) {
       const p = handshakeProblem(seed, difficulty);

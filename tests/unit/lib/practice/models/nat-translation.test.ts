@@ -8,7 +8,7 @@ import {
   natProblem,
 } from '../../../../../src/lib/practice/families/nat-translation.ts';
 import type { Difficulty, Exercise } from '../../../../../src/lib/practice/types.ts';
-import { contractTests, linkResolves, mistakeOf, SEEDS, sweep } from './support.ts';
+import { contractTests, linkResolves, mistakeOf, SEEDS, SWEEP_TIMEOUT_MS, sweep } from './support.ts';
 
 const same = (a: { address: string; port: number }, b: { address: string; port: number }) =>
   a.address === b.address && a.port === b.port;
@@ -70,7 +70,9 @@ const isPrivate = (address: string) => ['private', 'carrierGradeNat'].includes(i
 describe('nat-translation', () => {
   contractTests(NAT_TRANSLATION, 150);
 
-  it(`agrees with the playground's view of its link and with RFC 4787 filtering over ${SEEDS} seeds`, () => {
+  it(`agrees with the playground's view of its link and with RFC 4787 filtering over ${SEEDS} seeds`, {
+    timeout: SWEEP_TIMEOUT_MS,
+  }, () => {
     let filteringChecked = 0;
     for (const { seed, difficulty, ex } of sweep(NAT_TRANSLATION)) {
       const p = natProblem(seed, difficulty);

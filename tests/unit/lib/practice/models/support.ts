@@ -134,3 +134,9 @@ export function linkResolves(href: string): boolean {
   if (!existsSync(join(DOCS, `${path.replace(/^\/|\/$/g, '')}.mdx`))) return false;
   return anchor === undefined || guideAnchors(path).has(anchor);
 }
+
+/**
+ * Time allowed for a family's seed sweep: a few seconds on a quiet machine, but the shared CI machine can be loaded
+ * many times over, and a sweep is CPU-bound work that only gets slower, not wrong.
+ */
+export const SWEEP_TIMEOUT_MS = 180_000;
