@@ -7,5 +7,12 @@ import { DNS_RESOLUTION } from './dns-resolution.ts';
 import { HANDSHAKE_RTT } from './handshake-rtt.ts';
 import { HTTP_LOAD } from './http-load.ts';
 import { NAT_TRANSLATION } from './nat-translation.ts';
+import { PACKET_FIELDS } from './packet-fields.ts';
 
-export const MODEL_FAMILIES: readonly Family[] = [DNS_RESOLUTION, NAT_TRANSLATION, HANDSHAKE_RTT, HTTP_LOAD];
+export const MODEL_FAMILIES: readonly Family[] = [
+  PACKET_FIELDS,
+  DNS_RESOLUTION,
+  NAT_TRANSLATION,
+  HANDSHAKE_RTT,
+  HTTP_LOAD,
+];
