@@ -8,6 +8,7 @@ import { HANDSHAKE_RTT } from './handshake-rtt.ts';
 import { HTTP_LOAD } from './http-load.ts';
 import { NAT_TRANSLATION } from './nat-translation.ts';
 import { PACKET_FIELDS } from './packet-fields.ts';
+import { PROXY_CHOICE } from './proxy-choice.ts';
 
 export const MODEL_FAMILIES: readonly Family[] = [
   PACKET_FIELDS,
@@ -15,4 +16,5 @@ export const MODEL_FAMILIES: readonly Family[] = [
   NAT_TRANSLATION,
   HANDSHAKE_RTT,
   HTTP_LOAD,
+  PROXY_CHOICE,
 ];
