@@ -1,19 +1,17 @@
 /**
  * Practice family `dns-resolution`: which servers a recursive resolver asks and how many queries and milliseconds a
- * lookup costs with a cold, warm or aged cache, and how long a negative answer is cached — run by the DNS
- * playground's own view model (`runDns`, the resolver model over the built-in internet in `src/lib/dns`) on exactly
- * the state the solution's link carries.
+ * lookup costs with a cold, warm or aged cache, and how long a negative answer is cached — from the resolver model over
+ * the built-in internet (`src/lib/dns`), run as the DNS playground runs it on exactly the state the solution's link
+ * carries.
  */
+// Direct module imports, not the indexes: the playground's run (`runDns`) also lays out its ladder and hex views, and
+// the practice island loads this module on its own, so it takes the resolver model and the playground's state codec
+// only. The tests check this runner against the playground's `runDns` on every sweep seed.
 
-import { builtInInternet, NAME_SERVERS } from '../../dns/index.ts';
-import {
-  DNS_CODEC,
-  DNS_DEFAULTS,
-  type DnsPlaygroundState,
-  type DnsView,
-  parseDnsState,
-  runDns,
-} from '../../dns-playground/index.ts';
+import { typeName, typeValue } from '../../dns/constants.ts';
+import { builtInInternet, NAME_SERVERS } from '../../dns/internet.ts';
+import { createResolver, type Hop } from '../../dns/resolver.ts';
+import { DNS_CODEC, DNS_DEFAULTS, type DnsPlaygroundState, parseDnsState } from '../../dns-playground/state.ts';
 import { createRandom, type Random } from '../random.ts';
 import type { Difficulty, Exercise, Family, FieldVerdict, SolutionStep, Verdict } from '../types.ts';
 import { judgeNumber, ms, type NumericMistake, plural, readCount, readDuration, verdictOf } from './model-support.ts';
@@ -131,6 +129,39 @@ export function dnsState(problem: DnsProblem): DnsPlaygroundState {
   };
 }
 
+/** One exchange of a lookup, as the solution lists it. */
+export interface LookupHop {
+  readonly from: 'Stub' | 'Resolver';
+  /** Server name (with its final dot) or 'Resolver'. */
+  readonly to: string;
+  readonly question: string;
+  readonly summary: string;
+  readonly sendMs: number;
+  readonly receiveMs: number;
+  readonly answered: boolean;
+}
+
+/** What the family reads from a lookup: the same numbers the DNS playground shows for the state. */
+export interface DnsView {
+  readonly totalMs: number;
+  readonly upstreamQueries: number;
+  readonly hops: readonly LookupHop[];
+  readonly cache: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly kind: string;
+    readonly ttl: number;
+  }[];
+}
+
+function summary(h: Hop): string {
+  const r = h.response;
+  if (r === undefined) return 'no reply (timeout)';
+  if (h.outcome === 'referral') return `referral to ${r.authorities.find((a) => a.type === 2)?.name ?? '?'}`;
+  if (h.outcome === 'cname') return 'CNAME';
+  return h.outcome === 'nxdomain' ? 'NXDOMAIN' : h.outcome === 'nodata' ? 'NODATA' : h.outcome;
+}
+
 /**
  * Recent runs by state: generating, solving and checking one exercise run the same few lookups several times (the
  * asked one and its cold first lookup), and a CNAME chain costs milliseconds. Bounded: cleared when full.
@@ -138,13 +169,42 @@ export function dnsState(problem: DnsProblem): DnsPlaygroundState {
 const RUNS = new Map<string, DnsView>();
 const MAX_RUNS = 64;
 
+/** The lookup the DNS playground runs for a state (its `runDns`, less the layout): same resolver, same options. */
 function run(state: DnsPlaygroundState): DnsView {
   const key = JSON.stringify(state);
   const cached = RUNS.get(key);
   if (cached !== undefined) return cached;
   const parsed = parseDnsState(state);
   if (!parsed.ok) throw new Error(`dns-resolution: invalid generated state: ${parsed.error.message}`);
-  const view = runDns(parsed.value);
+  const input = parsed.value;
+  const type = typeValue(input.type) ?? 1;
+  const resolver = createResolver(builtInInternet(), {
+    qnameMinimisation: input.qmin,
+    transport: input.transport,
+    stubRttMs: input.stubRttMs,
+    rttMs: { root: input.serverRttMs, tld: input.serverRttMs, domain: input.serverRttMs },
+  });
+  if (input.cache !== 'cold') {
+    resolver.resolve(input.name, type);
+    resolver.advance(input.cache === 'after' ? input.afterSeconds : 1);
+  }
+  const result = resolver.resolve(input.name, type);
+  const view: DnsView = {
+    totalMs: result.totalMs,
+    upstreamQueries: result.hops.filter((h) => h.from === 'resolver').length,
+    hops: result.hops.map((h) => ({
+      from: h.from === 'stub' ? 'Stub' : 'Resolver',
+      to: h.from === 'stub' ? 'Resolver' : h.to,
+      question: `${h.query.questions[0]?.name ?? ''} ${typeName(h.query.questions[0]?.type ?? 0)}`,
+      summary: summary(h),
+      sendMs: h.sendMs,
+      receiveMs: h.receiveMs,
+      answered: h.response !== undefined,
+    })),
+    cache: resolver
+      .cacheTable()
+      .map((row) => ({ name: row.name, type: row.type, kind: row.kind, ttl: row.remainingTtl })),
+  };
   if (RUNS.size >= MAX_RUNS) RUNS.clear();
   RUNS.set(key, view);
   return view;
@@ -249,7 +309,7 @@ function solution(problem: DnsProblem, view: DnsView): SolutionStep[] {
     text: `The exchanges (times in ms from the device's query; ${plural(view.upstreamQueries, 'upstream query', 'upstream queries')}):`,
     code: hopLines(view),
   });
-  const timeouts = view.hops.filter((h) => h.responseBytes === undefined).length;
+  const timeouts = view.hops.filter((h) => !h.answered).length;
   steps.push({
     text:
       `The device waits ${ms(view.totalMs)} = its own ${problem.stubRtt} ms round trip to the resolver + ` +
