@@ -14,6 +14,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type AnswerInput, DIFFICULTIES, type Exercise, type Family, type Verdict } from '../../lib/practice/types.ts';
 import {
   announceVerdict,
+  answerText,
   EMPTY_PROGRESS,
   exerciseSeed,
   type FamilyProgress,
@@ -197,7 +198,7 @@ export function Solution({ exercise }: { exercise: Exercise }) {
         {exercise.inputs.map((input, index) => (
           <span key={input.id}>
             {index > 0 ? '; ' : ''}
-            {input.label}: <code>{exercise.answer[input.id] ?? ''}</code>
+            {input.label}: <code>{answerText(input, exercise.answer[input.id] ?? '')}</code>
           </span>
         ))}
       </p>

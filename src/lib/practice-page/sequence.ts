@@ -4,7 +4,7 @@
  * same link always gives the same problems. The journey quiz walks the families in FAMILIES order (the order a
  * request meets their topics), one problem each, from the same seed.
  */
-import type { Exercise, Family, Verdict } from '../practice/index.ts';
+import type { AnswerInput, Exercise, Family, Verdict } from '../practice/index.ts';
 import { POSITION_MAX, type ProblemRef, SEED_MAX } from './url.ts';
 
 /** The exercise seed of problem `n` of set `seed`: a 32-bit mix of both (murmur3's finaliser), deterministic. */
@@ -70,4 +70,9 @@ export function announceVerdict(exercise: Exercise, verdict: Verdict): string {
 /** A site-relative path (`/addressing/subnetting/#broadcast`) under the site's base (`/` or `/packet-journey/`). */
 export function siteHref(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** An answer as a reader reads it: a choice's label (not its value), any other answer as written. */
+export function answerText(input: AnswerInput, value: string): string {
+  return input.kind === 'choice' ? (input.choices?.find((choice) => choice.value === value)?.label ?? value) : value;
 }

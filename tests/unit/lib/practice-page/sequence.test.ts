@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   announceVerdict,
+  answerText,
   exerciseSeed,
   familyProblem,
   nextProblem,
@@ -81,5 +82,16 @@ describe('siteHref', () => {
     ['/packet-journey', '/practice/', '/packet-journey/practice/'],
   ])('%j + %j → %j', (base, path, expected) => {
     expect(siteHref(base, path)).toBe(expected);
+  });
+});
+
+describe('answerText', () => {
+  const exercise = sums.generate(5, 1);
+  const [sum, parity] = exercise.inputs;
+  it('shows a choice by its label and any other answer as written', () => {
+    if (sum === undefined || parity === undefined) throw new Error('fixture');
+    expect(answerText(parity, 'odd')).toBe('Odd');
+    expect(answerText(parity, 'maybe')).toBe('maybe');
+    expect(answerText(sum, '42')).toBe('42');
   });
 });
