@@ -2,7 +2,6 @@
  * Shared pieces of the model families: numeric fields compared with a tolerance, named mistakes as "the value you
  * would get if…", and small formatting helpers. The notation-tolerant readers themselves live in `../answer.ts`.
  */
-import { formatDuration } from '../../format/index.ts';
 import {
   type ReadResult,
   readBytes as readBytesText,
@@ -53,15 +52,10 @@ export function verdictOf(fields: Readonly<Record<string, FieldVerdict>>): Verdi
 
 /**
  * A duration for answers and worked arithmetic: exact to 0.01 ms ("77.5 ms"). The site's `formatDuration` rounds for
- * display ("78 ms", "1.23 s"), which would make a worked sum not add up; it is used for large totals only.
+ * display ("78 ms", "1.23 s"), which would make a worked sum not add up and a canonical answer inexact.
  */
 export function ms(value: number): string {
   return `${plain(value)} ms`;
-}
-
-/** A duration as the site displays it, for prose about large totals. */
-export function shownMs(value: number): string {
-  return formatDuration(value);
 }
 
 /** A number for the canonical answer: at most two decimals, no trailing zeros. */
