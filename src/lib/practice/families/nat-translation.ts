@@ -256,8 +256,10 @@ const DROP_MISTAKES: Readonly<Record<DropReason, { code: string; message: string
     code: 'filtering-ignored',
     message: 'A mapping exists, but this NAT’s filtering only lets in the endpoints the inside host has sent to.',
   },
-  expired: { code: 'mapping-expired', message: 'The mapping timed out before this packet came.' },
-  'no-free-port': { code: 'no-free-port', message: 'No external port is left that would keep the flow unique.' },
+  // The three below cannot happen in the generated problems (no waits, no port exhaustion, every address exists):
+  // they answer 'wrong', with the reason, rather than name a mistake no exercise can produce.
+  expired: { code: 'wrong', message: 'The mapping timed out before this packet came.' },
+  'no-free-port': { code: 'wrong', message: 'No external port is left that would keep the flow unique.' },
   'hairpin-unsupported': {
     code: 'hairpin-assumed',
     message: 'With hairpinning off the router does not translate a LAN packet addressed to its own public address.',
@@ -267,7 +269,7 @@ const DROP_MISTAKES: Readonly<Record<DropReason, { code: string; message: string
     message:
       'The answer comes straight from the server’s private address, not the public one the client talked to, so the client’s socket ignores it.',
   },
-  'no-route': { code: 'no-route', message: 'No host has that address.' },
+  'no-route': { code: 'wrong', message: 'No host has that address.' },
   'no-listener': {
     code: 'router-has-no-service',
     message: 'The packet is for the router itself, which runs no such service.',

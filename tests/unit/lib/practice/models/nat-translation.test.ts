@@ -6,6 +6,7 @@ import {
   NAT_TRANSLATION,
   type NatProblem,
   natProblem,
+  solveNat,
 } from '../../../../../src/lib/practice/families/nat-translation.ts';
 import type { Difficulty, Exercise } from '../../../../../src/lib/practice/types.ts';
 import { contractTests, linkResolves, mistakeOf, SEEDS, SWEEP_TIMEOUT_MS, sweep } from './support.ts';
@@ -237,6 +238,15 @@ describe('nat-translation', () => {
     ],
     ['dropped-packet', 'seenPort', (p) => p.scenario === 'game-server' && p.step === 3, '27015'],
   ];
+
+  it('names the mistake router-has-no-service (outcome)', () => {
+    const refused = (p: NatProblem): boolean => {
+      const outcome = solveNat(p).result.walk?.outcome;
+      return outcome !== undefined && !outcome.delivered && outcome.reason === 'no-listener';
+    };
+    const ex = find(refused);
+    expect(mistakeOf(NAT_TRANSLATION, ex, { outcome: 'delivered' }, 'outcome')).toBe('router-has-no-service');
+  });
 
   it.each(MISTAKES)('names the mistake %s (%s)', (code, field, applies, answer) => {
     const ex = find(applies);
