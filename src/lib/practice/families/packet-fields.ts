@@ -122,11 +122,9 @@ function draw(random: Random, difficulty: Difficulty): PacketProblem {
       rewritePort: random.chance(0.5),
     };
   }
-  return {
-    kind: 'fragments',
-    data: 8 * random.int(100, 1200) + random.int(0, 7),
-    mtu: random.pick([1500, 1492, 1400, 1280, 576]),
-  };
+  // Always too big for the link: a datagram that fits is not fragmented at all.
+  const mtu = random.pick([1500, 1492, 1400, 1280, 576]);
+  return { kind: 'fragments', mtu, data: random.int(mtu - 19, 9600) };
 }
 
 /** The problem behind an exercise (a pure function of its seed and difficulty). */
