@@ -50,7 +50,7 @@ export interface PracticeProps {
   /** The families to draw from (references: the island loads each when it needs it). */
   readonly families: readonly FamilyRef[];
   /** The exercise the server rendered (problem 1 of the default set, level 1), shown until its family has loaded. */
-  readonly initial?: Exercise;
+  readonly initial?: Exercise | undefined;
   /** Mirror the problem set into the address bar (the practice pages do). */
   readonly syncUrl?: boolean;
   /** How a family is loaded (tests pass their own; default: its module, see family-modules.ts). */
