@@ -3,6 +3,8 @@
  * group per stop of the journey in the order a request meets them (the same eight steps as the home page's map,
  * src/lib/journey/steps.ts, and the sections of start/url-journey). Starlight's prev/next links follow this order.
  */
+import { FAMILIES } from './lib/practice/index.ts';
+
 export const sidebar = [
   { label: 'Start here', items: [{ label: 'The journey of a URL', slug: 'start/url-journey' }] },
   {
@@ -52,6 +54,15 @@ export const sidebar = [
       { label: 'TLS round-trip calculator', slug: 'playgrounds/tls-round-trips' },
       { label: 'HTTP multiplexing timeline', slug: 'playgrounds/http-timeline' },
       { label: 'Proxy and load balancer', slug: 'playgrounds/proxy' },
+    ],
+  },
+  {
+    // One page per practice family, generated from FAMILIES (src/pages/practice/[family].astro).
+    label: 'Practice',
+    items: [
+      { label: 'Overview', link: '/practice/' },
+      { label: 'Journey quiz', link: '/practice/journey-quiz/' },
+      ...FAMILIES.map((family) => ({ label: family.title, link: `/practice/${family.id}/` })),
     ],
   },
   { label: 'Reference', items: [{ label: 'Glossary', slug: 'reference/glossary' }] },

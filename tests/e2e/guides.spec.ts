@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 import { sitemapPaths } from './pages.ts';
 import { watchForProblems } from './support.ts';
 
-/** Guide pages: every page in the sitemap except the landing page and the playgrounds. */
-const guides = sitemapPaths().filter((path) => path !== '/' && !path.startsWith('/playgrounds/'));
+/** Guide pages: every page in the sitemap except the landing page, the playgrounds and the practice pages. */
+const guides = sitemapPaths().filter(
+  (path) => path !== '/' && !path.startsWith('/playgrounds/') && !path.startsWith('/practice/'),
+);
 
 test('every guide is in the sitemap', () => {
   expect(guides.length).toBeGreaterThanOrEqual(14);

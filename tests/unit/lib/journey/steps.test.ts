@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { docsHref, journeySteps } from '../../../../src/lib/journey/steps.ts';
 import { sidebar } from '../../../../src/sidebar.ts';
 
-const sidebarSlugs = sidebar.flatMap((group) => group.items.map((item) => item.slug));
+/** The guide pages in the sidebar (the Practice group links to generated pages instead: `link`, not `slug`). */
+const slugsOf = (items: readonly object[]) => items.flatMap((item) => ('slug' in item ? [item.slug as string] : []));
+const sidebarSlugs = sidebar.flatMap((group) => slugsOf(group.items));
 const read = (slug: string) => readFileSync(`src/content/docs/${slug}.mdx`, 'utf8');
 
 describe('journeySteps', () => {
@@ -55,6 +57,7 @@ describe('sidebar', () => {
       '7 · Proxies and load balancers',
       '8 · The server side',
       'Playgrounds',
+      'Practice',
       'Reference',
     ]);
   });
@@ -62,7 +65,7 @@ describe('sidebar', () => {
   it('numbers each journey group after the step of the home page whose guide it holds', () => {
     journeySteps.forEach((step, index) => {
       if (index === 0) return; // the browser step is the overview page, "Start here"
-      const group = sidebar.find((g) => g.items.some((item) => item.slug === step.slug));
+      const group = sidebar.find((g) => slugsOf(g.items).includes(step.slug));
       expect(group?.label.startsWith(`${index + 1} · `), `${step.name} is in "${group?.label}"`).toBe(true);
     });
   });
@@ -75,7 +78,7 @@ describe('sidebar', () => {
   it('every guide outside the overview, playgrounds and reference links back to its step of the journey', () => {
     const guides = sidebar
       .filter((group) => !['Start here', 'Playgrounds', 'Reference'].includes(group.label))
-      .flatMap((group) => group.items.map((item) => item.slug));
+      .flatMap((group) => slugsOf(group.items));
     for (const slug of guides) {
       expect(read(slug), `${slug} links to a step of /start/url-journey/`).toMatch(
         /\]\(\/start\/url-journey\/#\d-[^)]+\)/,
