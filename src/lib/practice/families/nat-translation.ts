@@ -10,6 +10,7 @@ import {
   formatEndpoint,
   HAIRPIN_MODES,
   type HairpinMode,
+  PRESET_NOTES,
   type PresetId,
   presetById,
   runSteps,
@@ -17,7 +18,8 @@ import {
   type ScenarioId,
   type StepResult,
 } from '../../nat/index.ts';
-import { buildView, configure, NAT_CODEC, type NatPlaygroundState, type NatView } from '../../nat-playground/index.ts';
+import { NAT_CODEC, type NatPlaygroundState, type NatView } from '../../nat-playground/index.ts';
+import { buildView, configure } from '../../nat-playground/view.ts';
 import { readIp } from '../answer.ts';
 import { createRandom, type Random } from '../random.ts';
 import type { Difficulty, Exercise, Family, FieldVerdict, SolutionStep, Verdict } from '../types.ts';
@@ -178,7 +180,7 @@ function portAnswer(solution: NatSolution): string | undefined {
 
 function solutionSteps(problem: NatProblem, solution: NatSolution): SolutionStep[] {
   const preset = presetById(problem.nat);
-  const steps: SolutionStep[] = [{ text: `${preset.label}: ${preset.summary}` }];
+  const steps: SolutionStep[] = [{ text: `${preset.label}: ${PRESET_NOTES[problem.nat].summary}` }];
   for (let i = 1; i < problem.step; i++) {
     const parsed = NAT_CODEC.parse({ ...natState(problem), step: String(i) });
     if (!parsed.ok) continue;

@@ -1,7 +1,8 @@
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { presetById, runSteps, type Tuple } from '../../../../../src/lib/nat/index.ts';
-import { buildView, configure, NAT_CODEC } from '../../../../../src/lib/nat-playground/index.ts';
+import { NAT_CODEC } from '../../../../../src/lib/nat-playground/index.ts';
+import { buildView, configure } from '../../../../../src/lib/nat-playground/view.ts';
 import {
   NAT_TRANSLATION,
   type NatProblem,
