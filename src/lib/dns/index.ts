@@ -28,6 +28,7 @@ export type { QueryInput } from './encode.ts';
 export { encodeMessage, encodeQuery, NO_FLAGS, optRecord, queryMessage } from './encode.ts';
 export type { Internet, InternetError, NameServer, ServerTier, Zone } from './internet.ts';
 export { buildInternet, builtInInternet, NAME_SERVERS, ZONE_TEXT } from './internet.ts';
+export { hopQuestion, hopSummary, resolutionLadder, tierOf } from './ladder.ts';
 export { canonicalName, parseName, quoteCharacterString } from './name.ts';
 export { formatDig, formatRData, formatRecord, formatSvcParam } from './present.ts';
 export type { CacheRow, Hop, HopOutcome, Resolution, Resolver, ResolverOptions, StubTransport } from './resolver.ts';
