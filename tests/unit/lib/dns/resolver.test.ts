@@ -2,9 +2,14 @@ import { describe, expect, test } from 'vitest';
 import {
   buildInternet,
   builtInInternet,
+  classify,
   createResolver,
   formatRecord,
+  type Message,
+  NO_FLAGS,
+  queryMessage,
   type Resolution,
+  type ResourceRecord,
   typeName,
   ZONE_TEXT,
 } from '../../../../src/lib/dns/index.ts';
@@ -272,5 +277,95 @@ describe('createResolver: failures and edges (custom internets)', () => {
     const after = r.cacheTable();
     expect(after.length).toBeLessThan(before);
     expect(after.some((row) => row.name === 'www.example.com.')).toBe(false);
+  });
+});
+
+describe('createResolver: what the cache holds, and how it is consulted', () => {
+  test('an answer outranks glue: a later referral’s glue does not replace a cached answer', () => {
+    const r = createResolver(net);
+    r.resolve('a.gtld-servers.net.', 1);
+    const next = r.resolve('www.example.com.', 1);
+    expect(upstream(next)[0]).toBe('a.root-servers.net. com. A referral');
+    expect(
+      r
+        .cacheTable()
+        .filter((c) => c.name === 'a.gtld-servers.net.' && c.type === 'A')
+        .map((c) => c.kind),
+    ).toEqual(['answer']);
+  });
+
+  test('a cached NODATA is served with its SOA; a cached CNAME NODATA does not stop an A lookup', () => {
+    const r = createResolver(net);
+    r.resolve('www.example.net.', 28);
+    const warm = r.resolve('www.example.net.', 28);
+    expect([upstream(warm), warm.response.rcode, warm.response.authorities.map((a) => a.type)]).toEqual([[], 0, [6]]);
+    const c = createResolver(net, { qnameMinimisation: false });
+    c.resolve('www.example.com.', 5);
+    expect(upstream(c.resolve('www.example.com.', 1))).toEqual(['ns1.example.com. www.example.com. A answer']);
+  });
+
+  test('minimisation skips a label whose reply is already cached', () => {
+    const r = createResolver(net);
+    r.resolve('_tcp.example.com.', 1);
+    expect(upstream(r.resolve('_sip._tcp.example.com.', 33))).toEqual([
+      'ns1.example.com. _sip._tcp.example.com. A nodata',
+      'ns1.example.com. _sip._tcp.example.com. SRV answer',
+    ]);
+  });
+
+  test('root hints are tried in name order; a dead one costs a timeout', () => {
+    const hints = [
+      { name: 'z.root.', address: '203.0.113.99' },
+      { name: 'a.dead.', address: '203.0.113.98' },
+      ...net.rootHints,
+    ];
+    const r = createResolver({ ...net, rootHints: hints }).resolve('www.example.com.', 1);
+    expect(upstream(r).slice(0, 2)).toEqual(['203.0.113.98 . NS timeout', 'a.root-servers.net. . NS answer']);
+    expect(r.response.rcode).toBe(0);
+  });
+
+  test('a negative answer from a zone without an SOA is not cached (no TTL to cache it for)', () => {
+    const built = buildInternet({
+      'example.org.': '$ORIGIN example.org.\n$TTL 3600\n@ NS ns1.example.net.\nwww A 198.51.100.80\n',
+    });
+    if (!built.ok) throw new Error(built.error.message);
+    const r = createResolver(built.value);
+    const first = r.resolve('nope.example.org.', 1);
+    expect([first.response.rcode, first.response.authorities]).toEqual([3, []]);
+    expect(upstream(r.resolve('nope.example.org.', 1))).toEqual(['ns1.example.net. nope.example.org. A nxdomain']);
+  });
+
+  test('HTTPS records (binary SvcParams) are cached and compared by value', () => {
+    const r = createResolver(net);
+    const h = r.resolve('www.example.com.', 65);
+    expect(h.response.answers.map(formatRecord)).toEqual(['www.example.com.\t300\tIN\tHTTPS\t1 . alpn="h2,h3"']);
+    expect(upstream(r.resolve('www.example.com.', 65))).toEqual([]);
+  });
+});
+
+describe('classify', () => {
+  const reply = (over: Partial<Message>, flags: Partial<Message['flags']> = {}): Message => ({
+    ...queryMessage({ name: 'www.example.com.', type: 1 }),
+    ...over,
+    flags: { ...NO_FLAGS, qr: true, ...flags },
+  });
+  const a = (name: string): ResourceRecord => ({
+    name,
+    type: 1,
+    class: 1,
+    ttl: 60,
+    data: { kind: 'A', address: '192.0.2.1' },
+  });
+  test.each([
+    ['TC set', reply({}, { tc: true }), 'truncated'],
+    ['REFUSED', reply({ rcode: 5 }), 'refused'],
+    ['SERVFAIL', reply({ rcode: 2 }), 'servfail'],
+    ['FORMERR', reply({ rcode: 1 }), 'servfail'],
+    ['NXDOMAIN', reply({ rcode: 3 }), 'nxdomain'],
+    ['empty NOERROR', reply({}), 'nodata'],
+    ['an answer for another name only', reply({ answers: [a('other.example.com.')] }), 'nodata'],
+    ['the answer', reply({ answers: [a('www.example.com.')] }), 'answer'],
+  ] as const)('%s → %s', (_what, message, outcome) => {
+    expect(classify(message, 'www.example.com.', 1)).toBe(outcome);
   });
 });
