@@ -1,5 +1,7 @@
 /** Public surface of the DNS playground's view model (used by src/components/DnsPlayground). */
 export type { ByteField, DecodeError } from '../dns/types.ts';
+export type { DigPasteMessage, DigPasteView } from './explain.ts';
+export { decodeDigPaste, explainMessage, looksLikeDig } from './explain.ts';
 export type { HexError, HexErrorCode, HexResult, PasteView } from './hex.ts';
 export { decodePaste, MAX_PASTE_CHARS, parseHexInput } from './hex.ts';
 export type { CacheRowView, DnsIslandRun, DnsLadder, DnsView, HopView } from './run.ts';
