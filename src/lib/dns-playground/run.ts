@@ -7,13 +7,13 @@ import { layoutSequence, type Scene, type SequenceActor, type SequenceStep } fro
 import { typeValue } from '../dns/constants.ts';
 import { decodeAnnotated } from '../dns/decode.ts';
 import type { Internet } from '../dns/internet.ts';
-import { builtInInternet } from '../dns/internet.ts';
+import { buildInternet, builtInInternet, ZONE_TEXT } from '../dns/internet.ts';
 import { hopQuestion, hopSummary, resolutionLadder } from '../dns/ladder.ts';
 import { formatDig, formatRData } from '../dns/present.ts';
 import { createResolver, type Hop, type HopOutcome, type Resolution } from '../dns/resolver.ts';
 import type { ByteField } from '../dns/types.ts';
 import { formatDuration } from '../format/index.ts';
-import type { DnsRunInput } from './state.ts';
+import type { DnsRunInput, EditableZone } from './state.ts';
 
 /** One exchange as the island lists it. */
 export interface HopView {
@@ -126,17 +126,44 @@ export interface DnsLadder {
   readonly caption: string;
 }
 
-/** What the island's worker returns: the view and its laid-out ladder (the layout code stays out of the island). */
+/** The zone shown in the editor: its text as the run used it, and why an edit was refused (line, column, quote). */
+export interface ZoneView {
+  readonly origin: EditableZone;
+  readonly text: string;
+  readonly edited: boolean;
+  readonly error?: string;
+}
+
+/** What the island's worker returns: the view, its laid-out ladder (the layout code stays out of the island) and the zone. */
 export interface DnsIslandRun {
   readonly view: DnsView;
   readonly ladder: DnsLadder;
+  readonly zone: ZoneView;
 }
 
-/** Runs the lookup and lays out the ladder, for the island (which scopes the figure's element ids itself). */
-export function runForIsland(request: { readonly input: DnsRunInput }): DnsIslandRun {
-  const view = runDns(request.input);
+/**
+ * The internet a run resolves against: the built-in one, or with the edited zone in place of its built-in text.
+ * A zone that does not parse leaves the built-in internet and reports the parser's positioned error.
+ */
+export function internetFor(input: DnsRunInput, origin: EditableZone = input.zone?.origin ?? 'example.org.') {
+  const builtIn = { internet: builtInInternet(), zone: { origin, text: ZONE_TEXT[origin] ?? '', edited: false } };
+  if (input.zone === undefined) return builtIn;
+  const built = buildInternet({ [input.zone.origin]: input.zone.text });
+  const zone = { origin: input.zone.origin, text: input.zone.text, edited: true };
+  return built.ok
+    ? { internet: built.value, zone }
+    : { internet: builtInInternet(), zone: { ...zone, error: built.error.message } };
+}
+
+/**
+ * Runs the lookup and lays out the ladder, for the island (which scopes the figure's element ids itself). `zone`
+ * names the zone the editor shows when none is edited.
+ */
+export function runForIsland(request: { readonly input: DnsRunInput; readonly zone?: EditableZone }): DnsIslandRun {
+  const { internet, zone } = internetFor(request.input, request.input.zone?.origin ?? request.zone);
+  const view = runDns(request.input, internet);
   const title = `Resolving ${view.input.name} ${view.input.type}`;
   const caption = `${view.fromCache ? 'Answered from the resolver’s cache' : `${view.upstreamQueries} upstream ${view.upstreamQueries === 1 ? 'query' : 'queries'}`}; the answer reaches the stub after ${formatDuration(view.totalMs)}.`;
   const scene = layoutSequence({ actors: view.actors, steps: view.steps, timed: true });
-  return { view, ladder: { scene, title, caption } };
+  return { view, ladder: { scene, title, caption }, zone };
 }

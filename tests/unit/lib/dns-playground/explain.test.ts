@@ -92,9 +92,10 @@ describe('explainMessage', () => {
       'NSID: the name of the server instance that answered (RFC 5001).',
       'EDNS option 65001, 1 octets.',
     ]);
-    const odd = { ...m, rcode: 23, flags: { ...m.flags, rcode: 7 }, edns: undefined };
+    const { edns: _edns, ...plain } = m;
+    const odd = { ...plain, rcode: 23, flags: { ...m.flags, rcode: 7 } };
     expect(explainMessage(odd)[1]).toBe('Status 23: an extended or rare response code.');
-    const nodataNoSoa = { ...m, rcode: 0, flags: { ...m.flags, rcode: 0 }, edns: undefined };
+    const nodataNoSoa = { ...plain, rcode: 0, flags: { ...m.flags, rcode: 0 } };
     expect(explainMessage(nodataNoSoa)).toContain('NODATA: the name exists but has no record of this type.');
   });
 
