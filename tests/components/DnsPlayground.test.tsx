@@ -53,16 +53,21 @@ describe('DnsPlayground: dig’s output in the paste box', () => {
     const reply = createResolver(builtInInternet()).resolve('nope.example.org.', 1).response;
     const box = within(island()).getByLabelText(/Message as hex .* or dig’s output/);
     fireEvent.input(box, { target: { value: `;; Got answer:\n${formatDig(reply)}\n` } });
-    await waitFor(() =>
-      expect(
-        within(island()).getByText(
-          'A resolver may remember that the name does not exist for min(SOA TTL, MINIMUM) = 5 s (RFC 2308).',
-        ),
-      ).toBeTruthy(),
+    await waitFor(
+      () =>
+        expect(
+          within(island()).getByText(
+            'A resolver may remember that the name does not exist for min(SOA TTL, MINIMUM) = 5 s (RFC 2308).',
+          ),
+        ).toBeTruthy(),
+      // The decoder is loaded on the first paste (a dynamic import): allow for a busy machine.
+      { timeout: 10_000 },
     );
     expect(within(island()).getByRole('heading', { name: 'The reply (line 2)' })).toBeTruthy();
     fireEvent.input(box, { target: { value: `;; ->>HEADER<<- opcode: QUERY, status: MAYBE, id: 1` } });
-    await waitFor(() => expect(within(island()).getByRole('alert').textContent).toMatch(/^Line 1, column 1: /));
+    await waitFor(() => expect(within(island()).getByRole('alert').textContent).toMatch(/^Line 1, column 1: /), {
+      timeout: 10_000,
+    });
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { TargetedEvent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DATA_TYPES } from '../../lib/dns/constants.ts';
+import { DATA_TYPES } from '../../lib/dns/data-types.ts';
 import type { ByteField } from '../../lib/dns/types.ts';
 // Direct module imports, not the view model's index: the index also exports the resolver run, which must stay in
 // the worker (see RUN_OPTIONS) so the model's bytes are not in the island's bundle.
@@ -210,7 +210,10 @@ export function DnsPlayground(props: DnsPlaygroundProps) {
         </div>
       </div>
 
-      {run === undefined ? null : (
+      {run === undefined ? (
+        // Hydrating before the worker's first answer: the server's results stay as they are until it comes.
+        <div class="dp-results" dangerouslySetInnerHTML={{ __html: '' }} />
+      ) : (
         <Results
           id={id}
           view={run.view}
@@ -220,16 +223,21 @@ export function DnsPlayground(props: DnsPlaygroundProps) {
           Heading={Heading}
         />
       )}
-      <ZoneEditor
-        id={id}
-        zone={state.zone}
-        text={state.zoneText !== '' ? state.zoneText : (output?.zone.text ?? '')}
-        edited={state.zoneText !== ''}
-        error={keptRun.error?.message ?? errorOf('zoneText')}
-        onZone={(zone) => change({ ...state, zone, zoneText: '' }, 'choose')}
-        onText={(zoneText) => change({ ...state, zoneText }, 'type')}
-        Heading={Heading}
-      />
+      {output === undefined && state.zoneText === '' ? (
+        // The same for the zone editor: its text comes with the run.
+        <details class="dp-zone" dangerouslySetInnerHTML={{ __html: '' }} />
+      ) : (
+        <ZoneEditor
+          id={id}
+          zone={state.zone}
+          text={state.zoneText !== '' ? state.zoneText : (output?.zone.text ?? '')}
+          edited={state.zoneText !== ''}
+          error={keptRun.error?.message ?? errorOf('zoneText')}
+          onZone={(zone) => change({ ...state, zone, zoneText: '' }, 'choose')}
+          onText={(zoneText) => change({ ...state, zoneText }, 'type')}
+          Heading={Heading}
+        />
+      )}
       <Paste id={id} Heading={Heading} />
     </section>
   );
@@ -488,8 +496,14 @@ function ZoneEditor(props: {
   readonly Heading: 'h3';
 }) {
   const { id, Heading } = props;
+  // Open while the reader wants it open (and from the start when the link carries an edit).
+  const [open, setOpen] = useState(props.edited);
   return (
-    <details class="dp-zone" open={props.edited}>
+    <details
+      class="dp-zone"
+      open={open}
+      onToggle={(e: TargetedEvent<HTMLDetailsElement>) => setOpen(e.currentTarget.open)}
+    >
       <summary>
         <Heading>Edit a zone</Heading>
       </summary>
