@@ -8,7 +8,7 @@
  * before, so TTLs have counted down or expired).
  */
 import { BOUNDS, type Bound } from '../bounds/index.ts';
-import { DATA_TYPES, type DataTypeName } from '../dns/constants.ts';
+import { DATA_TYPES, type DataTypeName } from '../dns/data-types.ts';
 import { canonicalName } from '../dns/name.ts';
 import {
   booleanField,
