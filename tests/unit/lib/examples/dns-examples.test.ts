@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DNS_DEFAULTS, parseDnsState, runDns } from '../../../../src/lib/dns-playground/index.ts';
 import {
@@ -110,5 +112,15 @@ describe('the DNS guide’s numbers', () => {
 
   it('an unknown type is a bug in the guide, so it throws', () => {
     expect(() => guideLookup({ type: 'NOPE' })).toThrow(/unknown type NOPE/);
+  });
+});
+
+describe('the DNS guide quotes the model', () => {
+  const guide = readFileSync(join(import.meta.dirname, '../../../../src/content/docs/names/dns.mdx'), 'utf8');
+
+  it('imports its numbers from src/lib/examples and never puts an expression inside a code span (it would not run)', () => {
+    expect(guide).toContain("from '../../../lib/examples/index.ts'");
+    expect(guide.match(/`\{[^`]*\}`/g) ?? []).toEqual([]);
+    expect(guide).toContain('<SequenceDiagram title={walkFigure.title}');
   });
 });
