@@ -179,22 +179,28 @@ export interface SizeExample {
   readonly smallWarmMs: number;
 }
 
-export function sizeExample(): SizeExample {
+/** The sizes, with `big` the lookup whose answer is over the EDNS limit (the built-in big.example.com TXT). */
+export function sizeExample(big: GuideLookup = { name: 'big.example.com.', type: 'TXT' }): SizeExample {
   const small = guideLookup({ after: 1 });
-  const big = guideLookup({ name: 'big.example.com.', type: 'TXT', after: 1 });
+  const large = guideLookup({ ...big, after: 1 });
   const stub = small.resolution.hops[0] as Hop;
-  const truncated = big.resolution.hops.find((h) => h.outcome === 'truncated');
-  const bigAnswer = big.resolution.hops.at(-1) as Hop;
-  if (stub.responseBytes === undefined || truncated?.responseBytes === undefined || bigAnswer.transport !== 'tcp')
-    throw new Error('worked example: the big TXT lookup was not truncated and retried over TCP');
+  const truncated = large.resolution.hops.find((h) => h.outcome === 'truncated');
+  const bigAnswer = large.resolution.hops.at(-1) as Hop;
+  if (
+    stub.responseBytes === undefined ||
+    truncated?.responseBytes === undefined ||
+    bigAnswer.transport !== 'tcp' ||
+    bigAnswer.responseBytes === undefined
+  )
+    throw new Error(`worked example: the lookup of ${large.resolution.name} was not truncated and retried over TCP`);
   return {
     query: stub.queryBytes.length,
     answer: stub.responseBytes.length,
-    bigAnswer: bigAnswer.responseBytes?.length ?? 0,
+    bigAnswer: bigAnswer.responseBytes.length,
     truncatedReply: truncated.responseBytes.length,
     classicLimit: CLASSIC_UDP_PAYLOAD,
     ednsLimit: FLAG_DAY_UDP_PAYLOAD,
-    bigWarmMs: big.totalMs,
+    bigWarmMs: large.totalMs,
     smallWarmMs: small.totalMs,
   };
 }

@@ -97,6 +97,9 @@ describe('the DNS guide’s numbers', () => {
     expect([s.classicLimit, s.ednsLimit]).toEqual([512, 1232]);
     // Truncated reply, TCP handshake, the query again: three round trips of 10 ms.
     expect([s.smallWarmMs, s.bigWarmMs]).toEqual([10, 30]);
+    expect(() => sizeExample({ name: 'www.example.com.', type: 'A' })).toThrow(
+      'worked example: the lookup of www.example.com. was not truncated and retried over TCP',
+    );
   });
 
   it('transport costs on a new connection: UDP < TCP < DoT = DoH', () => {
