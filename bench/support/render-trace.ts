@@ -83,11 +83,11 @@ interface TraceEvent {
 export async function measureSynthetic(
   browser: Browser,
   page: Page,
-  input: { readonly label: string; readonly values: readonly string[] },
+  input: { readonly label: string | RegExp; readonly values: readonly string[] },
   options: { readonly runs: number; readonly warmup: number; readonly markPrefix: string },
 ): Promise<Sample[]> {
   const id = await page.getByLabel(input.label).getAttribute('id');
-  if (id === null) throw new Error(`The field '${input.label}' has no id.`);
+  if (id === null) throw new Error(`The field '${String(input.label)}' has no id.`);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
   const inPage = await page.evaluate(
     async ({ id, values, runs, warmup, prefix }) => {

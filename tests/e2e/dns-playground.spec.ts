@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { DNS_DEFAULTS, parseDnsState, runDns } from '../../src/lib/dns-playground/index.ts';
+import { builtInInternet, createResolver, formatDig, ZONE_TEXT } from '../../src/lib/dns/index.ts';
+import { DNS_DEFAULTS, parseDnsState, runDns, runForIsland } from '../../src/lib/dns-playground/index.ts';
 import { formatDuration } from '../../src/lib/format/index.ts';
 import { axeViolations, watchForProblems } from './support.ts';
 
@@ -19,12 +20,16 @@ async function hydrated(page: Page, region: Locator): Promise<void> {
     'ssr',
     /.*/,
   );
+  // data-live: the worker has answered once, so inputs now re-run the model.
+  await expect(region).toHaveAttribute('data-live', '');
 }
 
 function predictTotal(state: Partial<typeof DNS_DEFAULTS>): string {
   const parsed = parseDnsState({ ...DNS_DEFAULTS, ...state });
   if (!parsed.ok) throw new Error(parsed.error.message);
-  return formatDuration(runDns(parsed.value).totalMs);
+  return formatDuration(
+    parsed.value.zone === undefined ? runDns(parsed.value).totalMs : runForIsland({ input: parsed.value }).view.totalMs,
+  );
 }
 
 test('the default lookup is rendered on the server and matches the model', async ({ page }) => {
@@ -103,6 +108,104 @@ test('pasted hex: malformed input gives a positioned error, a valid message deco
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   await dp.getByRole('button', { name: /TXT-DATA/ }).focus();
   await expect(dp.locator('.dp-byte--on').first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('hex view, both ways: a focused byte presses its field, arrow keys walk the bytes, a hovered field lights its bytes', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto(PLAYGROUND);
+  const dp = island(page);
+  await hydrated(page, dp);
+  const grid = dp.getByRole('grid', { name: /Message bytes in hex/ }).first();
+  const flagsByte = grid.locator('td[data-at="2"]');
+  await expect(flagsByte).toHaveAttribute('aria-label', /^Byte 2: [0-9a-f]{2}, Flags: /);
+  // One tab stop in the grid: byte 0, reached with Tab from the hop list's last button.
+  await expect(grid.locator('td[tabindex="0"]')).toHaveCount(1);
+  await flagsByte.focus();
+  const flagsField = dp.getByRole('button', { name: /^2\+2 Flags:/ }).first();
+  await expect(flagsField).toHaveAttribute('aria-pressed', 'true');
+  await expect(grid.locator('td.dp-byte--on')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator(':focus')).toHaveAttribute('data-at', '18');
+  await page.keyboard.press('Home');
+  await expect(page.locator(':focus')).toHaveAttribute('data-at', '16');
+  await expect(flagsField).toHaveAttribute('aria-pressed', 'false');
+  await dp
+    .getByRole('button', { name: /^0\+2 ID:/ })
+    .first()
+    .hover();
+  await expect(grid.locator('td.dp-byte--on')).toHaveCount(2);
+  await expect(grid.locator('td[data-at="0"]')).toHaveClass(/dp-byte--on/);
+  await grid.locator('td[data-at="5"]').hover();
+  await expect(dp.getByRole('button', { name: /^4\+2 / }).first()).toHaveAttribute('aria-pressed', 'true');
+  expect(problems).toEqual([]);
+});
+
+test('pasted dig output is decoded and explained; a bad line is a positioned error; record data stays text', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto(PLAYGROUND);
+  const dp = island(page);
+  await hydrated(page, dp);
+  const reply = createResolver(builtInInternet()).resolve('nope.example.org.', 1).response;
+  const box = dp.getByLabel(/or dig’s output/);
+  await box.fill(`;; Got answer:\n${formatDig(reply)}\n\n;; MSG SIZE  rcvd: 107\n`);
+  await expect(dp.getByRole('heading', { name: 'The reply (line 2)' })).toBeVisible();
+  await expect(
+    dp.getByText('A resolver may remember that the name does not exist for min(SOA TTL, MINIMUM) = 5 s (RFC 2308).'),
+  ).toBeVisible();
+  await expect(dp.getByText('Encoded with name compression it is 107 octets; dig reports 107.')).toBeVisible();
+  const grid = dp.getByRole('grid', { name: /Message bytes in hex/ }).last();
+  await grid.locator('td[data-at="3"]').focus();
+  await expect(dp.getByRole('button', { name: /^2\+2 Flags:/ }).last()).toHaveAttribute('aria-pressed', 'true');
+  await box.fill(
+    ';; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: 1\n;; flags: qr; QUERY: 0, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 0\n;; ANSWER SECTION:\nx.\t1\tIN\tA\t10.0.0.256',
+  );
+  await expect(dp.getByRole('alert')).toContainText("Line 4, column 11: '10.0.0.256' is not an IPv4 address");
+  const txt = '<img src=x onerror=alert(1)>';
+  await box.fill(
+    `;; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: 1\n;; flags: qr; QUERY: 0, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 0\n;; ANSWER SECTION:\nx.\t1\tIN\tTXT\t"${txt}"`,
+  );
+  await expect(dp.getByText(`"${txt}"`, { exact: false }).first()).toBeVisible();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(problems).toEqual([]);
+});
+
+test('the zone editor: an added record resolves, travels in the URL and survives a reload; a broken line is a positioned error', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto(PLAYGROUND);
+  const dp = island(page);
+  await hydrated(page, dp);
+  await dp.getByText('Edit a zone').click();
+  const zone = dp.getByLabel(/^Zone file \(example\.org\./);
+  await expect(zone).toHaveValue(ZONE_TEXT['example.org.'] as string);
+  const edited = `${ZONE_TEXT['example.org.']}new    60 A  198.51.100.77\n`;
+  await zone.fill(edited);
+  await dp.getByLabel('Name', { exact: true }).fill('new.example.org');
+  await expect(dp.locator('.dp-total')).toContainText(
+    `${predictTotal({ name: 'new.example.org', zoneText: edited })} to the answer`,
+  );
+  await expect(dp.getByText('new.example.org.\t60\tIN\tA\t198.51.100.77').first()).toBeAttached();
+  await expect(page).toHaveURL(/zt=/);
+  await page.reload();
+  const again = island(page);
+  await hydrated(page, again);
+  await expect(again.getByLabel(/^Zone file/)).toHaveValue(edited);
+  await expect(again.getByText('new.example.org.\t60\tIN\tA\t198.51.100.77').first()).toBeAttached();
+  const before = await again.locator('.dp-total').textContent();
+  await again.getByLabel(/^Zone file/).fill(`${edited}oops A 300.1.1.1\n`);
+  await expect(
+    again.getByText(/Zone example\.org\.: Line 9, column 8: '300\.1\.1\.1' is not an IPv4 address/),
+  ).toBeVisible();
+  await expect(again.getByLabel(/^Zone file/)).toHaveAttribute('aria-invalid', 'true');
+  await expect(again.locator('.dp-total')).toHaveText(before ?? '');
+  await again.getByRole('button', { name: 'Restore the built-in example.org. zone' }).click();
+  await expect(again.getByLabel(/^Zone file/)).toHaveValue(ZONE_TEXT['example.org.'] as string);
   expect(problems).toEqual([]);
 });
 

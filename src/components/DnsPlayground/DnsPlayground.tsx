@@ -5,8 +5,8 @@
  * always rendered as text (never as HTML): dig's escaping already keeps it on one line.
  */
 import type { TargetedEvent } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { DATA_TYPES } from '../../lib/dns/constants.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DATA_TYPES } from '../../lib/dns/data-types.ts';
 import type { ByteField } from '../../lib/dns/types.ts';
 // Direct module imports, not the view model's index: the index also exports the resolver run, which must stay in
 // the worker (see RUN_OPTIONS) so the model's bytes are not in the island's bundle.
@@ -18,6 +18,9 @@ import {
   DNS_PRESETS,
   type DnsPlaygroundState,
   type DnsRunInput,
+  EDITABLE_ZONES,
+  type EditableZone,
+  MAX_ZONE_TEXT,
   parseDnsState,
   TRANSPORT_LABELS,
   TRANSPORTS,
@@ -31,7 +34,7 @@ import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
 import './DnsPlayground.css';
 
-type RunRequest = { readonly input: DnsRunInput };
+type RunRequest = { readonly input: DnsRunInput; readonly zone?: EditableZone };
 
 /**
  * The lookup runs in a worker (written inline so Vite bundles it); the server render and tests run it directly. The
@@ -80,8 +83,22 @@ export function DnsPlayground(props: DnsPlaygroundProps) {
   const [state, change, notices] = useUrlState(DNS_CODEC, base, props.syncUrl === true);
   const kept = useLastGood(useMemo(() => parseDnsState(state), [state]));
   const input = kept.value ?? (DEFAULT_INPUT.ok ? DEFAULT_INPUT.value : undefined);
-  const request = useMemo(() => (input === undefined ? undefined : { input }), [input]);
-  const run = useBackgroundRun(request ?? { input: DEFAULT_INPUT_VALUE }, RUN_OPTIONS).output;
+  const request = useMemo(() => ({ input: input ?? DEFAULT_INPUT_VALUE, zone: state.zone }), [input, state.zone]);
+  const background = useBackgroundRun(request, RUN_OPTIONS);
+  const output = background.output;
+  // The last good rule for the zone editor too: an edit that does not parse keeps the last result on screen.
+  const keptRun = useLastGood(
+    useMemo(
+      () =>
+        output === undefined
+          ? undefined
+          : output.zone.error === undefined
+            ? { ok: true as const, value: output }
+            : { ok: false as const, error: { code: 'zone', message: output.zone.error } },
+      [output],
+    ),
+  );
+  const run = keptRun.value;
   const [selected, setSelected] = useState(0);
   const level = props.headingLevel ?? 3;
   const Heading = `h${level}` as 'h3';
@@ -89,7 +106,11 @@ export function DnsPlayground(props: DnsPlaygroundProps) {
   const nameError = errorOf('name');
 
   return (
-    <section class="pj-island dp not-content" aria-label={props.label ?? 'DNS resolution playground'}>
+    <section
+      class="pj-island dp not-content"
+      aria-label={props.label ?? 'DNS resolution playground'}
+      data-live={background.live ? '' : undefined}
+    >
       <p class="pj-notice" role="status">
         {notices.length > 0 ? notices.map((n) => n.message).join(' ') : null}
       </p>
@@ -189,13 +210,31 @@ export function DnsPlayground(props: DnsPlaygroundProps) {
         </div>
       </div>
 
-      {run === undefined ? null : (
+      {run === undefined ? (
+        // Hydrating before the worker's first answer: the server's results stay as they are until it comes.
+        <div class="dp-results" dangerouslySetInnerHTML={{ __html: '' }} />
+      ) : (
         <Results
           id={id}
           view={run.view}
           ladder={run.ladder}
           selected={Math.min(selected, run.view.hops.length - 1)}
           onSelect={setSelected}
+          Heading={Heading}
+        />
+      )}
+      {output === undefined && state.zoneText === '' ? (
+        // The same for the zone editor: its text comes with the run.
+        <details class="dp-zone" dangerouslySetInnerHTML={{ __html: '' }} />
+      ) : (
+        <ZoneEditor
+          id={id}
+          zone={state.zone}
+          text={state.zoneText !== '' ? state.zoneText : (output?.zone.text ?? '')}
+          edited={state.zoneText !== ''}
+          error={keptRun.error?.message ?? errorOf('zoneText')}
+          onZone={(zone) => change({ ...state, zone, zoneText: '' }, 'choose')}
+          onText={(zoneText) => change({ ...state, zoneText }, 'type')}
           Heading={Heading}
         />
       )}
@@ -333,9 +372,17 @@ function Results(props: {
   );
 }
 
-/** Bytes in rows of 16 beside the decoded fields; focusing or hovering a field highlights its bytes and back. */
+/**
+ * Bytes in rows of 16 beside the decoded fields, linked both ways: hovering or focusing a field highlights its bytes,
+ * and hovering or focusing a byte highlights its field (and scrolls the field list to it). The bytes are a grid with
+ * one tab stop (roving tabindex): arrow keys move by a byte or a row, Home/End to the row's ends; each byte's
+ * accessible name says its offset, value and field, so a screen reader hears the field as the focus moves.
+ */
 function HexView(props: { readonly id: string; readonly bytes: Uint8Array; readonly fields: readonly ByteField[] }) {
   const [active, setActive] = useState<number | undefined>(undefined);
+  const [cursor, setCursor] = useState(0);
+  const grid = useRef<HTMLTableElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   const fieldAt = useMemo(() => {
     const map = new Int32Array(props.bytes.length).fill(-1);
     props.fields.forEach((f, i) => {
@@ -344,28 +391,78 @@ function HexView(props: { readonly id: string; readonly bytes: Uint8Array; reado
     return map;
   }, [props.bytes, props.fields]);
   const current = active === undefined ? undefined : props.fields[active];
+  const last = props.bytes.length - 1;
+  const at = Math.min(cursor, Math.max(0, last));
   const rows: number[] = [];
   for (let o = 0; o < props.bytes.length; o += 16) rows.push(o);
+  const showField = (offset: number, scroll: boolean) => {
+    const f = fieldAt[offset] ?? -1;
+    setActive(f < 0 ? undefined : f);
+    if (scroll && f >= 0) list.current?.children[f]?.scrollIntoView?.({ block: 'nearest' });
+  };
+  const move = (event: KeyboardEvent) => {
+    const steps: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: 16,
+      ArrowUp: -16,
+      Home: -(at % 16),
+      End: Math.min(15 - (at % 16), last - at),
+    };
+    const step = steps[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const next = Math.max(0, Math.min(last, at + step));
+    setCursor(next);
+    grid.current?.querySelector<HTMLElement>(`[data-at="${next}"]`)?.focus();
+  };
   return (
     <div class="dp-hex">
-      <div class="dp-hex-bytes" aria-hidden="true">
-        {rows.map((o) => (
-          <div key={o} class="dp-hex-row">
-            <span class="dp-hex-offset">{o.toString(16).padStart(4, '0')}</span>
-            {Array.from(props.bytes.subarray(o, o + 16), (b, i) => {
-              const at = o + i;
-              const f = fieldAt[at] ?? -1;
-              const on = current !== undefined && at >= current.offset && at < current.offset + current.length;
-              return (
-                <span key={at} class={on ? 'dp-byte dp-byte--on' : 'dp-byte'} data-field={f}>
-                  {b.toString(16).padStart(2, '0')}
-                </span>
-              );
-            })}
-          </div>
-        ))}
+      <div class="dp-hex-scroll">
+        <table
+          ref={grid}
+          class="dp-hex-bytes"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern (WAI-ARIA APG "Data Grid") on a table: one tab stop, arrow keys move between the byte cells
+          role="grid"
+          aria-label="Message bytes in hex (arrow keys move; each byte names its field)"
+          onKeyDown={move}
+        >
+          <tbody>
+            {rows.map((o) => (
+              <tr key={o} class="dp-hex-row">
+                <th scope="row" class="dp-hex-offset">
+                  {o.toString(16).padStart(4, '0')}
+                </th>
+                {Array.from(props.bytes.subarray(o, o + 16), (b, i) => {
+                  const offset = o + i;
+                  const f = fieldAt[offset] ?? -1;
+                  const field = props.fields[f];
+                  const on =
+                    current !== undefined && offset >= current.offset && offset < current.offset + current.length;
+                  const hex = b.toString(16).padStart(2, '0');
+                  return (
+                    <td
+                      key={offset}
+                      class={on ? 'dp-byte dp-byte--on' : 'dp-byte'}
+                      data-at={offset}
+                      tabIndex={offset === at ? 0 : -1}
+                      aria-label={`Byte ${offset}: ${hex}${field === undefined ? '' : `, ${field.label}: ${field.value}`}`}
+                      onFocus={() => {
+                        setCursor(offset);
+                        showField(offset, true);
+                      }}
+                      onMouseEnter={() => showField(offset, false)}
+                    >
+                      {hex}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
-      <ol class="dp-fields" aria-label="Decoded fields (focus one to highlight its bytes)">
+      <ol ref={list} class="dp-fields" aria-label="Decoded fields (focus one to highlight its bytes)">
         {props.fields.map((f, i) => (
           <li key={`${f.offset}-${f.field}`}>
             <button
@@ -387,6 +484,68 @@ function HexView(props: { readonly id: string; readonly bytes: Uint8Array; reado
   );
 }
 
+/** Edit one zone of the built-in internet as a zone file; the lookup resolves against it (state in the URL). */
+function ZoneEditor(props: {
+  readonly id: string;
+  readonly zone: EditableZone;
+  readonly text: string;
+  readonly edited: boolean;
+  readonly error: string | undefined;
+  readonly onZone: (zone: EditableZone) => void;
+  readonly onText: (text: string) => void;
+  readonly Heading: 'h3';
+}) {
+  const { id, Heading } = props;
+  // Open while the reader wants it open (and from the start when the link carries an edit).
+  const [open, setOpen] = useState(props.edited);
+  return (
+    <details
+      class="dp-zone"
+      open={open}
+      onToggle={(e: TargetedEvent<HTMLDetailsElement>) => setOpen(e.currentTarget.open)}
+    >
+      <summary>
+        <Heading>Edit a zone</Heading>
+      </summary>
+      <p>
+        Change a record, add one or remove one (zone-file syntax, RFC 1035 §5), then look a name up: the resolver asks
+        this zone’s server, which now serves your text.
+      </p>
+      <Select
+        id={`${id}-zone`}
+        label={DNS_CODEC.fields.zone.label}
+        value={props.zone}
+        values={EDITABLE_ZONES}
+        describe={(z) => z}
+        onChange={props.onZone}
+      />
+      <div class={`pj-field${props.error === undefined ? '' : ' pj-field--invalid'}`}>
+        <label for={`${id}-zone-text`} class="pj-label">
+          {DNS_CODEC.fields.zoneText.label} ({props.zone}, up to {formatCount(MAX_ZONE_TEXT)} characters)
+        </label>
+        <textarea
+          id={`${id}-zone-text`}
+          rows={10}
+          spellcheck={false}
+          maxLength={MAX_ZONE_TEXT}
+          value={props.text}
+          aria-invalid={props.error === undefined ? undefined : 'true'}
+          aria-describedby={`${id}-zone-error`}
+          onInput={(e: TargetedEvent<HTMLTextAreaElement>) => props.onText(e.currentTarget.value)}
+        />
+        <p id={`${id}-zone-error`} class="pj-error" aria-live="polite">
+          {props.error ?? ''}
+        </p>
+      </div>
+      {props.edited ? (
+        <button type="button" class="dp-zone-reset" onClick={() => props.onText('')}>
+          Restore the built-in {props.zone} zone
+        </button>
+      ) : null}
+    </details>
+  );
+}
+
 function Paste(props: { readonly id: string; readonly Heading: 'h3' }) {
   const [text, setText] = useState('');
   const [decoder, setDecoder] = useState<PasteDecoder | undefined>(undefined);
@@ -403,9 +562,13 @@ function Paste(props: { readonly id: string; readonly Heading: 'h3' }) {
   return (
     <div class="dp-paste">
       <Heading>Paste a DNS message</Heading>
+      <p>
+        Paste the bytes of a message as hex, or what <code>dig</code> printed (its default output, or with{' '}
+        <code>+qr</code>): each message is decoded, explained and shown byte by byte.
+      </p>
       <div class="pj-field">
         <label for={`${id}-paste`} class="pj-label">
-          Message as hex (Wireshark “Copy as Hex Stream” or a hex dump)
+          Message as hex (Wireshark “Copy as Hex Stream” or a hex dump) or dig’s output
         </label>
         <textarea
           id={`${id}-paste`}
@@ -415,10 +578,27 @@ function Paste(props: { readonly id: string; readonly Heading: 'h3' }) {
           onInput={(e: TargetedEvent<HTMLTextAreaElement>) => setText(e.currentTarget.value)}
         />
       </div>
-      {result === undefined ? null : result.kind === 'hex-error' ? (
+      {result === undefined ? null : result.kind === 'hex-error' || result.kind === 'dig-error' ? (
         <p class="pj-error" role="alert">
           {result.error.message}
         </p>
+      ) : result.kind === 'dig' ? (
+        <div class="dp-dig-paste">
+          {result.messages.map((m, i) => (
+            <section key={m.dig.line} aria-labelledby={`${id}-dig-${i}`}>
+              <Heading id={`${id}-dig-${i}`}>
+                {m.dig.direction === 'sent' ? 'The query dig sent' : 'The reply'} (line {m.dig.line})
+              </Heading>
+              <ul class="dp-notes">
+                {m.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+              {m.decoded.ok ? <pre class="dp-dig">{decoder?.formatDig(m.decoded.value)}</pre> : null}
+              <HexView id={`${id}-dig-hex-${i}`} bytes={m.bytes} fields={m.decoded.fields} />
+            </section>
+          ))}
+        </div>
       ) : (
         <div>
           {result.decoded.ok ? (

@@ -8,6 +8,7 @@
 import { MAX_MESSAGE_BYTES } from '../dns/constants.ts';
 import { type AnnotatedDecode, decodeAnnotated } from '../dns/decode.ts';
 import { quote } from '../playground/index.ts';
+import { type DigPasteView, decodeDigPaste, looksLikeDig } from './explain.ts';
 
 export const MAX_PASTE_CHARS = 140_000;
 
@@ -78,9 +79,12 @@ export function parseHexInput(text: string): HexResult {
 /** What the paste box shows: the hex error, or the annotated decode (which may itself be a positioned error). */
 export type PasteView =
   | { readonly kind: 'hex-error'; readonly error: HexError }
-  | { readonly kind: 'decoded'; readonly bytes: Uint8Array; readonly decoded: AnnotatedDecode };
+  | { readonly kind: 'decoded'; readonly bytes: Uint8Array; readonly decoded: AnnotatedDecode }
+  | DigPasteView;
 
+/** Hex, or dig's text output (recognised by its header line or a leading ';'), decoded for the paste box. */
 export function decodePaste(text: string): PasteView {
+  if (text.length <= MAX_PASTE_CHARS && looksLikeDig(text)) return decodeDigPaste(text);
   const hex = parseHexInput(text);
   return hex.ok
     ? { kind: 'decoded', bytes: hex.value, decoded: decodeAnnotated(hex.value) }

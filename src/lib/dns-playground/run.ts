@@ -4,15 +4,16 @@
  * the timed ladder for the shared sequence diagram, the cache table and the totals.
  */
 import { layoutSequence, type Scene, type SequenceActor, type SequenceStep } from '../diagram/index.ts';
-import { typeName, typeValue } from '../dns/constants.ts';
+import { typeValue } from '../dns/constants.ts';
 import { decodeAnnotated } from '../dns/decode.ts';
-import type { Internet, ServerTier } from '../dns/internet.ts';
-import { builtInInternet } from '../dns/internet.ts';
+import type { Internet } from '../dns/internet.ts';
+import { buildInternet, builtInInternet, ZONE_TEXT } from '../dns/internet.ts';
+import { hopQuestion, hopSummary, resolutionLadder } from '../dns/ladder.ts';
 import { formatDig, formatRData } from '../dns/present.ts';
 import { createResolver, type Hop, type HopOutcome, type Resolution } from '../dns/resolver.ts';
 import type { ByteField } from '../dns/types.ts';
 import { formatDuration } from '../format/index.ts';
-import type { DnsRunInput } from './state.ts';
+import type { DnsRunInput, EditableZone } from './state.ts';
 
 /** One exchange as the island lists it. */
 export interface HopView {
@@ -58,42 +59,6 @@ export interface DnsView {
   readonly learned: readonly { readonly server: string; readonly names: readonly string[] }[];
 }
 
-const TIER_ACTOR: Record<ServerTier, string> = { root: 'root', tld: 'tld', domain: 'auth' };
-
-function summary(h: Hop): string {
-  const r = h.response;
-  if (r === undefined) return 'no reply (timeout)';
-  switch (h.outcome) {
-    case 'referral': {
-      const ns = r.authorities.find((a) => a.type === 2);
-      return `referral to ${ns?.name ?? '?'}`;
-    }
-    case 'answer':
-      return `answer: ${r.answers
-        .map((a) => formatRData(a.data))
-        .slice(0, 3)
-        .join(', ')}${r.answers.length > 3 ? ', …' : ''}`;
-    case 'cname': {
-      const c = r.answers.find((a) => a.type === 5);
-      return `CNAME → ${c === undefined ? '?' : formatRData(c.data)}`;
-    }
-    case 'nxdomain':
-      return 'NXDOMAIN: no such name';
-    case 'nodata':
-      return 'NODATA: name exists, no record of this type';
-    case 'truncated':
-      return 'truncated (TC): retry over TCP';
-    case 'refused':
-      return 'REFUSED';
-    default:
-      return 'SERVFAIL';
-  }
-}
-
-function tierOf(internet: Internet, address: string): ServerTier {
-  return internet.servers.find((s) => s.address === address)?.tier ?? 'domain';
-}
-
 /** Runs the lookup (twice for warm / after-N-seconds) and builds the view. */
 export function runDns(input: DnsRunInput, internet: Internet = builtInInternet()): DnsView {
   const type = typeValue(input.type) ?? 1;
@@ -112,7 +77,7 @@ export function runDns(input: DnsRunInput, internet: Internet = builtInInternet(
     index,
     from: h.from === 'stub' ? 'Stub' : 'Resolver',
     to: h.from === 'stub' ? 'Resolver' : h.to,
-    question: `${h.query.questions[0]?.name ?? ''} ${typeName(h.query.questions[0]?.type ?? 0)}`,
+    question: hopQuestion(h),
     outcome: h.outcome,
     transport: h.transport,
     sendMs: h.sendMs,
@@ -122,59 +87,14 @@ export function runDns(input: DnsRunInput, internet: Internet = builtInInternet(
     responseBytes: h.responseBytes,
     responseDig: h.response === undefined ? undefined : formatDig(h.response),
     responseFields: h.responseBytes === undefined ? [] : decodeAnnotated(h.responseBytes).fields,
-    summary: summary(h),
+    summary: hopSummary(h),
   }));
-  const actors: SequenceActor[] = [
-    { id: 'stub', label: 'Stub', sublabel: 'your device' },
-    { id: 'resolver', label: 'Resolver', sublabel: 'recursive, cache' },
-  ];
-  const tiers = new Set(result.hops.filter((h) => h.from === 'resolver').map((h) => tierOf(internet, h.address)));
-  if (tiers.has('root')) actors.push({ id: 'root', label: 'Root', sublabel: 'a.root-servers.net' });
-  if (tiers.has('tld')) actors.push({ id: 'tld', label: 'TLD', sublabel: 'com, net, org, arpa' });
-  if (tiers.has('domain')) actors.push({ id: 'auth', label: 'Authoritative', sublabel: 'the domain’s servers' });
-  const steps: SequenceStep[] = [];
-  for (const h of result.hops) {
-    const from = h.from === 'stub' ? 'stub' : 'resolver';
-    const to = h.from === 'stub' ? 'resolver' : TIER_ACTOR[tierOf(internet, h.address)];
-    const mid = (h.sendMs + h.receiveMs) / 2;
-    const q = h.query.questions[0];
-    const label = `${q?.name ?? ''} ${typeName(q?.type ?? 0)}${h.transport === 'udp' ? '' : ` (${h.transport.toUpperCase()})`}`;
-    if (h.response === undefined) {
-      steps.push({
-        kind: 'message',
-        from,
-        to,
-        label,
-        detail: `${h.to}: no reply`,
-        sendAt: h.sendMs,
-        receiveAt: mid,
-        dashed: true,
-      });
-      steps.push({
-        kind: 'note',
-        over: [from],
-        text: `timeout ${formatDuration(h.receiveMs - h.sendMs)}`,
-        at: h.receiveMs,
-      });
-    } else {
-      const query: SequenceStep = { kind: 'message', from, to, label, sendAt: h.sendMs, receiveAt: mid };
-      steps.push(h.from === 'stub' ? query : { ...query, detail: h.to });
-      steps.push({
-        kind: 'message',
-        from: to,
-        to: from,
-        label: summary(h),
-        sendAt: mid,
-        receiveAt: h.receiveMs,
-        dashed: h.outcome === 'referral',
-      });
-    }
-  }
+  const { actors, steps } = resolutionLadder(result, internet);
   const learned = new Map<string, string[]>();
   for (const h of result.hops) {
     if (h.from !== 'resolver') continue;
     const list = learned.get(h.to) ?? [];
-    const q = `${h.query.questions[0]?.name ?? ''} ${typeName(h.query.questions[0]?.type ?? 0)}`;
+    const q = hopQuestion(h);
     if (!list.includes(q)) list.push(q);
     learned.set(h.to, list);
   }
@@ -206,17 +126,44 @@ export interface DnsLadder {
   readonly caption: string;
 }
 
-/** What the island's worker returns: the view and its laid-out ladder (the layout code stays out of the island). */
+/** The zone shown in the editor: its text as the run used it, and why an edit was refused (line, column, quote). */
+export interface ZoneView {
+  readonly origin: EditableZone;
+  readonly text: string;
+  readonly edited: boolean;
+  readonly error?: string;
+}
+
+/** What the island's worker returns: the view, its laid-out ladder (the layout code stays out of the island) and the zone. */
 export interface DnsIslandRun {
   readonly view: DnsView;
   readonly ladder: DnsLadder;
+  readonly zone: ZoneView;
 }
 
-/** Runs the lookup and lays out the ladder, for the island (which scopes the figure's element ids itself). */
-export function runForIsland(request: { readonly input: DnsRunInput }): DnsIslandRun {
-  const view = runDns(request.input);
+/**
+ * The internet a run resolves against: the built-in one, or with the edited zone in place of its built-in text.
+ * A zone that does not parse leaves the built-in internet and reports the parser's positioned error.
+ */
+export function internetFor(input: DnsRunInput, origin: EditableZone = input.zone?.origin ?? 'example.org.') {
+  const builtIn = { internet: builtInInternet(), zone: { origin, text: ZONE_TEXT[origin] ?? '', edited: false } };
+  if (input.zone === undefined) return builtIn;
+  const built = buildInternet({ [input.zone.origin]: input.zone.text });
+  const zone = { origin: input.zone.origin, text: input.zone.text, edited: true };
+  return built.ok
+    ? { internet: built.value, zone }
+    : { internet: builtInInternet(), zone: { ...zone, error: built.error.message } };
+}
+
+/**
+ * Runs the lookup and lays out the ladder, for the island (which scopes the figure's element ids itself). `zone`
+ * names the zone the editor shows when none is edited.
+ */
+export function runForIsland(request: { readonly input: DnsRunInput; readonly zone?: EditableZone }): DnsIslandRun {
+  const { internet, zone } = internetFor(request.input, request.input.zone?.origin ?? request.zone);
+  const view = runDns(request.input, internet);
   const title = `Resolving ${view.input.name} ${view.input.type}`;
   const caption = `${view.fromCache ? 'Answered from the resolver’s cache' : `${view.upstreamQueries} upstream ${view.upstreamQueries === 1 ? 'query' : 'queries'}`}; the answer reaches the stub after ${formatDuration(view.totalMs)}.`;
   const scene = layoutSequence({ actors: view.actors, steps: view.steps, timed: true });
-  return { view, ladder: { scene, title, caption } };
+  return { view, ladder: { scene, title, caption }, zone };
 }

@@ -2,12 +2,13 @@
  * The DNS playground's view model: its fields (declared once with the playground toolkit), presets, the name/type
  * validation and the run that turns a state into everything the island shows.
  *
- * Shape of the state: `{ name, type, cache, after, qmin, transport, stubRtt, serverRtt }` — the text of each control
- * as typed. `cache`: cold (empty cache), warm (the same lookup a moment before) or after (the same lookup `after`
- * seconds before, so TTLs have counted down or expired).
+ * Shape of the state: `{ name, type, cache, after, qmin, transport, stubRtt, serverRtt, zone, zoneText }` — the text
+ * of each control as typed; `zoneText` is the edited zone file of `zone` ('' while the zone is as built in).
+ * `cache`: cold (empty cache), warm (the same lookup a moment before) or after (the same lookup `after` seconds
+ * before, so TTLs have counted down or expired).
  */
 import { BOUNDS, type Bound } from '../bounds/index.ts';
-import { DATA_TYPES, type DataTypeName } from '../dns/constants.ts';
+import { DATA_TYPES, type DataTypeName } from '../dns/data-types.ts';
 import { canonicalName } from '../dns/name.ts';
 import {
   booleanField,
@@ -42,6 +43,13 @@ const TRANSPORT_LABELS: Record<Transport, string> = {
   doh: 'DNS over HTTPS (DoH)',
 };
 
+/** The zones a reader may edit: small domain zones, each served by one name server of the built-in internet. */
+export const EDITABLE_ZONES = ['example.org.', 'example.net.', 'cdn-provider.net.', 'broken.example.com.'] as const;
+export type EditableZone = (typeof EDITABLE_ZONES)[number];
+
+/** Longest edited zone text (characters): a zone of a few dozen records, and a link well under 8 KB. */
+export const MAX_ZONE_TEXT = 3000;
+
 /** The playground's fields: URL parameter, label, bounds and default of each, once. */
 export const DNS_CODEC = defineCodec({
   name: stringField({ param: 'name', label: 'Name', default: 'www.example.com', maxLength: 300 }),
@@ -66,6 +74,15 @@ export const DNS_CODEC = defineCodec({
   }),
   stubRtt: numberField({ param: 'stub', label: 'Stub ↔ resolver RTT', bound: BOUNDS.rttMs, default: 10 }),
   serverRtt: numberField({ param: 'auth', label: 'Resolver ↔ servers RTT', bound: BOUNDS.rttMs, default: 60 }),
+  zone: enumField({
+    param: 'zone',
+    label: 'Zone to edit',
+    values: EDITABLE_ZONES,
+    default: 'example.org.',
+    noun: 'zone',
+  }),
+  /** The edited zone's text; empty: the zone as built in. */
+  zoneText: stringField({ param: 'zt', label: 'Zone file', default: '', maxLength: MAX_ZONE_TEXT }),
 });
 
 export type DnsPlaygroundState = StateOf<typeof DNS_CODEC.fields>;
@@ -84,6 +101,8 @@ export interface DnsRunInput {
   readonly transport: Transport;
   readonly stubRttMs: number;
   readonly serverRttMs: number;
+  /** An edited zone, resolved against instead of the built-in one; absent: the built-in internet. */
+  readonly zone?: { readonly origin: EditableZone; readonly text: string };
 }
 
 /** Parses the controls: numbers through the codec, the name as a domain name (quoted error when it is not one). */
@@ -102,7 +121,15 @@ export function parseDnsState(state: DnsPlaygroundState): Result<DnsRunInput, Dn
           : `Name ${quote(trimmed)} is not a domain name: labels of 1–63 octets separated by dots, 255 octets at most.`,
     });
   }
-  if (!parsed.ok || name === undefined) {
+  // Typed text is bounded by the textarea and links by the codec; a state built in code is checked here too.
+  if (state.zoneText.length > MAX_ZONE_TEXT) {
+    errors.push({
+      code: 'too-long',
+      field: 'zoneText',
+      message: `The zone file is ${state.zoneText.length} characters; the editor holds at most ${MAX_ZONE_TEXT}.`,
+    });
+  }
+  if (!parsed.ok || name === undefined || errors.length > 0) {
     return {
       ok: false,
       error: { code: 'invalid-fields', message: errors.map((e) => e.message).join(' '), fields: errors },
@@ -120,6 +147,7 @@ export function parseDnsState(state: DnsPlaygroundState): Result<DnsRunInput, Dn
       transport: v.transport,
       stubRttMs: v.stubRtt,
       serverRttMs: v.serverRtt,
+      ...(v.zoneText === '' ? {} : { zone: { origin: v.zone, text: v.zoneText } }),
     },
   };
 }

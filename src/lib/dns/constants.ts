@@ -32,22 +32,7 @@ export const RR_TYPES = [
 /** Mnemonic of a record type the model knows. */
 export type RrTypeName = (typeof RR_TYPES)[number]['name'];
 
-/** Record types a user may ask for or put in a zone (OPT is a pseudo-record; ANY only a query type). */
-export const DATA_TYPES = [
-  'A',
-  'AAAA',
-  'CNAME',
-  'NS',
-  'SOA',
-  'MX',
-  'TXT',
-  'PTR',
-  'SRV',
-  'CAA',
-  'HTTPS',
-  'SVCB',
-] as const;
-export type DataTypeName = (typeof DATA_TYPES)[number];
+export { DATA_TYPES, type DataTypeName } from './data-types.ts';
 
 const TYPE_BY_VALUE = new Map<number, string>(RR_TYPES.map((row) => [row.value, row.name]));
 const TYPE_BY_NAME = new Map<string, number>(RR_TYPES.map((row) => [row.name, row.value]));
@@ -176,13 +161,10 @@ export const FLAG_BITS = {
   cd: 0x0010,
 } as const;
 
-/** Largest DNS message: the 16-bit length prefix of DNS over TCP (RFC 1035 §4.2.2). */
-export const MAX_MESSAGE_BYTES = 65_535;
-/** Largest name in wire form, length octets included (RFC 1035 §2.3.4). */
-export const MAX_NAME_OCTETS = 255;
-/** Largest label (RFC 1035 §2.3.4). */
-export const MAX_LABEL_OCTETS = 63;
-/** UDP payload without EDNS (RFC 1035 §2.3.4). */
-export const CLASSIC_UDP_PAYLOAD = 512;
-/** The EDNS buffer size DNS Flag Day 2020 recommends, and unbound's default `edns-buffer-size` since 1.12. */
-export const FLAG_DAY_UDP_PAYLOAD = 1232;
+export {
+  CLASSIC_UDP_PAYLOAD,
+  FLAG_DAY_UDP_PAYLOAD,
+  MAX_LABEL_OCTETS,
+  MAX_MESSAGE_BYTES,
+  MAX_NAME_OCTETS,
+} from './data-types.ts';

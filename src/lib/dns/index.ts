@@ -24,10 +24,13 @@ export {
 } from './constants.ts';
 export type { AnnotatedDecode } from './decode.ts';
 export { decodeAnnotated, decodeMessage } from './decode.ts';
+export type { DigMessage, DigTextError, DigTextErrorCode, DigTextResult } from './dig-text.ts';
+export { MAX_DIG_CHARS, MAX_DIG_LINES, MAX_DIG_MESSAGES, parseDigText } from './dig-text.ts';
 export type { QueryInput } from './encode.ts';
 export { encodeMessage, encodeQuery, NO_FLAGS, optRecord, queryMessage } from './encode.ts';
 export type { Internet, InternetError, NameServer, ServerTier, Zone } from './internet.ts';
 export { buildInternet, builtInInternet, NAME_SERVERS, ZONE_TEXT } from './internet.ts';
+export { hopQuestion, hopSummary, resolutionLadder, tierOf } from './ladder.ts';
 export { canonicalName, parseName, quoteCharacterString } from './name.ts';
 export { formatDig, formatRData, formatRecord, formatSvcParam } from './present.ts';
 export type { CacheRow, Hop, HopOutcome, Resolution, Resolver, ResolverOptions, StubTransport } from './resolver.ts';

@@ -4,7 +4,7 @@
  * characters and `\DDD` (decimal) for octets outside 0x21–0x7E, so a name always prints on one line and never
  * carries markup or control characters into a view.
  */
-import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS } from './constants.ts';
+import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS } from './data-types.ts';
 import type { EncodeResult } from './types.ts';
 
 /** How each octet prints inside a label: itself, backslash + itself, or \DDD. Built once (256 entries). */

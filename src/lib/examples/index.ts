@@ -1,6 +1,27 @@
 /** Public API of the guides' worked examples: typed, tested functions the .mdx pages import and call. */
 
 export {
+  CACHE_EXAMPLE_AFTER,
+  type CacheRowExample,
+  cacheExamples,
+  coldWalkFigure,
+  coldWalkQuestions,
+  DNS_GUIDE_NAME,
+  DNS_GUIDE_NETWORK,
+  dnsMs,
+  type GuideLookup,
+  type GuideResult,
+  guideLookup,
+  type LadderFigure,
+  type NegativeExample,
+  negativeExample,
+  qminCounts,
+  type SizeExample,
+  sizeExample,
+  transportExamples,
+  zoneTtl,
+} from './dns-examples.ts';
+export {
   type LoadsByProtocol,
   loadsByProtocol,
   loadTimeText,

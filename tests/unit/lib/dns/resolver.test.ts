@@ -2,10 +2,16 @@ import { describe, expect, test } from 'vitest';
 import {
   buildInternet,
   builtInInternet,
+  classify,
   createResolver,
   formatRecord,
+  type Message,
+  NO_FLAGS,
+  queryMessage,
   type Resolution,
+  type ResourceRecord,
   typeName,
+  ZONE_TEXT,
 } from '../../../../src/lib/dns/index.ts';
 
 const net = builtInInternet();
@@ -166,5 +172,200 @@ describe('createResolver: cold and warm cache', () => {
     expect(broken.ok || broken.error.message).toBe(
       "Zone example.com.: Line 1, column 7: 'nope' is not an IPv4 address.",
     );
+  });
+});
+
+describe('createResolver: failures and edges (custom internets)', () => {
+  const edited = (overrides: Record<string, string>) => {
+    const built = buildInternet(overrides);
+    if (!built.ok) throw new Error(built.error.message);
+    return built.value;
+  };
+  const zone = (origin: string, extra: string) => `${ZONE_TEXT[origin]}${extra}\n`;
+
+  test('a CNAME loop inside one zone: each server answers SERVFAIL, the resolver tries both, then gives up', () => {
+    const loop = edited({ 'example.com.': zone('example.com.', 'loop1 CNAME loop2\nloop2 CNAME loop1') });
+    const r = createResolver(loop).resolve('loop1.example.com.', 1);
+    expect(r.response.rcode).toBe(2);
+    expect(upstream(r).slice(3)).toEqual([
+      'ns1.example.com. loop1.example.com. A servfail',
+      'ns2.example.com. loop1.example.com. A servfail',
+    ]);
+  });
+
+  test('a chain of CNAMEs across zones longer than 16 links is cut off with SERVFAIL, bounded', () => {
+    const links = Array.from({ length: 20 }, (_, i) => i);
+    const long = edited({
+      'example.com.': zone('example.com.', links.map((i) => `c${i} CNAME c${i + 1}.example.net.`).join('\n')),
+      'example.net.': zone('example.net.', links.map((i) => `c${i + 1} CNAME c${i + 1}.example.com.`).join('\n')),
+    });
+    const r = createResolver(long).resolve('c0.example.com.', 1);
+    expect(r.response.rcode).toBe(2);
+    expect(r.response.answers).toEqual([]);
+    expect(upstream(r).length).toBeLessThanOrEqual(64);
+  });
+
+  test('a delegation to a server that does not serve the zone: REFUSED, then SERVFAIL (minimisation on and off)', () => {
+    const lame = edited({ 'com.': zone('com.', 'lame NS ns1.example.com.') });
+    for (const qnameMinimisation of [true, false]) {
+      const r = createResolver(lame, { qnameMinimisation }).resolve('www.lame.com.', 1);
+      expect(r.response.rcode).toBe(2);
+      expect(upstream(r).at(-1)).toBe('ns1.example.com. www.lame.com. A refused');
+    }
+  });
+
+  test('name servers whose addresses need ever deeper lookups stop after a bounded depth', () => {
+    const chain = [2, 3, 4, 5, 6, 7].map((n) => `deep${n === 2 ? '' : n - 1} NS ns.deep${n}.com.`).join('\n');
+    const r = createResolver(edited({ 'com.': zone('com.', chain) })).resolve('www.deep.com.', 1);
+    expect(r.response.rcode).toBe(2);
+    expect(upstream(r).length).toBeLessThan(12);
+  });
+
+  test('a dead root, or a root hint no server answers at: a timeout and SERVFAIL', () => {
+    const rootDown = { ...net, servers: net.servers.map((s) => (s.tier === 'root' ? { ...s, down: true } : s)) };
+    const down = createResolver(rootDown).resolve('www.example.com.', 1);
+    expect([down.response.rcode, upstream(down)]).toEqual([2, ['a.root-servers.net. . NS timeout']]);
+    const unknown = { ...net, rootHints: [{ name: 'z.root.', address: '203.0.113.99' }] };
+    const u = createResolver(unknown).resolve('www.example.com.', 1);
+    expect([u.response.rcode, upstream(u)]).toEqual([2, ['203.0.113.99 . NS timeout']]);
+    // Asked again at once, the dead hint is still avoided: no query at all.
+    const again = createResolver(unknown);
+    again.resolve('www.example.com.', 1);
+    expect(upstream(again.resolve('www.example.com.', 1))).toEqual([]);
+  });
+
+  test('QTYPE CNAME: the CNAME itself is the answer, with and without minimisation', () => {
+    for (const qnameMinimisation of [true, false]) {
+      const r = createResolver(net, { qnameMinimisation }).resolve('shop.example.com.', 5);
+      expect(r.response.answers.map(formatRecord)).toEqual(['shop.example.com.\t3600\tIN\tCNAME\twww.example.com.']);
+      expect(upstream(r).at(-1)).toBe('ns1.example.com. shop.example.com. CNAME answer');
+    }
+  });
+
+  test('a stub without EDNS gets no OPT record and a 512-octet limit', () => {
+    const r = createResolver(net, { stubUdpPayload: null }).resolve('big.example.com.', 16);
+    expect(r.response.edns).toBeUndefined();
+    const stub = r.hops.filter((h) => h.from === 'stub');
+    expect(stub.map((h) => [h.transport, h.outcome])).toEqual([
+      ['udp', 'truncated'],
+      ['tcp', 'answer'],
+    ]);
+    const small = createResolver(net, { stubUdpPayload: null }).resolve('www.example.com.', 1);
+    expect(small.response.additionals).toEqual([]);
+  });
+
+  test('a dangling CNAME ends in NXDOMAIN with the CNAME in the answer; MX and SRV; a deep wildcard', () => {
+    const d = createResolver(net).resolve('dangling.example.com.', 1);
+    expect(d.response.rcode).toBe(3);
+    expect(d.response.answers.map(formatRecord)).toEqual(['dangling.example.com.\t3600\tIN\tCNAME\tgone.example.net.']);
+    expect(createResolver(net).resolve('example.com.', 15).response.answers.map(formatRecord)).toEqual([
+      'example.com.\t3600\tIN\tMX\t10 mail.example.com.',
+    ]);
+    expect(createResolver(net).resolve('_sip._tcp.example.com.', 33).response.answers).toHaveLength(1);
+    const w = createResolver(net).resolve('a.b.wild.example.com.', 1);
+    expect(w.response.answers.map(formatRecord)).toEqual(['a.b.wild.example.com.\t3600\tIN\tA\t192.0.2.99']);
+  });
+
+  test('the clock never runs backwards, and expired entries leave the cache table', () => {
+    const r = createResolver(net);
+    r.resolve('www.example.com.', 1);
+    const start = r.nowMs();
+    r.advance(-5);
+    expect(r.nowMs()).toBe(start);
+    const before = r.cacheTable().length;
+    r.advance(400);
+    const after = r.cacheTable();
+    expect(after.length).toBeLessThan(before);
+    expect(after.some((row) => row.name === 'www.example.com.')).toBe(false);
+  });
+});
+
+describe('createResolver: what the cache holds, and how it is consulted', () => {
+  test('an answer outranks glue: a later referral’s glue does not replace a cached answer', () => {
+    const r = createResolver(net);
+    r.resolve('a.gtld-servers.net.', 1);
+    const next = r.resolve('www.example.com.', 1);
+    expect(upstream(next)[0]).toBe('a.root-servers.net. com. A referral');
+    expect(
+      r
+        .cacheTable()
+        .filter((c) => c.name === 'a.gtld-servers.net.' && c.type === 'A')
+        .map((c) => c.kind),
+    ).toEqual(['answer']);
+  });
+
+  test('a cached NODATA is served with its SOA; a cached CNAME NODATA does not stop an A lookup', () => {
+    const r = createResolver(net);
+    r.resolve('www.example.net.', 28);
+    const warm = r.resolve('www.example.net.', 28);
+    expect([upstream(warm), warm.response.rcode, warm.response.authorities.map((a) => a.type)]).toEqual([[], 0, [6]]);
+    const c = createResolver(net, { qnameMinimisation: false });
+    c.resolve('www.example.com.', 5);
+    expect(upstream(c.resolve('www.example.com.', 1))).toEqual(['ns1.example.com. www.example.com. A answer']);
+  });
+
+  test('minimisation skips a label whose reply is already cached', () => {
+    const r = createResolver(net);
+    r.resolve('_tcp.example.com.', 1);
+    expect(upstream(r.resolve('_sip._tcp.example.com.', 33))).toEqual([
+      'ns1.example.com. _sip._tcp.example.com. A nodata',
+      'ns1.example.com. _sip._tcp.example.com. SRV answer',
+    ]);
+  });
+
+  test('root hints are tried in name order; a dead one costs a timeout', () => {
+    const hints = [
+      { name: 'z.root.', address: '203.0.113.99' },
+      { name: 'a.dead.', address: '203.0.113.98' },
+      ...net.rootHints,
+    ];
+    const r = createResolver({ ...net, rootHints: hints }).resolve('www.example.com.', 1);
+    expect(upstream(r).slice(0, 2)).toEqual(['203.0.113.98 . NS timeout', 'a.root-servers.net. . NS answer']);
+    expect(r.response.rcode).toBe(0);
+  });
+
+  test('a negative answer from a zone without an SOA is not cached (no TTL to cache it for)', () => {
+    const built = buildInternet({
+      'example.org.': '$ORIGIN example.org.\n$TTL 3600\n@ NS ns1.example.net.\nwww A 198.51.100.80\n',
+    });
+    if (!built.ok) throw new Error(built.error.message);
+    const r = createResolver(built.value);
+    const first = r.resolve('nope.example.org.', 1);
+    expect([first.response.rcode, first.response.authorities]).toEqual([3, []]);
+    expect(upstream(r.resolve('nope.example.org.', 1))).toEqual(['ns1.example.net. nope.example.org. A nxdomain']);
+  });
+
+  test('HTTPS records (binary SvcParams) are cached and compared by value', () => {
+    const r = createResolver(net);
+    const h = r.resolve('www.example.com.', 65);
+    expect(h.response.answers.map(formatRecord)).toEqual(['www.example.com.\t300\tIN\tHTTPS\t1 . alpn="h2,h3"']);
+    expect(upstream(r.resolve('www.example.com.', 65))).toEqual([]);
+  });
+});
+
+describe('classify', () => {
+  const reply = (over: Partial<Message>, flags: Partial<Message['flags']> = {}): Message => ({
+    ...queryMessage({ name: 'www.example.com.', type: 1 }),
+    ...over,
+    flags: { ...NO_FLAGS, qr: true, ...flags },
+  });
+  const a = (name: string): ResourceRecord => ({
+    name,
+    type: 1,
+    class: 1,
+    ttl: 60,
+    data: { kind: 'A', address: '192.0.2.1' },
+  });
+  test.each([
+    ['TC set', reply({}, { tc: true }), 'truncated'],
+    ['REFUSED', reply({ rcode: 5 }), 'refused'],
+    ['SERVFAIL', reply({ rcode: 2 }), 'servfail'],
+    ['FORMERR', reply({ rcode: 1 }), 'servfail'],
+    ['NXDOMAIN', reply({ rcode: 3 }), 'nxdomain'],
+    ['empty NOERROR', reply({}), 'nodata'],
+    ['an answer for another name only', reply({ answers: [a('other.example.com.')] }), 'nodata'],
+    ['the answer', reply({ answers: [a('www.example.com.')] }), 'answer'],
+  ] as const)('%s → %s', (_what, message, outcome) => {
+    expect(classify(message, 'www.example.com.', 1)).toBe(outcome);
   });
 });
