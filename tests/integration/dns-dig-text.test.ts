@@ -50,7 +50,7 @@ beforeAll(async () => {
   if (!built.ok) throw new Error(built.error.message);
   internet = built.value;
   for (const server of internet.servers) if (server.down !== true) knots.push(await startKnot(dir, internet, server));
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const k of knots) await k.stop();
@@ -155,7 +155,7 @@ describe('parseDigText against dig 9.18 and Knot DNS 3.2', () => {
     if (problems.length > 0) failed = true;
     console.log(`dig text vs decoded bytes: ${all.length} replies compared, ${problems.length} disagreements`);
     expect(problems.slice(0, 5)).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
   test('with +qr the query dig sent parses too (question, RD, AD, COOKIE), then the reply', () => {
     const some = lookups().slice(0, 40);
@@ -192,5 +192,5 @@ describe('parseDigText against dig 9.18 and Knot DNS 3.2', () => {
     }
     console.log(`dig +qr: ${some.length} query/reply pairs parsed`);
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
