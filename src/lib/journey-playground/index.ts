@@ -19,6 +19,7 @@ export {
   type JourneyPlaygroundState,
   type JourneyRunInput,
   journeyInput,
+  MAX_URL_LENGTH,
   NETWORK_CHOICES,
   presetLabel,
   RUN_KEYS,

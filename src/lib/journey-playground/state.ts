@@ -7,9 +7,10 @@
  * and the server time as typed.
  */
 import { BOUNDS } from '../bounds/index.ts';
-// Direct module imports, not the model's index: the index re-exports planJourney, and a static path from the island
-// to it would put the DNS, handshake, HTTP and proxy models in the island's bundle (the worker carries them).
-import { JOURNEY_DEFAULTS, JOURNEY_PRESETS } from '../journey/options.ts';
+// Only the model's types and choice lists (types.ts has no code beyond them). The presets, defaults and URL limit are
+// copied below, each checked equal to the model's by tests/unit/lib/journey-playground/state.test.ts: the model's
+// options.ts and url.ts share a chunk with the worker's run, and importing them would put their code (and the TLS
+// calculator's state, which the presets derive from) in the island's first download.
 import {
   HTTP_VERSIONS,
   type HttpVersion,
@@ -21,7 +22,6 @@ import {
   WARM_CONNECTIONS,
   type WarmConnection,
 } from '../journey/types.ts';
-import { MAX_URL_LENGTH } from '../journey/url.ts';
 import {
   booleanField,
   defineCodec,
@@ -36,8 +36,32 @@ import {
 /** The URL the page opens with: the one the journey guide follows in prose. */
 export const SAMPLE_URL = 'https://www.example.com/blog/5';
 
+/** Longest URL the model reads (its MAX_URL_LENGTH). */
+export const MAX_URL_LENGTH = 2048;
+
+/** The model's defaults the controls start from (its JOURNEY_DEFAULTS). */
+const DEFAULTS = {
+  preset: 'cross-continent',
+  visit: 'cold',
+  warmConnection: 'reused',
+  dnsTransport: 'udp',
+  httpVersion: '2',
+  tlsVersion: '1.3',
+  hstsPreloaded: false,
+  proxy: true,
+  serverMs: 20,
+} as const;
+
+/** The model's network presets (JOURNEY_PRESETS: the TLS calculator's networks), near to far: id and label. */
+export const NETWORK_CHOICES = [
+  { id: 'same-city', label: 'Same city (~5 ms)' },
+  { id: 'cross-continent', label: 'Cross-continent (~80 ms)' },
+  { id: 'mobile', label: 'Mobile (~120 ms)' },
+  { id: 'satellite', label: 'Geostationary satellite (~600 ms)' },
+] as const;
+
 /** Network preset ids, as a tuple type for the codec. */
-const PRESET_IDS = JOURNEY_PRESETS.map((p) => p.id);
+const PRESET_IDS = NETWORK_CHOICES.map((p) => p.id);
 
 /** How the stub asks its resolver (the DNS model's transports). */
 export const DNS_TRANSPORTS = ['udp', 'tcp', 'dot', 'doh'] as const;
@@ -65,13 +89,9 @@ export const TRANSPORT_LABELS: Readonly<Record<DnsTransport, string>> = {
   doh: 'DNS over HTTPS (DoH)',
 };
 
-/** The network presets the select offers (the model's), near to far. */
-export const NETWORK_CHOICES: readonly { readonly id: string; readonly label: string; readonly source: string }[] =
-  JOURNEY_PRESETS.map((p) => ({ id: p.id, label: p.label, source: p.source }));
-
 /** The label of a network preset (its id when unknown). */
 export function presetLabel(id: string): string {
-  return JOURNEY_PRESETS.find((p) => p.id === id)?.label ?? id;
+  return NETWORK_CHOICES.find((p) => p.id === id)?.label ?? id;
 }
 
 /** The playground's fields: URL parameter, label, default and bounds of each, once. */
@@ -83,7 +103,7 @@ export const JOURNEY_CODEC = defineCodec({
     param: 'net',
     label: 'Network',
     values: PRESET_IDS,
-    default: JOURNEY_DEFAULTS.preset,
+    default: DEFAULTS.preset,
     noun: 'network preset',
     describe: presetLabel,
   }),
@@ -91,7 +111,7 @@ export const JOURNEY_CODEC = defineCodec({
     param: 'visit',
     label: 'Visit',
     values: VISITS,
-    default: JOURNEY_DEFAULTS.visit,
+    default: DEFAULTS.visit,
     noun: 'visit',
     describe: (v) => VISIT_LABELS[v],
   }),
@@ -99,7 +119,7 @@ export const JOURNEY_CODEC = defineCodec({
     param: 'warm',
     label: 'On the second visit',
     values: WARM_CONNECTIONS,
-    default: JOURNEY_DEFAULTS.warmConnection,
+    default: DEFAULTS.warmConnection,
     noun: 'second-visit connection',
     describe: (v) => WARM_LABELS[v],
   }),
@@ -107,7 +127,7 @@ export const JOURNEY_CODEC = defineCodec({
     param: 'http',
     label: 'HTTP version',
     values: HTTP_VERSIONS,
-    default: JOURNEY_DEFAULTS.httpVersion,
+    default: DEFAULTS.httpVersion,
     noun: 'HTTP version',
     describe: (v) => HTTP_LABELS[v],
   }),
@@ -115,21 +135,21 @@ export const JOURNEY_CODEC = defineCodec({
     param: 'tls',
     label: 'TLS version',
     values: TLS_VERSIONS,
-    default: JOURNEY_DEFAULTS.tlsVersion,
+    default: DEFAULTS.tlsVersion,
     noun: 'TLS version',
     describe: (v) => TLS_LABELS[v],
   }),
-  proxy: booleanField({ param: 'proxy', label: 'Through a CDN / reverse proxy', default: JOURNEY_DEFAULTS.proxy }),
+  proxy: booleanField({ param: 'proxy', label: 'Through a CDN / reverse proxy', default: DEFAULTS.proxy }),
   hsts: booleanField({
     param: 'hsts',
     label: 'Host on the HSTS preload list',
-    default: JOURNEY_DEFAULTS.hstsPreloaded,
+    default: DEFAULTS.hstsPreloaded,
   }),
   via: enumField({
     param: 'via',
     label: 'Browser → resolver',
     values: DNS_TRANSPORTS,
-    default: JOURNEY_DEFAULTS.dnsTransport,
+    default: DEFAULTS.dnsTransport,
     noun: 'DNS transport',
     describe: (v) => TRANSPORT_LABELS[v],
   }),
@@ -137,7 +157,7 @@ export const JOURNEY_CODEC = defineCodec({
     param: 'server',
     label: 'Server time',
     bound: BOUNDS.serverMs,
-    default: String(JOURNEY_DEFAULTS.serverMs),
+    default: String(DEFAULTS.serverMs),
   }),
 });
 
