@@ -1,0 +1,300 @@
+/**
+ * The journey model against curl through a real stack, inside network namespaces this test makes
+ * (tests/support/journey-stack.ts): unbound (cold cache, restarted before every sample) resolving www.journey.test
+ * through Knot DNS serving the zones the model uses (journeyInternet: root, test., journey.test.), nginx 1.22 as a
+ * TLS-terminating reverse proxy with a throwaway certificate, and a Node origin whose server time is set by the
+ * URL (`?server=N`). Every hop has its own one-way delay, applied to every packet (SYNs and UDP included) by the
+ * delay line (tests/support/delay-line.ts) — this kernel has no netem, and the TCP latency proxy cannot delay a
+ * SYN, which would leave curl's time_connect at 0.
+ *
+ * For each of 3 RTT settings: HTTP/1.1 and HTTP/2 × TLS 1.2 and 1.3, two transfers in one curl invocation (cold,
+ * then warm on the reused connection with curl's DNS cache), and HTTP/1.1 with `Connection: close` (warm = DNS cache
+ * + a new connection resuming the TLS session). Each of curl's `-w` timers (time_namelookup, time_connect,
+ * time_appconnect, time_starttransfer, time_total) must agree with the model's marks within 10 % + 5 ms (median of
+ * the faithful samples). A sample is discarded when the delay line forwarded a packet more than 4 ms late
+ * (faithful-sampling.ts does the bounded retrying); a measurement that stays unfaithful is skipped, not failed.
+ */
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type CurlMarks, journeyInternet, planJourney } from '../../src/lib/journey/index.ts';
+import { delayLineUnavailable } from '../support/delay-line.ts';
+import { median, sampleFaithfully, tooBusy } from '../support/faithful-sampling.ts';
+import { ADDRESSES, authoritativeMapper, JourneyStack, ORIGIN_PORT } from '../support/journey-stack.ts';
+import { netfilterUnavailable, precleanStale } from '../support/netns.ts';
+
+const HOST = 'www.journey.test';
+const REPEATS = Number(process.env['JOURNEY_REPEATS'] ?? 3);
+const FIELDS = ['namelookup', 'connect', 'appconnect', 'starttransfer', 'total'] as const;
+/** A sample is kept only if the delay line forwarded every packet within this many ms of its due time. */
+const DELAY_LINE_SLACK_MS = 4;
+/**
+ * sampleFaithfully also discards a sample when this process's event loop stalled. Here that stall does not touch
+ * the measurement — curl times itself in its own process and the delays are applied by the delay line's process —
+ * while spawning curl and unbound from a large Node process on a loaded machine blocks the loop for tens of ms. So
+ * the allowance for it is wide, and the delay line's lateness (above) is the faithfulness test.
+ */
+const STALL_ALLOWANCE_MS = 400;
+
+/** Round trips (ms) of each hop, and the origin's server time. */
+interface Setting {
+  readonly id: string;
+  readonly clientResolver: number;
+  readonly resolverAuthoritative: number;
+  readonly clientEdge: number;
+  readonly edgeOrigin: number;
+  readonly serverMs: number;
+}
+
+const SETTINGS: readonly Setting[] = [
+  { id: 'near', clientResolver: 10, resolverAuthoritative: 20, clientEdge: 40, edgeOrigin: 10, serverMs: 10 },
+  { id: 'far', clientResolver: 6, resolverAuthoritative: 40, clientEdge: 80, edgeOrigin: 20, serverMs: 30 },
+  { id: 'mobile', clientResolver: 30, resolverAuthoritative: 10, clientEdge: 120, edgeOrigin: 4, serverMs: 5 },
+];
+
+interface Case {
+  readonly http: '1.1' | '2';
+  readonly tls: '1.2' | '1.3';
+  /** How the second transfer connects: the same connection, or a new one resuming TLS. */
+  readonly warm: 'reused' | 'resumed';
+}
+
+const CASES: readonly Case[] = [
+  { http: '1.1', tls: '1.2', warm: 'reused' },
+  { http: '1.1', tls: '1.3', warm: 'reused' },
+  { http: '2', tls: '1.2', warm: 'reused' },
+  { http: '2', tls: '1.3', warm: 'reused' },
+  { http: '1.1', tls: '1.2', warm: 'resumed' },
+  { http: '1.1', tls: '1.3', warm: 'resumed' },
+];
+
+const NGINX_CONF = `worker_processes 1;
+events { worker_connections 64; }
+http {
+    access_log off;
+    server {
+        listen ${ADDRESSES.edge}:443 ssl http2 default_server;
+        server_name _;
+        ssl_certificate CERT;
+        ssl_certificate_key KEY;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        ssl_session_cache shared:journey:1m;
+        ssl_session_tickets on;
+        keepalive_timeout 30s;
+        location / {
+            proxy_pass http://${ADDRESSES.origin}:${ORIGIN_PORT};
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+        }
+    }
+}
+`;
+
+const unavailable = netfilterUnavailable() ?? delayLineUnavailable();
+let stack: JourneyStack | undefined;
+let certFile = '';
+let certBytes = 0;
+let failed = false;
+let rootHints: Parameters<JourneyStack['restartUnbound']>[0] = [];
+const table: string[] = [];
+let discardedTotal = 0;
+const latenesses: number[] = [];
+const lastLateness: number[] = [];
+
+beforeAll(async () => {
+  if (unavailable !== undefined) return;
+  precleanStale();
+  const dir = mkdtempSync(join(tmpdir(), 'journey-curl-'));
+  stack = new JourneyStack(dir);
+  const found = journeyInternet(`${HOST}.`, { siteAddress: ADDRESSES.edge, mapAddress: authoritativeMapper() });
+  if (found === undefined) throw new Error('journeyInternet refused the test host');
+  const internet = found.internet;
+  rootHints = internet.rootHints;
+  // Only the servers a cold lookup of the host asks: the root, the TLD's and the domain's.
+  const needed = internet.servers.filter(
+    (s) => s.zones.some((z) => z === '.' || `${HOST}.`.endsWith(z)) && s.down !== true,
+  );
+  await stack.build(needed);
+  await stack.startKnots(internet, needed);
+  certFile = join(dir, 'cert.pem');
+  const keyFile = join(dir, 'key.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-subj',
+      `/CN=${HOST}`,
+      '-addext',
+      `subjectAltName=DNS:${HOST}`,
+      '-days',
+      '1',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { stdio: 'ignore', timeout: 10_000 },
+  );
+  certBytes = new X509Certificate(readFileSync(certFile)).raw.length;
+  await stack.startOrigin();
+  await stack.startNginx(certFile, keyFile, NGINX_CONF);
+}, 60_000);
+
+afterAll(async () => {
+  if (failed && stack !== undefined) console.log(stack.logs());
+  await stack?.destroy();
+  if (table.length > 0) {
+    console.log(
+      `journey vs curl (${REPEATS} faithful samples per case, median; ${discardedTotal} samples discarded)\n` +
+        'setting | case | visit | field | model ms | curl ms | |diff| | tolerance\n' +
+        table.join('\n') +
+        `\ndelay-line lateness per sample (ms): ${latenesses.join(' ')}`,
+    );
+  }
+}, 30_000);
+
+interface CurlTiming extends CurlMarks {
+  readonly bytes: number;
+  readonly version: string;
+}
+
+/** One curl invocation: two transfers of the same URL (cold, then warm). */
+async function invoke(s: Setting, c: Case): Promise<{ value: CurlTiming[]; proxyLatenessMs: number }> {
+  const live = stack as JourneyStack;
+  await live.restartUnbound(rootHints);
+  await live.lateness(true);
+  const url = `https://${HOST}/?server=${s.serverMs}&bytes=1000`;
+  const args = [
+    '-4',
+    '-sS',
+    '--cacert',
+    certFile,
+    c.http === '2' ? '--http2' : '--http1.1',
+    ...(c.tls === '1.2' ? ['--tlsv1.2', '--tls-max', '1.2'] : ['--tlsv1.3']),
+    ...(c.warm === 'resumed' ? ['-H', 'Connection: close'] : []),
+    '-o',
+    '/dev/null',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{json}\\n',
+    url,
+    url,
+  ];
+  const r = await live.curl(args);
+  const lateness = await live.lateness(true);
+  lastLateness.push(Math.round(lateness * 10) / 10);
+  if (r.status !== 0) {
+    failed = true;
+    throw new Error(`curl ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  }
+  const value = r.stdout
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const j = JSON.parse(line) as Record<string, number | string>;
+      const s2ms = (k: string) => Number(j[k]) * 1000;
+      return {
+        namelookup: s2ms('time_namelookup'),
+        connect: s2ms('time_connect'),
+        appconnect: s2ms('time_appconnect'),
+        starttransfer: s2ms('time_starttransfer'),
+        total: s2ms('time_total'),
+        bytes: Number(j['size_header']) + Number(j['size_download']),
+        version: `${j['http_version']} ${j['scheme']}`,
+      };
+    });
+  // The delay line's lateness decides faithfulness; see STALL_ALLOWANCE_MS for why this process's stalls do not.
+  return { value, proxyLatenessMs: lateness <= DELAY_LINE_SLACK_MS ? lateness : Number.POSITIVE_INFINITY };
+}
+
+function modelMarks(s: Setting, c: Case, visit: 'cold' | 'warm', responseBytes: number): CurlMarks {
+  const r = planJourney({
+    url: `https://${HOST}/?server=${s.serverMs}&bytes=1000`,
+    network: {
+      clientResolverRttMs: s.clientResolver,
+      resolverAuthoritativeRttMs: s.resolverAuthoritative,
+      clientEdgeRttMs: s.clientEdge,
+      proxyOriginRttMs: s.edgeOrigin,
+      bandwidthMbps: Number.POSITIVE_INFINITY,
+    },
+    visit,
+    warmConnection: c.warm,
+    resolverCache: 'cold',
+    httpVersion: c.http,
+    tlsVersion: c.tls,
+    proxy: true,
+    serverMs: s.serverMs,
+    responseBytes,
+    certChainBytes: certBytes,
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.marks;
+}
+
+const within = (model: number, measured: number) => Math.abs(model - measured) <= 0.1 * model + 5;
+
+describe.skipIf(unavailable !== undefined)(`journey model vs curl (${unavailable ?? 'real stack'})`, () => {
+  for (const s of SETTINGS) {
+    describe(`${s.id}: RTT resolver ${s.clientResolver}, authoritatives ${s.resolverAuthoritative}, edge ${s.clientEdge}, origin ${s.edgeOrigin} ms; server ${s.serverMs} ms`, () => {
+      beforeAll(async () => {
+        await stack?.setDelays({
+          clientResolver: s.clientResolver / 2,
+          resolverAuthoritative: s.resolverAuthoritative / 2,
+          clientEdge: s.clientEdge / 2,
+          edgeOrigin: s.edgeOrigin / 2,
+        });
+      });
+      for (const c of CASES) {
+        const name = `HTTP/${c.http}, TLS ${c.tls}, warm = ${c.warm}`;
+        test(name, async (ctx) => {
+          const sampled = await sampleFaithfully(() => invoke(s, c), {
+            repeats: REPEATS,
+            maxLatenessMs: STALL_ALLOWANCE_MS,
+            maxAttempts: REPEATS * 4,
+            budgetMs: 25_000,
+          });
+          discardedTotal += sampled.discarded;
+          latenesses.push(...lastLateness.splice(0));
+          if (!sampled.complete) {
+            console.log(tooBusy(`${s.id} ${name}`, sampled));
+            ctx.skip();
+            return;
+          }
+          const first = sampled.samples[0] as CurlTiming[];
+          const problems: string[] = [];
+          (['cold', 'warm'] as const).forEach((visit, index) => {
+            const bytes = (first[index] as CurlTiming).bytes;
+            const model = modelMarks(s, c, visit, bytes);
+            for (const field of FIELDS) {
+              const measured = median(sampled.samples.map((x) => (x[index] as CurlTiming)[field]));
+              const ok = within(model[field], measured);
+              table.push(
+                `${s.id} | HTTP/${c.http} TLS ${c.tls} ${c.warm} | ${visit} | ${field} | ${model[field].toFixed(1)} | ${measured.toFixed(1)} | ${Math.abs(model[field] - measured).toFixed(1)} | ${(0.1 * model[field] + 5).toFixed(1)}${ok ? '' : ' ✗'}`,
+              );
+              if (!ok)
+                problems.push(
+                  `${visit} ${field}: model ${model[field].toFixed(1)} ms, curl ${measured.toFixed(1)} ms (samples ${sampled.samples.map((x) => (x[index] as CurlTiming)[field].toFixed(1)).join(', ')}; ${first[index]?.version})`,
+                );
+            }
+          });
+          if (problems.length > 0) failed = true;
+          expect(
+            problems,
+            `reproduce: JOURNEY_REPEATS=${REPEATS} setting ${JSON.stringify(s)} case ${JSON.stringify(c)}`,
+          ).toEqual([]);
+        }, 40_000);
+      }
+    });
+  }
+});
