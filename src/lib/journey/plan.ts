@@ -19,6 +19,7 @@
 import { type ScenarioId, type ScenarioResult, simulateHandshake, validateInput } from '../handshake/index.ts';
 import type { Result } from '../playground/result.ts';
 import { type DnsStep, journeyInternet, lookUp } from './dns-step.ts';
+import { httpExchange } from './http-step.ts';
 import { dnsLink, httpLink, proxyLink, tlsLink } from './links.ts';
 import { resolveInput } from './options.ts';
 import { proxyHop } from './proxy-step.ts';
@@ -162,6 +163,17 @@ function planVisit(
   if (!checked.ok)
     return { ok: false, error: { code: 'invalid-option', field: 'serverMs', message: checked.error.message } };
   const hs: ScenarioResult = simulateHandshake(scenario, hsInput);
+  const exchanges = httpExchange(
+    version,
+    tls ? tlsVersion : null,
+    net.clientEdgeRttMs,
+    net.bandwidthMbps,
+    edgeWaitMs,
+    input.responseBytes,
+  );
+  if (!exchanges.ok) return { ok: false, error: { code: 'invalid-option', message: exchanges.message } };
+  const exchange = reused ? exchanges.reused : exchanges.cold;
+  const oneWay = net.clientEdgeRttMs / 2;
   const useDns = visit === 'cold' && dns !== null && dns.ok;
   const dnsMs = useDns ? dns.resolution.totalMs : 0;
   const t0 = dnsMs;
@@ -245,8 +257,16 @@ function planVisit(
       GUIDES.tls,
       tlsLinkValue,
     );
+  // The request leaves when the handshake lets it (with the client's Finished, or in 0-RTT before it completes);
+  // from there the HTTP model's exchange: bytes onto the link, one way to the edge, the edge's wait, one way back.
+  // Early data (0-RTT) shares the first flight with the handshake, which the HTTP model does not know: there the
+  // handshake model's own exchange is used.
+  const early = hs.requestSentMs < hs.handshakeCompleteMs;
   const requestStart = t0 + hs.requestSentMs;
-  const requestEnd = requestStart + hs.breakdown.request;
+  const requestEnd = early ? requestStart + hs.breakdown.request : requestStart + exchange.sendMs + oneWay;
+  const ttfb = early ? t0 + hs.ttfbMs : requestStart + exchange.sendMs + exchange.waitMs;
+  const firstByteSent = Math.max(requestEnd, ttfb - oneWay);
+  const total = early ? t0 + hs.timeToLastByteMs : ttfb + exchange.downloadMs;
   const http = httpLink(version, input);
   add(
     'request',
@@ -255,15 +275,33 @@ function planVisit(
     Math.max(requestStart, tlsEnd),
     Math.max(requestEnd, tlsEnd),
     ['client', edge],
-    `GET ${url.path}${url.query === '' ? '' : `?${url.query}`} over HTTP/${version} reaches the ${edge === 'proxy' ? 'proxy' : 'server'} after ${ms(hs.breakdown.request)}.`,
+    `GET ${url.path}${url.query === '' ? '' : `?${url.query}`} over HTTP/${version} reaches the ${edge === 'proxy' ? 'proxy' : 'server'} after ${ms(requestEnd - requestStart)}.`,
     GUIDES.http,
     http,
   );
-  const firstByteSent = t0 + hs.timeToLastByteMs - hs.breakdown.transfer;
-  const ttfb = t0 + hs.ttfbMs;
   let at = Math.max(requestEnd, tlsEnd);
   const messages: LadderMessage[] = useDns ? dnsMessages(dns) : [];
+  // Setup messages from the handshake model; the request and response from the HTTP model's exchange.
+  messages.push(
+    {
+      from: 'client',
+      to: edge,
+      sendMs: round(requestStart),
+      arriveMs: round(requestEnd),
+      label: `GET ${url.path}`,
+      phase: 'request',
+    },
+    {
+      from: edge,
+      to: 'client',
+      sendMs: round(firstByteSent),
+      arriveMs: round(total),
+      label: 'HTTP response',
+      phase: 'response',
+    },
+  );
   for (const m of hs.messages) {
+    if (m.name.startsWith('HTTP')) continue;
     const phase: PhaseId =
       m.layer === 'tcp'
         ? 'connect'
@@ -379,7 +417,6 @@ function planVisit(
     GUIDES.http,
     http,
   );
-  const total = t0 + hs.timeToLastByteMs;
   add(
     'download',
     'Content Download',
@@ -395,7 +432,8 @@ function planVisit(
     : {
         namelookup: round(t0),
         connect: round(connectEnd),
-        appconnect: round(tls ? t0 + hs.handshakeCompleteMs : connectEnd),
+        // With 0-RTT the request leaves before the handshake completes: the keys for it are there at once.
+        appconnect: round(tls ? (early ? requestStart : t0 + hs.handshakeCompleteMs) : connectEnd),
         starttransfer: round(ttfb),
         total: round(total),
       };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DNS_CODEC } from '../../../../src/lib/dns-playground/state.ts';
+import { simulatePageLoad } from '../../../../src/lib/http/index.ts';
 import { TIMELINE_CODEC } from '../../../../src/lib/http-timeline/state.ts';
 import {
   HTTP_VERSIONS,
@@ -203,6 +204,31 @@ describe('planJourney: the numbers', () => {
     expect([proxy.host, proxy.path]).toEqual(['www.example.com', '/x?y=1']);
     expect(link('dns')?.slug).toBe('playgrounds/dns');
   });
+
+  it.each([
+    ['1.1', 'http1.1'],
+    ['2', 'h2'],
+    ['3', 'h3'],
+  ] as const)(
+    'a cold HTTP/%s visit to an IP literal without proxy is the HTTP model’s one-document page load',
+    (version, protocol) => {
+      const network = { rttMs: 40, bandwidthMbps: 10, tls: 'tls13' as const, serverProcessingMs: 10 };
+      const page = simulatePageLoad({ protocol, network, page: { html: { bytes: 30_000 }, resources: [] } });
+      if (!page.ok) throw new Error(page.error.message);
+      const phases = page.value.requests[0]?.phases ?? [];
+      const end = (name: string) => phases.find((p) => p.name === name)?.endMs ?? Number.NaN;
+      const j = plan({
+        url: 'https://192.0.2.1/',
+        proxy: false,
+        network: { clientEdgeRttMs: 40, bandwidthMbps: 10 },
+        serverMs: 10,
+        responseBytes: 30_000,
+        httpVersion: version,
+      });
+      expect(j.marks.starttransfer).toBeCloseTo(end('Waiting (TTFB)'), 2);
+      expect(j.marks.total).toBeCloseTo(page.value.totalMs, 2);
+    },
+  );
 
   it('presets reuse the TLS calculator networks', () => {
     expect(JOURNEY_PRESETS.map((p) => p.id)).toEqual(['same-city', 'cross-continent', 'mobile', 'satellite']);
