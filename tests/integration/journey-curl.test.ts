@@ -84,6 +84,9 @@ http {
         ssl_session_cache shared:journey:1m;
         ssl_session_tickets on;
         keepalive_timeout 30s;
+        # What the connection really was, for the test to check curl did what it was asked.
+        add_header X-Tls $ssl_protocol always;
+        add_header X-Resumed $ssl_session_reused always;
         location / {
             proxy_pass http://${ADDRESSES.origin}:${ORIGIN_PORT};
             proxy_set_header Host $host;
@@ -165,7 +168,29 @@ afterAll(async () => {
 
 interface CurlTiming extends CurlMarks {
   readonly bytes: number;
+  /** What the transfer really was, in words (HTTP version, TLS version, resumed, new connections). */
   readonly version: string;
+  readonly http: string;
+  readonly tls: string;
+  readonly resumed: boolean;
+  readonly connects: number;
+}
+
+/** Did curl and nginx do what the case asks (version, TLS, a reused connection or a resumed session)? */
+function checkCase(c: Case, transfers: readonly CurlTiming[]): string[] {
+  const problems: string[] = [];
+  const [cold, warm] = transfers;
+  if (cold === undefined || warm === undefined) return [`expected 2 transfers, got ${transfers.length}`];
+  for (const t of [cold, warm]) {
+    if (t.http !== c.http) problems.push(`asked for HTTP/${c.http}, got ${t.version}`);
+    if (t.tls !== `TLSv${c.tls}`) problems.push(`asked for TLS ${c.tls}, got ${t.version}`);
+  }
+  if (cold.connects !== 1 || cold.resumed) problems.push(`cold transfer: ${cold.version}`);
+  if (c.warm === 'reused' && warm.connects !== 0)
+    problems.push(`warm transfer did not reuse the connection: ${warm.version}`);
+  if (c.warm === 'resumed' && (warm.connects !== 1 || !warm.resumed))
+    problems.push(`warm transfer did not resume TLS on a new connection: ${warm.version}`);
+  return problems;
 }
 
 /** One curl invocation: two transfers of the same URL (cold, then warm). */
@@ -187,7 +212,7 @@ async function invoke(s: Setting, c: Case): Promise<{ value: CurlTiming[]; proxy
     '-o',
     '/dev/null',
     '-w',
-    '%{json}\\n',
+    '%{json}|%header{x-tls}|%header{x-resumed}\\n',
     url,
     url,
   ];
@@ -202,7 +227,8 @@ async function invoke(s: Setting, c: Case): Promise<{ value: CurlTiming[]; proxy
     .trim()
     .split('\n')
     .map((line) => {
-      const j = JSON.parse(line) as Record<string, number | string>;
+      const [json = '{}', tlsVersion = '', resumed = ''] = line.split('|');
+      const j = JSON.parse(json) as Record<string, number | string>;
       const s2ms = (k: string) => Number(j[k]) * 1000;
       return {
         namelookup: s2ms('time_namelookup'),
@@ -211,7 +237,11 @@ async function invoke(s: Setting, c: Case): Promise<{ value: CurlTiming[]; proxy
         starttransfer: s2ms('time_starttransfer'),
         total: s2ms('time_total'),
         bytes: Number(j['size_header']) + Number(j['size_download']),
-        version: `${j['http_version']} ${j['scheme']}`,
+        version: `HTTP/${j['http_version']} ${tlsVersion}${resumed === 'r' ? ' resumed' : ''}, ${j['num_connects']} new connection(s)`,
+        http: String(j['http_version']),
+        tls: tlsVersion,
+        resumed: resumed === 'r',
+        connects: Number(j['num_connects']),
       };
     });
   // The delay line's lateness decides faithfulness; see STALL_ALLOWANCE_MS for why this process's stalls do not.
@@ -272,7 +302,7 @@ describe.skipIf(unavailable !== undefined)(`journey model vs curl (${unavailable
             return;
           }
           const first = sampled.samples[0] as CurlTiming[];
-          const problems: string[] = [];
+          const problems: string[] = sampled.samples.flatMap((x) => checkCase(c, x));
           (['cold', 'warm'] as const).forEach((visit, index) => {
             const bytes = (first[index] as CurlTiming).bytes;
             const model = modelMarks(s, c, visit, bytes);
