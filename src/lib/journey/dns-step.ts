@@ -6,6 +6,7 @@
  */
 import {
   buildInternet,
+  builtInInternet,
   canonicalName,
   createResolver,
   type Internet,
@@ -42,12 +43,29 @@ const labelsOf = (name: string): string[] => name.split('.').filter((l) => l !==
  * Undefined when the name cannot be added (a single label, or a zone text that does not parse — a bug).
  */
 export function journeyInternet(host: string, options: InternetOptions = {}): JourneyInternet | undefined {
+  const plain = options.mapAddress === undefined && options.siteAddress === undefined;
+  const memo = plain ? recent.get(host) : undefined;
+  if (memo !== undefined) return memo;
+  const made = makeInternet(host, options);
+  if (plain && made !== undefined) {
+    // A small memo: the island re-plans the same host on every keystroke of the other controls.
+    if (recent.size >= 16) recent.delete(recent.keys().next().value as string);
+    recent.set(host, made);
+  }
+  return made;
+}
+
+/** The last few synthesised internets, by host (built from constant text: the same host gives the same internet). */
+const recent = new Map<string, JourneyInternet>();
+
+function makeInternet(host: string, options: InternetOptions): JourneyInternet | undefined {
   const map = options.mapAddress ?? ((a: string) => a);
   const labels = labelsOf(host);
   if (labels.length < 2) return undefined;
   const covered = Object.keys(ZONE_TEXT).some(
     (origin) => labelsOf(origin).length >= 2 && (host === origin || host.endsWith(`.${origin}`)),
   );
+  if (covered && options.mapAddress === undefined) return { internet: builtInInternet(), added: {} };
   if (covered) {
     const built = buildInternet({}, map);
     return built.ok ? { internet: built.value, added: {} } : undefined;

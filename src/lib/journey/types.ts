@@ -64,7 +64,7 @@ export interface JourneyInput {
   readonly upstreamKeepalive?: boolean;
   /** Origin time from request received to first response byte (ms). */
   readonly serverMs?: number;
-  /** The HTML response, headers and body (bytes). */
+  /** The HTML document's body (bytes); the HTTP model adds the response header bytes. */
   readonly responseBytes?: number;
   /** The server's certificate chain (bytes). */
   readonly certChainBytes?: number;

@@ -355,7 +355,10 @@ function proxyPhases(t: Times, at: number): { phases: JourneyPhase[]; messages: 
   return { phases, messages, at: at + c + po / 2 };
 }
 
-/** Request, the proxy hop, server time, the response's first byte and the download. */
+/**
+ * Request, the proxy hop, server time, the response's first byte and the download. Long only because each phase
+ * carries its sentence and link; it is one straight sequence, each phase starting where the previous one ended.
+ */
 function exchangePhases(t: Times): { phases: JourneyPhase[]; messages: LadderMessage[] } {
   const { url, input, edge } = t;
   const po = input.network.proxyOriginRttMs;

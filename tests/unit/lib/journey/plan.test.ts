@@ -16,6 +16,8 @@ import { PROXY_CODEC } from '../../../../src/lib/proxy-playground/state.ts';
 import { TLS_CODEC } from '../../../../src/lib/tls-calculator/state.ts';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
+/** Big FUZZ_RUNS one-offs get time in proportion (each case plans two visits). */
+const FUZZ_TIMEOUT = 30_000 + RUNS * 60;
 
 const NEAR = {
   clientResolverRttMs: 10,
@@ -298,56 +300,64 @@ describe('planJourney: properties', () => {
     'https://cdn.example.com/',
   );
 
-  it('phases are contiguous and never overlap on a lane; marks are ordered; warm is never slower than cold', () => {
-    fc.assert(
-      fc.property(urls, options, (url, o) => {
-        const cold = planJourney({ url, ...o, visit: 'cold' });
-        const warm = planJourney({ url, ...o, visit: 'warm' });
-        expect(cold.ok).toBe(true);
-        expect(warm.ok).toBe(true);
-        if (!cold.ok || !warm.ok) return;
-        checkInvariants(cold.value);
-        checkInvariants(warm.value);
-        expect(warm.value.marks.total).toBeLessThanOrEqual(cold.value.marks.total + 1e-6);
-        for (const c of cold.value.warmChanges) expect(c.savedMs).toBeGreaterThanOrEqual(0);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'phases are contiguous and never overlap on a lane; marks are ordered; warm is never slower than cold',
+    () => {
+      fc.assert(
+        fc.property(urls, options, (url, o) => {
+          const cold = planJourney({ url, ...o, visit: 'cold' });
+          const warm = planJourney({ url, ...o, visit: 'warm' });
+          expect(cold.ok).toBe(true);
+          expect(warm.ok).toBe(true);
+          if (!cold.ok || !warm.ok) return;
+          checkInvariants(cold.value);
+          checkInvariants(warm.value);
+          expect(warm.value.marks.total).toBeLessThanOrEqual(cold.value.marks.total + 1e-6);
+          for (const c of cold.value.warmChanges) expect(c.savedMs).toBeGreaterThanOrEqual(0);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 
-  it('hostile address-bar text never throws: a journey or a typed error quoting at most 40 characters of it', () => {
-    const hostile = fc.oneof(
-      fc.string({ maxLength: 300 }),
-      fc.string({ unit: 'binary', maxLength: 120 }),
-      fc.webUrl({ withQueryParameters: true, withFragments: true }),
-      fc.constantFrom(
-        'javascript:alert(document.cookie)',
-        '<script>alert(1)</script>',
-        '"><img src=x onerror=alert(1)>',
-        'data:text/html,<script>alert(1)</script>',
-        'https://exa\u0000mple.com/',
-        'https://xn--/',
-        'https://a..b/',
-        `https://${'a'.repeat(64)}.com/`,
-        `https://${'a.'.repeat(140)}com/`,
-        'http://[::1',
-        'https://example.com:-1/',
-        'https://user:pass@example.com/',
-        'file:///etc/passwd',
-        'HTTPS://WWW.EXAMPLE.COM/',
-        `https://example.com/${'%'.repeat(2000)}`,
-      ),
-    );
-    fc.assert(
-      fc.property(hostile, (text) => {
-        const r = planJourney({ url: text });
-        if (r.ok) checkInvariants(r.value);
-        else {
-          expect(r.error.message.length).toBeLessThan(400);
-          expect(r.error.message).not.toContain(text.length > 45 ? text : '\u0000never');
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'hostile address-bar text never throws: a journey or a typed error quoting at most 40 characters of it',
+    () => {
+      const hostile = fc.oneof(
+        fc.string({ maxLength: 300 }),
+        fc.string({ unit: 'binary', maxLength: 120 }),
+        fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        fc.constantFrom(
+          'javascript:alert(document.cookie)',
+          '<script>alert(1)</script>',
+          '"><img src=x onerror=alert(1)>',
+          'data:text/html,<script>alert(1)</script>',
+          'https://exa\u0000mple.com/',
+          'https://xn--/',
+          'https://a..b/',
+          `https://${'a'.repeat(64)}.com/`,
+          `https://${'a.'.repeat(140)}com/`,
+          'http://[::1',
+          'https://example.com:-1/',
+          'https://user:pass@example.com/',
+          'file:///etc/passwd',
+          'HTTPS://WWW.EXAMPLE.COM/',
+          `https://example.com/${'%'.repeat(2000)}`,
+        ),
+      );
+      fc.assert(
+        fc.property(hostile, (text) => {
+          const r = planJourney({ url: text });
+          if (r.ok) checkInvariants(r.value);
+          else {
+            expect(r.error.message.length).toBeLessThan(400);
+            expect(r.error.message).not.toContain(text.length > 45 ? text : '\u0000never');
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 });
