@@ -23,7 +23,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CurlMarks, journeyInternet, planJourney } from '../../src/lib/journey/index.ts';
 import { delayLineUnavailable } from '../support/delay-line.ts';
 import { median, sampleFaithfully, tooBusy } from '../support/faithful-sampling.ts';
-import { ADDRESSES, authoritativeMapper, JourneyStack, ORIGIN_PORT } from '../support/journey-stack.ts';
+import {
+  ADDRESSES,
+  authoritativeMapper,
+  JourneyStack,
+  ORIGIN_PORT,
+  precleanResolvConfs,
+} from '../support/journey-stack.ts';
 import { netfilterUnavailable, precleanStale } from '../support/netns.ts';
 
 const HOST = 'www.journey.test';
@@ -111,6 +117,7 @@ const lastLateness: number[] = [];
 beforeAll(async () => {
   if (unavailable !== undefined) return;
   precleanStale();
+  precleanResolvConfs();
   const dir = mkdtempSync(join(tmpdir(), 'journey-curl-'));
   stack = new JourneyStack(dir);
   const found = journeyInternet(`${HOST}.`, { siteAddress: ADDRESSES.edge, mapAddress: authoritativeMapper() });

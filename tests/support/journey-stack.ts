@@ -12,7 +12,7 @@
  * removes every namespace and file; it never throws. Every command and wait is bounded.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Internet, NameServer } from '../../src/lib/dns/index.ts';
 import { type DelayLine, startDelayLine } from './delay-line.ts';
@@ -94,6 +94,36 @@ export function realtime(): readonly string[] {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Removes `/etc/netns/pjn<pid>-j…` directories left by runs whose process is gone (a killed run's resolv.conf). */
+export function precleanResolvConfs(): string[] {
+  const removed: string[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync('/etc/netns');
+  } catch {
+    return removed;
+  }
+  for (const name of names.slice(0, 10_000)) {
+    const m = /^pjn(\d+)-j/.exec(name);
+    if (m === null) continue;
+    const pid = Number(m[1]);
+    let alive = pid === process.pid;
+    if (!alive) {
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch {
+        alive = false;
+      }
+    }
+    if (!alive) {
+      rmSync(join('/etc/netns', name), { recursive: true, force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
 
 export class JourneyStack {
   readonly dir: string;

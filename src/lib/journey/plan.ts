@@ -18,7 +18,7 @@
  *   headers come from the proxy model.
  */
 import type { Result } from '../playground/result.ts';
-import { type DnsStep, journeyInternet, lookUp } from './dns-step.ts';
+import { type DnsStep, journeyInternet, lookUp, SYNTHETIC_ADDRESSES } from './dns-step.ts';
 import { resolveInput } from './options.ts';
 import { proxyHop } from './proxy-step.ts';
 import type {
@@ -132,6 +132,10 @@ export function planJourney(input: JourneyInput): Result<Journey, JourneyError> 
     );
   if (url.hostKind === 'domain')
     notes.push('Only the A record is looked up (like curl -4); browsers ask for AAAA in parallel.');
+  if (url.hostKind === 'domain' && Object.keys(journeyInternet(`${url.host}.`)?.added ?? {}).length > 0)
+    notes.push(
+      `${url.host} is not in the DNS playground's built-in zones: the journey adds its TLD and domain zones (address ${SYNTHETIC_ADDRESSES.site}), so the DNS playground's own lookup of it ends in NXDOMAIN.`,
+    );
   const last = shown.phases[shown.phases.length - 1];
   return {
     ok: true,
