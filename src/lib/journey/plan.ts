@@ -130,6 +130,10 @@ export function planJourney(input: JourneyInput): Result<Journey, JourneyError> 
     notes.push(
       'A browser usually learns that a site speaks HTTP/3 from an Alt-Svc header or an HTTPS DNS record, so a real first visit often goes over HTTP/2.',
     );
+  if (url.scheme === 'http' && !url.hstsUpgraded)
+    notes.push(
+      'Most sites answer http:// with a redirect to https://, which costs another connection, a TLS handshake and a request; HSTS (preloaded, or remembered from an earlier visit) skips it. The redirect is not drawn here.',
+    );
   if (url.hostKind === 'domain')
     notes.push('Only the A record is looked up (like curl -4); browsers ask for AAAA in parallel.');
   if (url.hostKind === 'domain' && Object.keys(journeyInternet(`${url.host}.`)?.added ?? {}).length > 0)

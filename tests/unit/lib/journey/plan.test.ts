@@ -148,6 +148,13 @@ describe('planJourney: the numbers', () => {
     ]);
   });
 
+  it('the stub → resolver transport costs its setup: TCP one round trip, DoT and DoH two and the certificate', () => {
+    const lookup = (dnsTransport: 'udp' | 'tcp' | 'dot' | 'doh') =>
+      plan({ url: 'https://www.example.com/', network: NEAR, dnsTransport }).marks.namelookup;
+    // DoT/DoH: + the TLS round trip and the resolver's certificate on the wire (the DNS model's 50 Mbit/s default).
+    expect([lookup('udp'), lookup('tcp'), lookup('dot'), lookup('doh')]).toEqual([90, 100, 110.534, 110.534]);
+  });
+
   it('a warm resolver answers from its cache: one round trip to it', () => {
     const j = plan({ url: 'https://www.example.com/', network: NEAR, resolverCache: 'warm' });
     expect(j.marks.namelookup).toBe(10);
