@@ -69,20 +69,61 @@ export interface Core {
   readonly downloadMs: number;
 }
 
-function dnsMessages(step: DnsStep & { ok: true }): LadderMessage[] {
-  const start = step.resolution.startedAtMs;
+/**
+ * The lookup's ladder. Hop times are ms from the lookup's start. The stub's query is drawn arriving when the
+ * resolver starts on it (its first upstream query, or — answered from cache — when it answers), and the answer
+ * leaving half a stub round trip before it arrives; a TCP/DoT/DoH connection's setup before it is not drawn.
+ */
+function dnsMessages(step: DnsStep & { ok: true }, stubRttMs: number): LadderMessage[] {
+  const hops = step.resolution.hops;
+  const upstream = hops.filter((h) => h.from === 'resolver');
+  const firstUpstream = upstream.length === 0 ? undefined : Math.min(...upstream.map((h) => h.sendMs));
   const out: LadderMessage[] = [];
-  for (const hop of step.resolution.hops) {
-    const from: Lane = hop.from === 'stub' ? 'client' : 'resolver';
-    const to: Lane = hop.from === 'stub' ? 'resolver' : 'authoritative';
-    const send = hop.sendMs - start;
-    const back = hop.receiveMs - start;
-    const mid = (send + back) / 2;
+  let firstStub = true;
+  for (const hop of hops) {
     const q = hop.query.questions[0];
     const question =
       q === undefined ? 'query' : `${q.name} ${q.type === 1 ? 'A' : q.type === 2 ? 'NS' : String(q.type)}?`;
-    out.push({ from, to, sendMs: round(send), arriveMs: round(mid), label: question, phase: 'dns' });
-    out.push({ from: to, to: from, sendMs: round(mid), arriveMs: round(back), label: hop.outcome, phase: 'dns' });
+    if (hop.from === 'stub') {
+      const leave = hop.receiveMs - stubRttMs / 2;
+      const arrive = firstStub && firstUpstream !== undefined ? Math.min(firstUpstream, leave) : leave;
+      firstStub = false;
+      const send = Math.max(0, arrive - stubRttMs / 2);
+      out.push({
+        from: 'client',
+        to: 'resolver',
+        sendMs: round(send),
+        arriveMs: round(arrive),
+        label: question,
+        phase: 'dns',
+      });
+      out.push({
+        from: 'resolver',
+        to: 'client',
+        sendMs: round(leave),
+        arriveMs: round(hop.receiveMs),
+        label: hop.outcome,
+        phase: 'dns',
+      });
+      continue;
+    }
+    const mid = (hop.sendMs + hop.receiveMs) / 2;
+    out.push({
+      from: 'resolver',
+      to: 'authoritative',
+      sendMs: round(hop.sendMs),
+      arriveMs: round(mid),
+      label: question,
+      phase: 'dns',
+    });
+    out.push({
+      from: 'authoritative',
+      to: 'resolver',
+      sendMs: round(mid),
+      arriveMs: round(hop.receiveMs),
+      label: hop.outcome,
+      phase: 'dns',
+    });
   }
   return out;
 }
@@ -190,7 +231,11 @@ function visitTimes(
       tlsEnd,
       requestStart,
       requestEnd,
-      firstByteSent: Math.max(requestEnd, ttfb - oneWay),
+      // The edge's wait is exactly its work (proxy hop + server time); serialisation of the first packet is part of
+      // the way back. 0-RTT: whatever the handshake model says remains after the request arrived.
+      firstByteSent: early
+        ? Math.max(requestEnd, ttfb - oneWay)
+        : Math.min(Math.max(requestEnd + edgeWaitMs, requestEnd), Math.max(requestEnd, ttfb)),
       ttfb,
       total: early ? t0 + hs.timeToLastByteMs : ttfb + exchange.downloadMs,
       early,
@@ -288,7 +333,7 @@ function setupPhases(t: Times): { phases: JourneyPhase[]; messages: LadderMessag
         tlsPlay,
       ),
     );
-  const messages: LadderMessage[] = t.dns === null ? [] : dnsMessages(t.dns);
+  const messages: LadderMessage[] = t.dns === null ? [] : dnsMessages(t.dns, input.network.clientResolverRttMs);
   for (const m of t.hs.messages) {
     // The request and response come from the HTTP model's exchange (exchangePhases).
     if (m.name.startsWith('HTTP')) continue;

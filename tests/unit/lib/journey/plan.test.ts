@@ -58,7 +58,10 @@ function checkInvariants(j: Journey): void {
   expect(m.appconnect).toBeLessThanOrEqual(m.starttransfer);
   expect(m.starttransfer).toBeLessThanOrEqual(m.total);
   expect(j.totalMs).toBeCloseTo(m.total, 3);
-  for (const msg of j.messages) expect(msg.arriveMs).toBeGreaterThanOrEqual(msg.sendMs);
+  for (const msg of j.messages) {
+    expect(msg.arriveMs).toBeGreaterThanOrEqual(msg.sendMs);
+    expect(msg.sendMs).toBeGreaterThanOrEqual(0);
+  }
 }
 
 describe('planJourney: the numbers', () => {
@@ -157,6 +160,10 @@ describe('planJourney: the numbers', () => {
 
   it('a warm resolver answers from its cache: one round trip to it', () => {
     const j = plan({ url: 'https://www.example.com/', network: NEAR, resolverCache: 'warm' });
+    expect(j.messages.filter((m) => m.phase === 'dns').map((m) => [m.from, m.to, m.sendMs, m.arriveMs])).toEqual([
+      ['client', 'resolver', 0, 5],
+      ['resolver', 'client', 5, 10],
+    ]);
     expect(j.marks.namelookup).toBe(10);
     expect(j.phases.find((p) => p.id === 'dns')?.lanes).toEqual(['client', 'resolver']);
   });
