@@ -27,10 +27,11 @@ import {
   ADDRESSES,
   authoritativeMapper,
   JourneyStack,
+  journeyStackUnavailable,
   ORIGIN_PORT,
   precleanResolvConfs,
 } from '../support/journey-stack.ts';
-import { netfilterUnavailable, precleanStale } from '../support/netns.ts';
+import { precleanStale } from '../support/netns.ts';
 
 const HOST = 'www.journey.test';
 const REPEATS = Number(process.env['JOURNEY_REPEATS'] ?? 3);
@@ -103,7 +104,7 @@ http {
 }
 `;
 
-const unavailable = netfilterUnavailable() ?? delayLineUnavailable();
+const unavailable = journeyStackUnavailable() ?? delayLineUnavailable();
 let stack: JourneyStack | undefined;
 let certFile = '';
 let certBytes = 0;

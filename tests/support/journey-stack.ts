@@ -95,6 +95,16 @@ export function realtime(): readonly string[] {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Why the stack cannot be built here (not root, a missing server or tool), or undefined when it can. */
+export function journeyStackUnavailable(): string | undefined {
+  if (process.platform !== 'linux') return 'not Linux';
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'needs root for network namespaces';
+  for (const tool of ['ip', 'unbound', 'knotd', 'nginx', 'curl', 'openssl', 'dig']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) return `${tool} is not installed`;
+  }
+  return undefined;
+}
+
 /** Removes `/etc/netns/pjn<pid>-j…` directories left by runs whose process is gone (a killed run's resolv.conf). */
 export function precleanResolvConfs(): string[] {
   const removed: string[] = [];
