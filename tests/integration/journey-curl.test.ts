@@ -113,6 +113,8 @@ let rootHints: Parameters<JourneyStack['restartUnbound']>[0] = [];
 const table: string[] = [];
 let discardedTotal = 0;
 const latenesses: number[] = [];
+/** What the origin received from nginx, per client HTTP version (printed with the table). */
+const originSeen = new Map<string, string>();
 const lastLateness: number[] = [];
 
 beforeAll(async () => {
@@ -170,7 +172,8 @@ afterAll(async () => {
         '(each cell: model ms / curl ms; ✗ = outside 10 % + 5 ms)\n' +
         `| setting | case | visit | ${FIELDS.join(' | ')} |\n|${' --- |'.repeat(3 + FIELDS.length)}\n` +
         table.join('\n') +
-        `\ndelay-line lateness per sample (ms): ${latenesses.join(' ')}`,
+        `\ndelay-line lateness per sample (ms): ${latenesses.join(' ')}` +
+        [...originSeen].map(([v, h]) => `\norigin saw (client on ${v}): ${h}`).join(''),
     );
   }
 }, 30_000);
@@ -183,6 +186,41 @@ interface CurlTiming extends CurlMarks {
   readonly tls: string;
   readonly resumed: boolean;
   readonly connects: number;
+  /** The request headers the origin received from nginx (the origin echoes them in a response header). */
+  readonly originHeaders: readonly (readonly [string, string])[];
+}
+
+/** Node's rawHeaders ([name, value, name, value, …]) as pairs. */
+function pairs(raw: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
+  return out;
+}
+
+/**
+ * The proxy model's view of what the origin sees, against what nginx really sent: the header names in order, and
+ * the values nginx sets (Host, X-Forwarded-For = the client's address, X-Forwarded-Proto, Connection). The client's
+ * own headers (curl's User-Agent and Accept, the model's browser ones) are compared by name only.
+ */
+function checkOriginHeaders(c: Case, transfer: CurlTiming): string[] {
+  const r = planJourney({ url: `https://${HOST}/`, httpVersion: c.http, tlsVersion: c.tls });
+  if (!r.ok || r.value.proxy === null) return ['the model has no proxy hop'];
+  const model = r.value.proxy.headers;
+  const real = transfer.originHeaders;
+  const names = (h: readonly (readonly [string, string])[]) => h.map(([n]) => n.toLowerCase()).join(', ');
+  const problems: string[] = [];
+  if (names(model) !== names(real)) problems.push(`origin saw headers ${names(real)}; the model says ${names(model)}`);
+  const value = (h: readonly (readonly [string, string])[], name: string) =>
+    h.find(([n]) => n.toLowerCase() === name)?.[1];
+  const expected: Record<string, string | undefined> = {
+    host: value(model, 'host'),
+    'x-forwarded-for': ADDRESSES.client,
+    'x-forwarded-proto': value(model, 'x-forwarded-proto'),
+    connection: value(model, 'connection'),
+  };
+  for (const [name, want] of Object.entries(expected))
+    if (value(real, name) !== want) problems.push(`origin saw ${name}: ${value(real, name)}; expected ${want}`);
+  return problems;
 }
 
 /** Did curl and nginx do what the case asks (version, TLS, a reused connection or a resumed session)? */
@@ -221,7 +259,7 @@ async function invoke(s: Setting, c: Case): Promise<{ value: CurlTiming[]; proxy
     '-o',
     '/dev/null',
     '-w',
-    '%{json}|%header{x-tls}|%header{x-resumed}\\n',
+    '%{json}\\t%header{x-tls}\\t%header{x-resumed}\\t%header{x-origin-saw}\\n',
     url,
     url,
   ];
@@ -236,7 +274,7 @@ async function invoke(s: Setting, c: Case): Promise<{ value: CurlTiming[]; proxy
     .trim()
     .split('\n')
     .map((line) => {
-      const [json = '{}', tlsVersion = '', resumed = ''] = line.split('|');
+      const [json = '{}', tlsVersion = '', resumed = '', originSaw = '[]'] = line.split('\t');
       const j = JSON.parse(json) as Record<string, number | string>;
       const s2ms = (k: string) => Number(j[k]) * 1000;
       return {
@@ -250,6 +288,7 @@ async function invoke(s: Setting, c: Case): Promise<{ value: CurlTiming[]; proxy
         http: String(j['http_version']),
         tls: tlsVersion,
         resumed: resumed === 'r',
+        originHeaders: pairs(JSON.parse(originSaw) as string[]),
         connects: Number(j['num_connects']),
       };
     });
@@ -312,6 +351,11 @@ describe.skipIf(unavailable !== undefined)(`journey model vs curl (${unavailable
           }
           const first = sampled.samples[0] as CurlTiming[];
           const problems: string[] = sampled.samples.flatMap((x) => checkCase(c, x));
+          problems.push(...checkOriginHeaders(c, first[0] as CurlTiming));
+          originSeen.set(
+            `HTTP/${c.http}`,
+            (first[0] as CurlTiming).originHeaders.map(([n, v]) => `${n}: ${v}`).join(' | '),
+          );
           (['cold', 'warm'] as const).forEach((visit, index) => {
             const bytes = (first[index] as CurlTiming).bytes;
             const model = modelMarks(s, c, visit, bytes);
