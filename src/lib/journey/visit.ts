@@ -541,7 +541,7 @@ export function planVisit(
       messages: [...setup.messages, ...exchange.messages].sort((a, b) => a.sendMs - b.sendMs),
       marks: marksOf(t),
       scenario: t.scenario,
-      address: dns !== null && dns.ok ? dns.address : url.hostKind === 'localhost' ? null : url.host,
+      address: dns?.ok ? dns.address : url.hostKind === 'localhost' ? null : url.host,
       dnsMs: t.t0,
       setupMs: t.tlsEnd - t.t0,
       downloadMs: Math.max(0, t.total - t.ttfb),
