@@ -171,7 +171,12 @@ describe('JourneyPlayground', () => {
     const details = container.querySelector('details.jp-ladder') as HTMLDetailsElement;
     details.open = true;
     fireEvent(details, new Event('toggle'));
-    const figure = await screen.findByRole('img', { name: 'Ladder of the first visit to www.example.com' });
+    // The first dynamic import compiles the figure's modules: slow under coverage on a busy machine.
+    const figure = await screen.findByRole(
+      'img',
+      { name: 'Ladder of the first visit to www.example.com' },
+      { timeout: 20_000 },
+    );
     expect(figure).toBeTruthy();
     for (const lane of ['Browser', 'Resolver', 'Name servers', 'CDN / proxy', 'Origin']) {
       expect(within(figure).getAllByText(lane).length).toBeGreaterThan(0);

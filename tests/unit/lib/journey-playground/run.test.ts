@@ -31,6 +31,13 @@ describe('runJourney', () => {
     expect(structuredClone(run.value)).toEqual(run.value);
   });
 
+  it('refuses when the model refuses the second visit alone', () => {
+    const input = runInput(JOURNEY_STATE_DEFAULTS);
+    if (!input.ok) throw new Error(input.error.message);
+    const run = runJourney({ ...input.value, warm: { ...input.value.warm, preset: 'moon' } });
+    expect(run).toMatchObject({ ok: false, error: { code: 'invalid-option', field: 'preset' } });
+  });
+
   it.each([
     ['javascript:alert(1)', 'unsupported-scheme'],
     ['<img src=x onerror=alert(1)>', undefined],

@@ -69,6 +69,15 @@ describe('JOURNEY_CODEC', () => {
     ]);
   });
 
+  it('names the default of every choice in its notice', () => {
+    const { notices } = JOURNEY_CODEC.decode('?warm=later&tls=1.4&via=pigeon');
+    expect(notices.map((n) => n.message)).toEqual([
+      "Unknown second-visit connection 'later' in the link — showing Connection still open (reused).",
+      "Unknown TLS version '1.4' in the link — showing TLS 1.3.",
+      "Unknown DNS transport 'pigeon' in the link — showing UDP (port 53).",
+    ]);
+  });
+
   it('clips a 100,000-character URL in a link to one character over the model’s limit, with a notice', () => {
     const long = `https://example.com/${'a'.repeat(100_000)}`;
     const { state, notices } = JOURNEY_CODEC.decode(`?url=${encodeURIComponent(long)}`);

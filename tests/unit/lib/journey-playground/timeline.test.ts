@@ -38,6 +38,7 @@ describe('layoutTimeline', () => {
     expect(layout.scaleMs).toBe(1);
     expect(layout.segments[0]).toMatchObject({ left: 0, width: 0 });
     expect(layoutTimeline([]).segments).toEqual([]);
+    expect(layoutTimeline([phase('dns', 0, 10)], Number.NaN).scaleMs).toBe(10);
   });
 
   it('throws on a model invariant break (a negative, NaN or backwards phase)', () => {

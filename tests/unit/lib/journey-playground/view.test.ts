@@ -38,6 +38,7 @@ describe('urlParts', () => {
     expect(upgraded[0]).toMatchObject({ value: 'https', note: 'upgraded from http by HSTS preload' });
     expect(urlParts(plan({ url: 'http://www.example.com/' }).url)[0]?.note).toMatch(/no encryption/);
     expect(urlParts(plan({ url: 'https://192.0.2.1/' }).url)[1]?.note).toMatch(/no DNS/);
+    expect(urlParts(plan({ url: 'http://localhost:8080/' }).url)[1]?.note).toBe('this machine: no DNS lookup');
   });
 });
 
@@ -57,7 +58,6 @@ describe('phaseLinks', () => {
         });
       }
     }
-    expect(phaseLinks(journey.phases[1] ?? journey.phases[0]!, '/').guide.href).toMatch(/^\/[a-z]/);
   });
 
   it('names every guide the model links to', () => {
