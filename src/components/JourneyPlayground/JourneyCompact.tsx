@@ -7,7 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { formatDuration } from '../../lib/format/index.ts';
 import type { CompactJourney } from '../../lib/journey-playground/run.ts';
 import { layoutTimeline } from '../../lib/journey-playground/timeline.ts';
-import { Timeline } from './Timeline.tsx';
+import { TICKS, Timeline } from './Timeline.tsx';
 import '../shared/island.css';
 import './JourneyPlayground.css';
 
@@ -30,7 +30,7 @@ export function JourneyCompact(props: JourneyCompactProps) {
   const { journey } = props;
   const shown = journey[visit];
   const scale = Math.max(journey.cold.totalMs, journey.warm.totalMs);
-  const layout = useMemo(() => layoutTimeline(shown.phases, scale), [shown, scale]);
+  const layout = useMemo(() => layoutTimeline(shown.phases, scale, TICKS), [shown, scale]);
   return (
     <section class="pj-island jp jp--compact not-content" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>One request, to scale</h2>

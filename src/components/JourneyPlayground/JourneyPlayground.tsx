@@ -37,7 +37,7 @@ import { fieldMessage, type IslandProps, type Result } from '../../lib/playgroun
 import { type BackgroundOptions, useBackgroundRun } from '../shared/background.ts';
 import { useLastGood, useUrlState } from '../shared/hooks.ts';
 import { NumberField } from '../shared/NumberField.tsx';
-import { Timeline } from './Timeline.tsx';
+import { TICKS, Timeline } from './Timeline.tsx';
 import '../shared/island.css';
 import './JourneyPlayground.css';
 
@@ -222,7 +222,7 @@ function Results(props: {
   const view: VisitView = run[visit];
   const { journey } = view;
   const scale = Math.max(run.cold.journey.totalMs, run.warm.journey.totalMs);
-  const layout = useMemo(() => layoutTimeline(journey.phases, scale), [journey, scale]);
+  const layout = useMemo(() => layoutTimeline(journey.phases, scale, TICKS), [journey, scale]);
   const base = import.meta.env.BASE_URL;
   const visitName = visit === 'cold' ? 'first' : 'second';
   const summary = `${props.stale ? `Still showing ${journey.url.href}. ` : ''}${journeySummary(journey)}`;

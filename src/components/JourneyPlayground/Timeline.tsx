@@ -5,6 +5,9 @@
  */
 import type { TimelineLayout } from '../../lib/journey-playground/timeline.ts';
 
+/** Most tick intervals on the axis: three or four labels, which fit side by side at 390 px. */
+export const TICKS = 5;
+
 /** Props: the laid-out timeline. */
 export interface TimelineProps {
   readonly layout: TimelineLayout;

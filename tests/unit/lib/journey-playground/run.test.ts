@@ -70,8 +70,46 @@ describe('journeyLadder', () => {
     expect(ladder.sequence.actors[0]).toMatchObject(LANE_LABELS.client);
     const sends = ladder.sequence.steps.map((s) => (s.kind === 'message' ? (s.sendAt ?? -1) : -1));
     expect(sends).toEqual([...sends].sort((a, b) => a - b));
-    expect(ladder.sequence.steps).toHaveLength(journey.messages.length);
+    // Every message is on the ladder, a flight (same lanes, same moment) as one arrow with a line per message.
+    const lines = ladder.sequence.steps.flatMap((s) => (s.kind === 'message' ? s.label.split('\n') : []));
+    expect([...lines].sort()).toEqual(journey.messages.map((m) => m.label).sort());
+    expect(ladder.sequence.steps.length).toBeLessThan(journey.messages.length);
     expect(ladder.caption).toContain(journey.url.href);
+  });
+
+  it('joins messages sent between the same lanes at the same moment into one flight', () => {
+    const journey = plan('https://www.example.com/');
+    const base = { from: 'proxy', to: 'client', sendMs: 10, phase: 'tls' } as const;
+    const ladder = journeyLadder({
+      ...journey,
+      messages: [
+        { ...base, arriveMs: 50, label: 'ServerHello' },
+        { ...base, arriveMs: 52, label: 'Certificate' },
+        { ...base, from: 'client', to: 'proxy', arriveMs: 60, label: 'Finished' },
+        { ...base, sendMs: 70, arriveMs: 110, label: 'HTTP 200 OK', phase: 'response' },
+      ],
+    });
+    expect(ladder?.sequence.steps).toEqual([
+      {
+        kind: 'message',
+        from: 'proxy',
+        to: 'client',
+        label: 'ServerHello\nCertificate',
+        sendAt: 10,
+        receiveAt: 52,
+        encrypted: false,
+      },
+      { kind: 'message', from: 'client', to: 'proxy', label: 'Finished', sendAt: 10, receiveAt: 60, encrypted: false },
+      {
+        kind: 'message',
+        from: 'proxy',
+        to: 'client',
+        label: 'HTTP 200 OK',
+        sendAt: 70,
+        receiveAt: 110,
+        encrypted: true,
+      },
+    ]);
   });
 
   it('has no ladder when fewer than two lanes talk', () => {
