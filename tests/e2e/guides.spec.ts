@@ -34,7 +34,7 @@ for (const path of guides) {
 
 /** The islands a guide may embed on purpose (playgrounds shown inside a guide); diagrams are never among them. */
 const EMBEDDED_ISLANDS =
-  /\/_astro\/(TlsCalculator|HttpTimeline|SubnetCalculator|DnsPlayground|NatPlayground|ProxyPlayground|PacketPlayground)\.[\w-]+\.js$/;
+  /\/_astro\/(TlsCalculator|HttpTimeline|SubnetCalculator|DnsPlayground|NatPlayground|ProxyPlayground|PacketPlayground|JourneyPlayground)\.[\w-]+\.js$/;
 
 for (const path of guides) {
   test(`${path}: diagrams are static SVG, no diagram ships JS`, async ({ page }) => {
