@@ -161,7 +161,7 @@ beforeAll(async () => {
   certBytes = new X509Certificate(readFileSync(certFile)).raw.length;
   await stack.startOrigin();
   await stack.startNginx(certFile, keyFile, NGINX_CONF);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   if (failed && stack !== undefined) console.log(stack.logs());
@@ -176,7 +176,7 @@ afterAll(async () => {
         [...originSeen].map(([v, h]) => `\norigin saw (client on ${v}): ${h}`).join(''),
     );
   }
-}, 30_000);
+}, 180_000);
 
 interface CurlTiming extends CurlMarks {
   readonly bytes: number;
@@ -376,7 +376,7 @@ describe.skipIf(unavailable !== undefined)(`journey model vs curl (${unavailable
             problems,
             `reproduce: JOURNEY_REPEATS=${REPEATS} setting ${JSON.stringify(s)} case ${JSON.stringify(c)}`,
           ).toEqual([]);
-        }, 40_000);
+        }, 120_000);
       }
     });
   }
