@@ -51,7 +51,11 @@ export function watchForProblems(page: Page): string[] {
     const error = request.failure()?.errorText ?? '';
     const text = `request failed: ${request.url()} (${error})`;
     problems.push(text);
-    if (error === 'net::ERR_ABORTED' && request.resourceType() === 'document') {
+    // A document request, or a link prefetch of one (type 'other': Chromium fetches a hovered or tapped link's page
+    // ahead, and aborts that fetch when the click navigates), is harmless once a navigation supersedes it. Seen in
+    // the flake proof: search's Enter on a result under load aborted a prefetch of the result page.
+    const kind = request.resourceType();
+    if (error === 'net::ERR_ABORTED' && (kind === 'document' || kind === 'other')) {
       // Counted from before its own start: a navigation request increments the count as it starts.
       const started = (startedAfter.get(request) ?? navigations) + (isMainFrameNavigation(request) ? 1 : 0);
       aborted.push({ text, started });

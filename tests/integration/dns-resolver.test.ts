@@ -339,7 +339,12 @@ describe.each([true, false])('Unbound 1.17.1 + Knot 3.2.6 vs the model, QNAME mi
     synced.sync();
     const m3 = modelUpstream(synced.model, name, 1);
     const r3 = await realLookup(unbound, port, name, 1);
-    expect(fmtUp(m3.upstream)).toEqual(fmtUp(r3.upstream));
+    // Failed once in ~12 runs (2026-11-26): the model still answered from its negative cache 6.2 s after the first
+    // lookup while Unbound asked again. The clocks are printed so the next occurrence can be diagnosed.
+    expect(
+      fmtUp(m3.upstream),
+      `model clock ${synced.model.nowMs().toFixed(0)} ms; wall since the first lookup ${Date.now() - first} ms`,
+    ).toEqual(fmtUp(r3.upstream));
     expect(r3.upstream.length).toBeGreaterThan(0);
   }, 180_000);
 
