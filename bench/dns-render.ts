@@ -1,26 +1,5 @@
-/**
- * Issue 15, the DNS playground's redraw: input → painted on the built site, at 1× and 4× CPU (CDP throttling), with
- * the shared harness (bench/support/render-trace.ts): `node bench/dns-render.ts`.
- *
- * The lookup runs in a Web Worker, so an input is painted twice: first the frame answering the keystroke (the field
- * and the URL; measured exactly as the other benches do, `measureSynthetic`), then, when the worker's answer arrives,
- * the frame that draws the new ladder, hops, cache table and hex view. The second is timed here in the page: a
- * MutationObserver notes when Preact has rendered the answer (the total line changes), a user-timing mark is set,
- * and Chromium's trace gives that frame's `AnimationFrame::Render` span. "answer" = input → result rendered (worker
- * round trip + Preact), "render" = that frame's style/layout/paint, "to paint" = input → end of that frame.
- *
- * Options: `--runs=N` (default 20), `--build` (run `astro build` even if dist/ exists), `--check` (exit 1 if the 1×
- * median main-thread work of either frame exceeds 16 ms). Serves dist/ on 127.0.0.1:4384 (`--port=N` to change).
- *
- * Scenarios: typing a name (www.example.com ↔ blog.example.org: 4 vs 12 upstream hops), switching the cache state
- * (cold ↔ warm: the largest and the smallest ladder), and the truncation preset's name (a 1,640-octet reply in the
- * hex view) typed against www.example.com.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.mjs';
-import { cell, measureSynthetic, type Stats, startServer, stats, stopServer } from './support/render-trace.ts';
+import type { Browser, Page } from 'playwright-core';
+import { cell, ensureBuilt, measureSynthetic, type Stats, stats, withPreview } from './support/render-trace.ts';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 20);
@@ -140,16 +119,9 @@ interface Row {
   readonly toPaint: Stats;
 }
 
-if (args.includes('--build') || !existsSync('dist/playgrounds/dns/index.html')) {
-  console.log('Building the site (npx astro build)…');
-  const built = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error(`astro build failed (exit ${built.status}).`);
-}
-const server = await startServer(PORT);
-let browser: Browser | undefined;
+ensureBuilt('playgrounds/dns/index.html', args);
 const rows: Row[] = [];
-try {
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+await withPreview(PORT, async (browser) => {
   for (const rate of [1, 4]) {
     for (const scenario of SCENARIOS) {
       const page = await openPlayground(browser, rate, scenario);
@@ -170,10 +142,7 @@ try {
       });
     }
   }
-} finally {
-  await browser?.close();
-  stopServer(server);
-}
+});
 
 console.log(`DNS playground, ${RUNS} repetitions after ${WARMUP} warm-up; ms, median / p95 / max.`);
 console.log(

@@ -1,39 +1,6 @@
-/**
- * Issue 6: "Recomputing and redrawing 200 requests stays within one frame (16 ms)". Measures the HTTP timeline
- * island on the built site, and the model alone in Node: `node bench/http-timeline-render.ts`.
- *
- * Options: `--runs=N` (default 30), `--count=N` (resources, default 200), `--kb=N` (default 30), `--build` (run
- * `astro build` even if dist/ exists), `--check` (exit 1 if a median of main-thread work exceeds 16 ms at 1× or 50 ms at 4×).
- *
- * Browser part: `astro preview` on 127.0.0.1:4325 serves dist/, playwright-core drives the system Chromium. The
- * playground opens on a custom page (`?page=custom&count=200&kb=30`); once hydrated, each repetition types a new
- * value into a field (two values, alternating, so every repetition recomputes) with a synthetic `input` event, marks
- * it (performance.mark) and records a Chrome trace, then reports:
- *   - script: `input` dispatched → Preact has re-rendered (its render runs in a microtask queued by setState, so a
- *     microtask queued after the dispatch runs after it), timed in the page;
- *   - render: the next frame's rendering — style, layout, pre-paint, paint, layerize — from Chromium's own
- *     `AnimationFrame::Render` trace span (the one the Long Animation Frames API reports);
- *   - work = script + render: the main-thread time the update costs, the number that must fit in 16 ms;
- *   - to paint: input → end of that frame's rendering, including the wait for the frame to start;
- *   - 2×rAF: input → second requestAnimationFrame callback, the usual in-page proxy, as a cross-check. In headless
- *     Chromium its median has come out *below* `work` (the frame clock is not a 60 Hz vsync there, and the cause was
- *     not pinned down), so the budget is judged on `work`, not on this column.
- * A second pass types the same values with trusted keyboard input (Playwright `keyboard.insertText`) and reads the
- * Event Timing API (`event` entries ≥ 16 ms, the smallest threshold it allows) to count inputs whose next paint came
- * 16 ms or more after the input (a duration that includes waiting for the frame, so it is ≥ `work`).
- * Everything runs twice: at 1× and with CPU throttling 4× (CDP Emulation.setCPUThrottlingRate), a slower laptop.
- *
- * Compute part (Node, no browser): the island's recompute — `simulateTimeline` (validation + `comparePageLoads`
- * over the five protocols) plus `compareRows` and `layoutWaterfall` for the selected protocol.
- *
- * Node runs this file directly (type stripping; src/lib uses .ts import extensions and erasable syntax only).
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.mjs';
-import { cell, measureSynthetic, type Stats, startServer, stats, stopServer } from './support/render-trace.ts';
+import type { Browser, Page } from 'playwright-core';
+import { cell, ensureBuilt, measureSynthetic, type Stats, stats, withPreview } from './support/render-trace.ts';
 
 const http = await import('../src/lib/http/index.ts');
 const timeline = {
@@ -190,15 +157,8 @@ interface BrowserRow {
 }
 
 async function measureBrowser(): Promise<BrowserRow[]> {
-  if (args.includes('--build') || !existsSync('dist/playgrounds/http-timeline/index.html')) {
-    console.log('Building the site (npx astro build)…');
-    const built = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
-    if (built.status !== 0) throw new Error(`astro build failed (exit ${built.status}).`);
-  }
-  const server = await startServer(PORT);
-  let browser: Browser | undefined;
-  try {
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  ensureBuilt('playgrounds/http-timeline/index.html', args);
+  return withPreview(PORT, async (browser) => {
     const rows: BrowserRow[] = [];
     for (const rate of [1, 4]) {
       for (const scenario of SCENARIOS) {
@@ -224,10 +184,7 @@ async function measureBrowser(): Promise<BrowserRow[]> {
       }
     }
     return rows;
-  } finally {
-    await browser?.close();
-    stopServer(server);
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

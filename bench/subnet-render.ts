@@ -1,21 +1,5 @@
-/**
- * Issue 13 goal 3, subnet calculator: input → painted for the Details and Split modes on the built site, at 1× and
- * 4× CPU (CDP throttling), measured the way `bench/http-timeline-render.ts` does (a synthetic `input` event, script
- * time in the page, the next frame's `AnimationFrame::Render` span from Chromium's trace): `node bench/subnet-render.ts`.
- *
- * Options: `--runs=N` (default 20), `--build` (run `astro build` even if dist/ exists), `--check` (exit 1 if a
- * median of work — script + that frame's rendering — exceeds 16 ms at 1× or 50 ms at 4×). Serves dist/ with `astro preview` on
- * 127.0.0.1:4335 and drives the system Chromium with playwright-core.
- *
- * Scenarios: typing in Details (192.168.1.0/24 ↔ 10.0.0.0/8); the Split of 10.0.0.0/8 (or /9) into /30s — each
- * change a new 256-row page, of which the frame answering the input renders the first rows (Table.tsx); a six-row
- * VLSM plan whose block changes; and summarising a range into CIDR blocks.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.mjs';
-import { cell, measureSynthetic, type Stats, startServer, stats, stopServer } from './support/render-trace.ts';
+import type { Browser, Page } from 'playwright-core';
+import { cell, ensureBuilt, measureSynthetic, type Stats, stats, withPreview } from './support/render-trace.ts';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 20);
@@ -82,16 +66,9 @@ interface Row {
   readonly toPaint: Stats;
 }
 
-if (args.includes('--build') || !existsSync('dist/playgrounds/subnet-calculator/index.html')) {
-  console.log('Building the site (npx astro build)…');
-  const built = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error(`astro build failed (exit ${built.status}).`);
-}
-const server = await startServer(PORT);
-let browser: Browser | undefined;
+ensureBuilt('playgrounds/subnet-calculator/index.html', args);
 const rows: Row[] = [];
-try {
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+await withPreview(PORT, async (browser) => {
   for (const rate of [1, 4]) {
     for (const scenario of SCENARIOS) {
       const page = await openPlayground(browser, rate, scenario);
@@ -111,10 +88,7 @@ try {
       });
     }
   }
-} finally {
-  await browser?.close();
-  stopServer(server);
-}
+});
 
 console.log(`Subnet calculator, ${RUNS} repetitions after ${WARMUP} warm-up; ms, median / p95 / max.`);
 console.log('script = input → Preact re-rendered; render = that frame’s style/layout/paint (trace); work = both;');

@@ -1,22 +1,5 @@
-/**
- * Issue 13 goal 3, TLS round-trip calculator: input → answer painted on the built site, at 1× and 4× CPU (CDP
- * throttling): `node bench/tls-render.ts`. The calculator runs the handshake model in a Web Worker, so an input's
- * answer is painted a few frames later; this bench therefore reads, per input (`measureAnswered` in
- * `bench/support/render-trace.ts`):
- *   - answer: input dispatched → the worker's answer in the DOM (the headline numbers changed);
- *   - render: the rendering of the frame that paints it (Chromium's `AnimationFrame::Render` span);
- *   - work: the main thread's busy time from the input to the end of that frame (every top-level task on the
- *     renderer's main thread, clipped) — what the interaction costs the page, the number judged;
- *   - to paint: input → end of the frame that paints the answer (the latency a reader sees).
- *
- * Options: `--runs=N` (default 20), `--build` (run `astro build` even if dist/ exists), `--check` (exit 1 if a median
- * of work exceeds 16 ms at 1× or 50 ms at 4×). Serves dist/ with `astro preview` on 127.0.0.1:4336.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.mjs';
-import { cell, measureAnswered, type Stats, startServer, stats, stopServer } from './support/render-trace.ts';
+import type { Browser, Page } from 'playwright-core';
+import { cell, ensureBuilt, measureAnswered, type Stats, stats, withPreview } from './support/render-trace.ts';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 20);
@@ -55,16 +38,9 @@ interface Row {
   readonly toPaint: Stats;
 }
 
-if (args.includes('--build') || !existsSync('dist/playgrounds/tls-round-trips/index.html')) {
-  console.log('Building the site (npx astro build)…');
-  const built = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error(`astro build failed (exit ${built.status}).`);
-}
-const server = await startServer(PORT);
-let browser: Browser | undefined;
+ensureBuilt('playgrounds/tls-round-trips/index.html', args);
 const rows: Row[] = [];
-try {
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+await withPreview(PORT, async (browser) => {
   for (const rate of [1, 4]) {
     for (const scenario of SCENARIOS) {
       const page = await openPlayground(browser, rate);
@@ -85,10 +61,7 @@ try {
       });
     }
   }
-} finally {
-  await browser?.close();
-  stopServer(server);
-}
+});
 
 console.log(`TLS round-trip calculator, ${RUNS} repetitions after ${WARMUP} warm-up; ms, median / p95 / max.`);
 console.log('answer = input → worker answer in the DOM; render = the frame painting it; work = main-thread busy');

@@ -3,8 +3,10 @@
  * `bench/tls-render.ts`, run together by `bench/render.ts`): the built site served by `astro preview`, synthetic
  * input events timed inside the page, and Chromium's trace read for the render that follows each input.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../tests/support/chromium.mjs';
 
 /** Median, 95th percentile and maximum of a sample. */
 export interface Stats {
@@ -249,4 +251,25 @@ export async function measureAnswered(
     }
     return { answer, render: (end.ts - begin.ts) / 1000, work: busy / 1000, toPaint: (end.ts - mark.ts) / 1000 };
   });
+}
+
+/** Builds the site first when `--build` is among `args` or `dist/<page>` is missing (`page`: e.g. `playgrounds/dns/index.html`). */
+export function ensureBuilt(page: string, args: readonly string[]): void {
+  if (!args.includes('--build') && existsSync(`dist/${page}`)) return;
+  console.log('Building the site (npx astro build)…');
+  const built = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`astro build failed (exit ${built.status}).`);
+}
+
+/** Serves dist/ on 127.0.0.1:`port`, launches the system Chromium, runs `body`, and stops both whatever happens. */
+export async function withPreview<T>(port: number, body: (browser: Browser) => Promise<T>): Promise<T> {
+  const server = await startServer(port);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    return await body(browser);
+  } finally {
+    await browser?.close();
+    stopServer(server);
+  }
 }
