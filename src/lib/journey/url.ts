@@ -171,6 +171,9 @@ export function parseJourneyUrl(typed: string, hstsPreloaded: boolean): Result<P
   } catch {
     return { ok: false, error: diagnose(full, scheme) };
   }
+  // The WHATWG parser refuses a space (or '%') in a host, and Node does; Chromium's parser still percent-encodes it
+  // ('exa mple.com' → 'exa%20mple.com'). The island runs in the browser: refuse it here so every platform agrees.
+  if (url.hostname.includes('%')) return { ok: false, error: diagnose(full, scheme) };
   const typedScheme = url.protocol === 'http:' ? 'http' : 'https';
   if (url.hostname === '') return fail('empty-host', `${quote(text)} has no host.`);
   const hstsUpgraded = typedScheme === 'http' && hstsPreloaded;

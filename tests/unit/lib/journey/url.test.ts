@@ -5,6 +5,31 @@ import { decodePunycode, hostToUnicode, MAX_URL_LENGTH, parseJourneyUrl } from '
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
 
 describe('parseJourneyUrl', () => {
+  it('refuses a space in the host on every platform, also where the URL parser percent-encodes it (Chromium)', () => {
+    expect(parseJourneyUrl('https://exa mple.com/', false)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-host' },
+    });
+    // Chromium's URL gives hostname 'exa%20mple.com' for that text where Node's throws: the model must not depend on it.
+    const Platform = globalThis.URL;
+    class ChromiumLike extends Platform {
+      constructor(url: string | URL, base?: string | URL) {
+        super(String(url).replace('exa mple.com', 'example.com'), base);
+      }
+      override get hostname(): string {
+        return super.hostname === 'example.com' ? 'exa%20mple.com' : super.hostname;
+      }
+    }
+    globalThis.URL = ChromiumLike;
+    try {
+      const r = parseJourneyUrl('https://exa mple.com/', false);
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid-host' } });
+      expect(r.ok ? '' : r.error.message).toContain("'exa mple.com'");
+    } finally {
+      globalThis.URL = Platform;
+    }
+  });
+
   it('splits a full URL into its parts', () => {
     const r = parseJourneyUrl('https://www.example.com:8443/a/b?x=1&y=2#top', false);
     expect(r.ok && r.value).toMatchObject({
