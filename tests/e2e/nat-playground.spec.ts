@@ -126,6 +126,8 @@ test('build your own network: typed texts drive the model and the link; a bad li
 
   await root.getByLabel('Port forwards').fill('udp 3074=console');
   await expect(forwards).not.toHaveAttribute('aria-invalid', 'true');
+  // The URL is written after the frame is painted: wait for it, or the reload may load the refused line.
+  await expect(page).toHaveURL(/fwd=udp\+3074%3Dconsole/);
   await page.reload();
   await hydrated(page, island(page));
   await expect(island(page).getByLabel('Packets')).toHaveValue('198.51.100.9:5000>203.0.113.2:3074 udp\nreply 1');
