@@ -34,8 +34,10 @@
  * a bug and is not caught.
  */
 
+// From the modules themselves, not the index: a family chunk then carries the parsers, not the whole library.
+import { compareAddresses, parseAddress } from '../ip/address.ts';
 import type { IpAddress, IpNetwork, Ipv4Address, Ipv6Address } from '../ip/index.ts';
-import { compareAddresses, parseAddress, parseNetwork, prefixFromMask } from '../ip/index.ts';
+import { parseNetwork, prefixFromMask } from '../ip/network.ts';
 import { quote, type Result } from '../playground/result.ts';
 import type { AnswerInput, AnswerKind, Exercise, FieldVerdict, MistakeCode, Verdict } from './types.ts';
 

@@ -6,7 +6,7 @@
  * Upper case: refused when compressing (RFC 5952 §4.3 makes lower case part of the canonical form) but accepted when
  * expanding — the full form is not a canonical form, and RFC 4291 §2.2 reads hex digits in either case.
  */
-import { bigIntToAddress, formatAddress } from '../../ip/index.ts';
+import { bigIntToAddress, formatAddress } from '../../ip/address.ts';
 import { answerText, checkAnswers, type FieldContext } from '../answer.ts';
 import { createRandom, type Random } from '../random.ts';
 import type { Difficulty, Exercise, Family, FieldVerdict, SolutionStep, Verdict } from '../types.ts';

@@ -4,7 +4,7 @@
  * playground's own view model (`buildView`, over the NAT model in `src/lib/nat`) on exactly the state the solution's
  * link carries.
  */
-import { formatAddress } from '../../ip/index.ts';
+import { formatAddress } from '../../ip/address.ts';
 import {
   type DropReason,
   formatEndpoint,

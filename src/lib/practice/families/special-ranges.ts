@@ -4,17 +4,10 @@
  * the IANA registry table of `src/lib/ip` (`SPECIAL_RANGES`, `classifyNetwork`); nothing is copied here. Warm-up:
  * IPv4, four choices; standard: IPv4, eight choices, addresses just outside a block; hard: IPv4 and IPv6.
  */
-import {
-  bigIntToAddress,
-  classifyNetwork,
-  formatAddress,
-  type IpAddress,
-  type IpNetwork,
-  parseNetwork,
-  SPECIAL_RANGES,
-  type SpecialCategory,
-  type SpecialRange,
-} from '../../ip/index.ts';
+import { bigIntToAddress, formatAddress } from '../../ip/address.ts';
+import { parseNetwork } from '../../ip/network.ts';
+import { classifyNetwork, SPECIAL_RANGES } from '../../ip/special-ranges.ts';
+import type { IpAddress, IpNetwork, SpecialCategory, SpecialRange } from '../../ip/types.ts';
 import { checkAnswers, type FieldContext } from '../answer.ts';
 import { createRandom, type Random } from '../random.ts';
 import type { Difficulty, Exercise, Family, FieldVerdict, SolutionStep } from '../types.ts';

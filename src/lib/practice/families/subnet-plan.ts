@@ -3,7 +3,8 @@
  * least N" with N not a power of two), and VLSM plans (standard and hard): allocate subnets for a list of host
  * counts, largest first, each at the lowest free address. The VLSM answer comes from `planVlsm` in `src/lib/ip`.
  */
-import { bigIntToAddress, planVlsm } from '../../ip/index.ts';
+import { bigIntToAddress } from '../../ip/address.ts';
+import { planVlsm } from '../../ip/vlsm.ts';
 import { checkAnswers, type FieldContext, type ReadNetwork } from '../answer.ts';
 import { createRandom, type Random } from '../random.ts';
 import type { AnswerInput, Difficulty, Exercise, Family, FieldVerdict, SolutionStep } from '../types.ts';

@@ -3,7 +3,9 @@
  * that merge into one. Standard: an address range (first – last) written as CIDR blocks. Hard: a list of networks
  * with overlaps, neighbours and gaps, or a longer range. The answers come from `collapseNetworks` / `summarizeRange`.
  */
-import { bigIntToAddress, collapseNetworks, type IpNetwork, summarizeRange } from '../../ip/index.ts';
+import { bigIntToAddress } from '../../ip/address.ts';
+import { collapseNetworks, summarizeRange } from '../../ip/collapse.ts';
+import type { IpNetwork } from '../../ip/types.ts';
 import { checkAnswers, type FieldContext } from '../answer.ts';
 import { createRandom, type Random } from '../random.ts';
 import type { Difficulty, Exercise, Family, FieldVerdict, SolutionStep } from '../types.ts';
