@@ -24,8 +24,11 @@ for (const bench of ['bench/http-timeline-render.ts', 'bench/subnet-render.ts', 
   if (run.status !== 0) failed.push(`${bench} (exit ${run.status})`);
 }
 if (failed.length > 0) {
-  console.log(`\nOver the limits or failed: ${failed.join(', ')}.`);
+  console.log(`\n${args.includes('--check') ? 'Over the limits or failed' : 'Failed'}: ${failed.join(', ')}.`);
   process.exitCode = 1;
-} else {
+} else if (args.includes('--check')) {
   console.log('\nEvery interaction within its limit (work median ≤ 16 ms at 1×, ≤ 50 ms at 4×).');
+} else {
+  // Without --check the benches only measure: a clean exit says nothing about the limits.
+  console.log('\nMeasured; run with --check to judge each median against 16 ms at 1× and 50 ms at 4×.');
 }
