@@ -6,7 +6,7 @@
  * src/lib/tls-calculator; all numbers come from src/lib/handshake; the ladder is laid out by src/lib/diagram in the worker's run and drawn here by <Figure>.
  */
 import type { TargetedEvent } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatDuration } from '../../lib/format/index.ts';
 import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
 import {
@@ -25,7 +25,7 @@ import {
   type TlsCalculatorState,
   type TlsNumberField,
 } from '../../lib/tls-calculator/index.ts';
-import type { CalculatorRow } from '../../lib/tls-calculator/run.ts';
+import type { CalculatorOutput, CalculatorRequest, TlsLadder } from '../../lib/tls-calculator/run.ts';
 import { Figure } from '../diagrams/Figure.tsx';
 import { type BackgroundOptions, useBackgroundRun } from '../shared/background.ts';
 import { useLastGood, useUrlState } from '../shared/hooks.ts';
@@ -81,7 +81,7 @@ const DEFAULT_PARSE = parseCalculatorState(CALCULATOR_DEFAULTS);
  * which keeps the handshake simulator's and the diagram layout's bytes out of the island: until the worker's first answer (a few ms after
  * hydration) the server's HTML of the results stays.
  */
-const RUN_OPTIONS: BackgroundOptions<HandshakeInput, readonly CalculatorRow[]> = {
+const RUN_OPTIONS: BackgroundOptions<CalculatorRequest, CalculatorOutput> = {
   createWorker: () => new Worker(new URL('./calculate.worker.ts', import.meta.url), { type: 'module' }),
   run:
     import.meta.env.SSR || import.meta.env.MODE === 'test'
@@ -106,16 +106,46 @@ export function TlsCalculator(props: TlsCalculatorProps) {
 
   // While a field is invalid, keep showing the last valid results (the error says what to fix).
   const kept = useLastGood(useMemo(() => parseCalculatorState(state), [state]));
-  const input = kept.value ?? (DEFAULT_PARSE.ok ? DEFAULT_PARSE.value : {});
-  const run = useBackgroundRun(input, RUN_OPTIONS);
-  const rows = run.output;
-  const results = useMemo(() => rows?.map((row) => row.result), [rows]);
-  const row = rows?.find((r) => r.result.scenario === state.scenario) ?? rows?.[0];
-  const current = row?.result;
+  const input: HandshakeInput = kept.value ?? (DEFAULT_PARSE.ok ? DEFAULT_PARSE.value : {});
+  const request = useMemo(() => ({ input, scenario: state.scenario }), [input, state.scenario]);
+  const run = useBackgroundRun(request, RUN_OPTIONS);
+  const output = run.output;
   const level = props.headingLevel ?? 3;
   const Heading = `h${level}` as 'h3';
 
   const presetActive = (rtt: number, bw: number) => state.rtt === String(rtt) && state.bandwidth === String(bw);
+  // The results' handlers read the newest state through this ref, so the memoised results below stay valid while
+  // typing (a row clicked before the worker answers keeps the RTT just typed).
+  const latest = useRef(state);
+  latest.current = state;
+
+  // The results change only when the worker answers, the scenario or the sort changes: memoised, a keystroke
+  // re-renders the field it changed and not the ladder and the 13-row table (Preact skips a reused element).
+  const resultsView = useMemo(
+    () =>
+      output === undefined ? (
+        // Hydrating without the simulator: the server's results stay as they are until the worker answers.
+        <div class="tc-results" dangerouslySetInnerHTML={{ __html: '' }} />
+      ) : (
+        <Results
+          id={id}
+          heading={Heading}
+          chosen={output.chosen}
+          ladder={output.ladder}
+          results={output.results}
+          drawLadder={run.live || props.ladderOnServer !== false}
+          sort={sort}
+          onSort={(key) =>
+            setSort((s) => ({
+              key,
+              direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending',
+            }))
+          }
+          onSelect={(scenario) => change({ ...latest.current, scenario }, 'choose')}
+        />
+      ),
+    [output, sort, run.live],
+  );
 
   return (
     <section
@@ -177,58 +207,68 @@ export function TlsCalculator(props: TlsCalculatorProps) {
         ))}
       </div>
 
-      {row === undefined || current === undefined || results === undefined ? (
-        // Hydrating without the simulator: the server's results stay as they are until the worker answers.
-        <div class="tc-results" dangerouslySetInnerHTML={{ __html: '' }} />
-      ) : (
-        <div class="tc-results">
-          <Heading class="tc-heading">{SCENARIOS[current.scenario].title}</Heading>
-          <p class="tc-summary">{SCENARIOS[current.scenario].summary}</p>
-          <dl class="tc-headline">
-            <div>
-              <dt>Request sent</dt>
-              <dd>
-                {ms(current.requestSentMs)} <span class="tc-sub">{roundTripsText(current.setupRoundTrips)}</span>
-              </dd>
-            </div>
-            <div>
-              <dt>Time to first byte</dt>
-              <dd>{ms(current.ttfbMs)}</dd>
-            </div>
-            <div>
-              <dt>Time to last byte</dt>
-              <dd>{ms(current.timeToLastByteMs)}</dd>
-            </div>
-          </dl>
-          <Breakdown result={current} />
-          {current.notes.length > 0 ? (
-            <ul class="tc-notes">
-              {current.notes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
-          ) : null}
-          {/* Scoped by the island id: the same scenario drawn by a static diagram on the page would otherwise share
-              its <title>/<desc>/caption ids (and aria-labelledby would resolve to the first one). */}
-          {run.live || props.ladderOnServer !== false ? (
-            <Figure scene={row.ladder.scene} title={row.ladder.title} caption={row.ladder.caption} scope={id} />
-          ) : null}
-          <Comparison
-            id={id}
-            results={sortComparison(results, sort.key, sort.direction)}
-            selected={current.scenario}
-            sort={sort}
-            onSort={(key) =>
-              setSort((s) => ({
-                key,
-                direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending',
-              }))
-            }
-            onSelect={(scenario) => change({ ...state, scenario }, 'choose')}
-          />
-        </div>
-      )}
+      {resultsView}
     </section>
+  );
+}
+
+/** The chosen scenario's numbers, breakdown, notes and ladder, and the comparison of every scenario. */
+function Results(props: {
+  readonly id: string;
+  readonly heading: 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+  readonly chosen: ScenarioResult;
+  readonly ladder: TlsLadder;
+  readonly results: readonly ScenarioResult[];
+  readonly drawLadder: boolean;
+  readonly sort: { key: ComparisonKey; direction: 'ascending' | 'descending' };
+  readonly onSort: (key: ComparisonKey) => void;
+  readonly onSelect: (scenario: ScenarioResult['scenario']) => void;
+}) {
+  const { id, ladder, sort } = props;
+  const current = props.chosen;
+  const Heading = props.heading;
+  return (
+    <div class="tc-results">
+      <Heading class="tc-heading">{SCENARIOS[current.scenario].title}</Heading>
+      <p class="tc-summary">{SCENARIOS[current.scenario].summary}</p>
+      <dl class="tc-headline">
+        <div>
+          <dt>Request sent</dt>
+          <dd>
+            {ms(current.requestSentMs)} <span class="tc-sub">{roundTripsText(current.setupRoundTrips)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Time to first byte</dt>
+          <dd>{ms(current.ttfbMs)}</dd>
+        </div>
+        <div>
+          <dt>Time to last byte</dt>
+          <dd>{ms(current.timeToLastByteMs)}</dd>
+        </div>
+      </dl>
+      <Breakdown result={current} />
+      {current.notes.length > 0 ? (
+        <ul class="tc-notes">
+          {current.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+      {/* Scoped by the island id: the same scenario drawn by a static diagram on the page would otherwise share
+          its <title>/<desc>/caption ids (and aria-labelledby would resolve to the first one). */}
+      {props.drawLadder ? (
+        <Figure scene={ladder.scene} title={ladder.title} caption={ladder.caption} scope={id} />
+      ) : null}
+      <Comparison
+        id={id}
+        results={sortComparison(props.results, sort.key, sort.direction)}
+        selected={current.scenario}
+        sort={sort}
+        onSort={props.onSort}
+        onSelect={props.onSelect}
+      />
+    </div>
   );
 }
 

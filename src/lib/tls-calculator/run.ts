@@ -1,11 +1,21 @@
 /**
- * The calculator's run: every scenario on one network (the comparison table's rows), each with its ladder already
+ * The calculator's run: every scenario on one network (the comparison table's rows) and the chosen scenario's ladder,
  * laid out. A module of its own, and not re-exported by the index, so that only the worker, the server render and
  * tests bundle the handshake simulator and the diagram layout; the island's main-thread code does not (it renders
  * the returned scene, plain data, with `<Figure>`).
+ *
+ * Only the chosen ladder is laid out and sent: the other twelve cost the worker about 3.5 ms and the main thread
+ * the structured clone of ~110 KB on every keystroke, for ladders nobody is looking at (issue 13). Choosing another
+ * scenario is a run of its own, well under a millisecond once the worker is warm.
  */
 import { layoutSequence, type Scene } from '../diagram/index.ts';
-import { compareScenarios, type HandshakeInput, type ScenarioResult, toSequenceDiagram } from '../handshake/index.ts';
+import {
+  compareScenarios,
+  type HandshakeInput,
+  type ScenarioId,
+  type ScenarioResult,
+  toSequenceDiagram,
+} from '../handshake/index.ts';
 
 /** One scenario's timed ladder, laid out: the props of `<Figure>` (src/components/diagrams). */
 export interface TlsLadder {
@@ -14,17 +24,32 @@ export interface TlsLadder {
   readonly caption: string;
 }
 
-/** One row of the run: the scenario's numbers and its laid-out ladder. */
-export interface CalculatorRow {
-  readonly result: ScenarioResult;
+/** What the island asks for: the network and the scenario whose ladder it draws. */
+export interface CalculatorRequest {
+  readonly input: HandshakeInput;
+  readonly scenario: ScenarioId;
+}
+
+/** What the run answers: every scenario's numbers in teaching order, and the chosen one's ladder. */
+export interface CalculatorOutput {
+  readonly results: readonly ScenarioResult[];
+  /** The result of the scenario asked for (the first one if no result has that id). */
+  readonly chosen: ScenarioResult;
   readonly ladder: TlsLadder;
 }
 
-/** Every scenario for one input, in teaching order, each with its ladder (laid out like the guides' diagrams). */
-export function calculate(input: HandshakeInput): readonly CalculatorRow[] {
-  return compareScenarios(input).map((result) => {
-    const diagram = toSequenceDiagram(result);
-    const scene = layoutSequence({ actors: diagram.actors, steps: diagram.steps, timed: true });
-    return { result, ladder: { scene, title: diagram.title, caption: diagram.caption } };
-  });
+/** The scenario's ladder, laid out like the guides' diagrams. */
+export function ladderOf(result: ScenarioResult): TlsLadder {
+  const diagram = toSequenceDiagram(result);
+  const scene = layoutSequence({ actors: diagram.actors, steps: diagram.steps, timed: true });
+  return { scene, title: diagram.title, caption: diagram.caption };
+}
+
+/** Every scenario for one input, in teaching order, and the ladder of the scenario asked for. */
+export function calculate(request: CalculatorRequest): CalculatorOutput {
+  const results = compareScenarios(request.input);
+  const chosen = results.find((result) => result.scenario === request.scenario) ?? results[0];
+  // compareScenarios returns one result per scenario, never none.
+  if (chosen === undefined) throw new Error('compareScenarios returned no scenarios');
+  return { results, chosen, ladder: ladderOf(chosen) };
 }

@@ -7,23 +7,37 @@ import { calculate } from '../../../../src/lib/tls-calculator/run.ts';
 describe('calculate (the worker run)', () => {
   const parsed = parseCalculatorState(CALCULATOR_DEFAULTS);
   if (!parsed.ok) throw new Error('defaults must parse');
-  const rows = calculate(parsed.value);
+  const input = parsed.value;
 
   it('returns every scenario in teaching order with the model’s numbers', () => {
-    expect(rows.map((r) => r.result.scenario)).toEqual([...scenarioIds]);
-    expect(rows.map((r) => r.result)).toEqual(compareScenarios(parsed.value));
+    const output = calculate({ input, scenario: 'tls13-full' });
+    expect(output.results.map((r) => r.scenario)).toEqual([...scenarioIds]);
+    expect(output.results).toEqual(compareScenarios(input));
   });
 
-  it('lays out each scenario’s ladder exactly as the guides’ SequenceDiagram does', () => {
-    for (const { result, ladder } of rows) {
-      const diagram = toSequenceDiagram(result);
-      expect(ladder.title).toBe(diagram.title);
-      expect(ladder.caption).toBe(diagram.caption);
-      expect(ladder.scene).toEqual(layoutSequence({ actors: diagram.actors, steps: diagram.steps, timed: true }));
-    }
+  it.each(scenarioIds)('lays out the ladder of %s exactly as the guides’ SequenceDiagram does', (scenario) => {
+    const { chosen, ladder } = calculate({ input, scenario });
+    expect(chosen.scenario).toBe(scenario);
+    const diagram = toSequenceDiagram(chosen);
+    expect(ladder.title).toBe(diagram.title);
+    expect(ladder.caption).toBe(diagram.caption);
+    expect(ladder.scene).toEqual(layoutSequence({ actors: diagram.actors, steps: diagram.steps, timed: true }));
+  });
+
+  it('falls back to the first scenario for an id it does not know (a worker is sent whatever the island has)', () => {
+    const output = calculate({ input, scenario: 'nope' as never });
+    expect(output.chosen.scenario).toBe(scenarioIds[0]);
   });
 
   it('is plain data: it survives the structured clone of postMessage unchanged', () => {
-    expect(structuredClone(rows)).toEqual(rows);
+    const output = calculate({ input, scenario: 'tls12-full' });
+    expect(structuredClone(output)).toEqual(output);
+  });
+
+  it('sends one ladder, not thirteen: the answer is a fraction of what every ladder would weigh', () => {
+    const output = calculate({ input, scenario: 'tls13-full' });
+    const one = JSON.stringify(output).length;
+    const ladders = scenarioIds.map((scenario) => JSON.stringify(calculate({ input, scenario }).ladder).length);
+    expect(one).toBeLessThan(ladders.reduce((a, b) => a + b, 0) / 2);
   });
 });
