@@ -3,9 +3,7 @@
  * parsing is involved), binary lines for worked solutions, the guide sections they link to, and the subnet
  * calculator link built with the calculator's own URL codec so it opens preloaded with the problem's values.
  */
-// The state and its codec only, not the index: the calculator's view models stay out of a family's download.
-import { type CalculatorPreset, resolvePreset } from '../../subnet-calculator/state.ts';
-import { encodeState } from '../../subnet-calculator/url-state.ts';
+import { type CalculatorPreset, encodeState, resolvePreset } from '../../subnet-calculator/index.ts';
 import { DIFFICULTIES, type Difficulty, type FieldVerdict, type PracticeLink } from '../types.ts';
 
 /** The netmask of an IPv4 prefix as a uint32 (`2 ** n`, never `1 << n`, which wraps at /0). */
