@@ -173,6 +173,11 @@ interface Workload {
   items: number;
   /** What one item produces, per library (compared with Python before timing); absent = no such operation. */
   each: Partial<Record<Lib, Run>>;
+  /**
+   * The same loop over the same inputs with a predicate that does no work (reads one field of each argument): the
+   * fastest any library could be measured here. Printed under the table, not a peer (its outputs are not answers).
+   */
+  floor?: Run;
 }
 
 /** W1, ours: the public API — parse, host range, format. */
@@ -305,6 +310,7 @@ const workloads: Workload[] = [
       'ipaddr.js': containsAll(pre.ipaddr.nets4, pre.ipaddr.pairs4, (n, a) => a.match(n)),
       'ip-address': containsAll(pre.ipAddress.nets4, pre.ipAddress.pairs4, (n, a) => a.isInSubnet(n)),
     },
+    floor: containsAll(pre.ours.nets4, pre.ours.pairs4, (n, a) => n.version === a.version),
   },
   {
     name: 'W3 contains IPv6 (pre-parsed)',
@@ -315,6 +321,7 @@ const workloads: Workload[] = [
       'ipaddr.js': containsAll(pre.ipaddr.nets6, pre.ipaddr.pairs6, (n, a) => a.match(n)),
       'ip-address': containsAll(pre.ipAddress.nets6, pre.ipAddress.pairs6, (n, a) => a.isInSubnet(n)),
     },
+    floor: containsAll(pre.ours.nets6, pre.ours.pairs6, (n, a) => n.version === a.version),
   },
   {
     name: 'W4 collapse 100k IPv4 /24–/32 (runs)',
@@ -582,6 +589,16 @@ console.log(line(header));
 console.log(`| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`);
 for (const row of rows) console.log(line(row));
 console.log('items/s (W4: ms per run, lower is better); — = the library has no such operation.');
+// The loop's own cost bounds W3: the floor, timed the same way right after the table, says how much of ours is the check.
+for (const { w, r } of results) {
+  if (w.floor === undefined || r.ours === undefined) continue;
+  const f = measure({ ...w, each: { ours: w.floor } }).ours as number;
+  const pyRate = pyOk ? py.rates[w.python] : undefined;
+  console.log(
+    `${w.name}: the loop with a predicate that does no work runs at ${fmt(f, false)}` +
+      `${pyRate === undefined ? '' : ` (${(f / pyRate).toFixed(1)}× Python)`}; ours is ${((r.ours / f) * 100).toFixed(0)} % of that.`,
+  );
+}
 
 const failures = results.flatMap(({ w, r }) => {
   const out = LIBS.filter((l) => l !== 'ours' && r[l] !== undefined && (r.ours as number) < (r[l] as number)).map(
