@@ -118,7 +118,7 @@ test('the mode tabs work from the keyboard', async ({ page }) => {
   await expect(page.getByLabel('Network A')).toBeFocused();
 });
 
-test('paging a huge split stays instant and small', async ({ page }) => {
+test('paging a huge split shows one page at a time, never all rows', async ({ page }) => {
   await page.goto(PATH);
   await hydrated(page);
   await page.getByRole('tab', { name: 'Split' }).click();
@@ -128,10 +128,10 @@ test('paging a huge split stays instant and small', async ({ page }) => {
   const table = page.getByRole('table', { name: /Subnets of 10\.0\.0\.0\/8/ });
   await expect(table.getByRole('row')).toHaveCount(257);
 
-  const started = Date.now();
+  // How fast a page paints is measured by `npm run bench:render` (Split /8 → /30), not timed here: a wall-clock limit
+  // in a browser test fails on a busy machine without saying anything about the page.
   await page.getByRole('button', { name: 'Last page' }).click();
   await expect(page.getByText('Page 16,384 of 16,384')).toBeVisible();
-  expect(Date.now() - started).toBeLessThan(2000);
   await expect(table.getByRole('row', { name: /4,194,304 10\.255\.255\.252\/30/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
 
