@@ -81,7 +81,7 @@ export type FieldText<F> = F extends NumberField
           ? readonly string[]
           : never;
 
-/** What the model gets: a number (or undefined for an allowed blank), the id, the text, the flag. */
+/** What the model gets: a number (or undefined for an allowed blank), the id, the text, the flag, the items. */
 export type FieldValue<F> =
   F extends NumberField<true>
     ? number | undefined
@@ -93,7 +93,9 @@ export type FieldValue<F> =
           ? string
           : F extends BooleanField
             ? boolean
-            : never;
+            : F extends ListField
+              ? readonly string[]
+              : never;
 
 interface NumberOptions {
   readonly param: string;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { BOUNDS } from '../../../../src/lib/bounds/index.ts';
 import {
   booleanField,
@@ -270,5 +270,12 @@ describe('listField (repeated parameters)', () => {
     expect(lists.resolve({ req: ['x', 'y', 'z', 'w'] }).req).toEqual(['x', 'y', 'z']);
     expect(lists.resolve({ req: ['x', 3] }).req).toEqual(lists.defaults.req);
     expect(lists.parse({ req: ['x'] })).toEqual({ ok: true, value: { req: ['x'] } });
+  });
+
+  it('gives the model the items as a string list (the value type was `never` before)', () => {
+    const parsed = lists.parse({ req: ['x'] });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expectTypeOf(parsed.value.req).toEqualTypeOf<readonly string[]>();
+    expect(parsed.value.req.join('|')).toBe('x');
   });
 });
