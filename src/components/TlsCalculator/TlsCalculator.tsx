@@ -99,7 +99,7 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   const id = props.id ?? 'tls-calculator';
   const base = useMemo(() => TLS_CODEC.resolve(props.preset), []);
   const [state, change, notices] = useUrlState(TLS_CODEC, base, props.syncUrl === true);
-  const [sort, setSort] = useState<{ key: ComparisonKey; direction: 'ascending' | 'descending' }>({
+  const [sort, setSort] = useState<SortState>({
     key: 'order',
     direction: 'ascending',
   });
@@ -212,18 +212,30 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   );
 }
 
-/** The chosen scenario's numbers, breakdown, notes and ladder, and the comparison of every scenario. */
-function Results(props: {
+/** The comparison table's sort: a column and a direction. */
+interface SortState {
+  readonly key: ComparisonKey;
+  readonly direction: 'ascending' | 'descending';
+}
+
+/** What the comparison table needs, passed through the results. */
+interface ComparisonProps {
   readonly id: string;
-  readonly heading: 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
-  readonly chosen: ScenarioResult;
-  readonly ladder: TlsLadder;
   readonly results: readonly ScenarioResult[];
-  readonly drawLadder: boolean;
-  readonly sort: { key: ComparisonKey; direction: 'ascending' | 'descending' };
+  readonly sort: SortState;
   readonly onSort: (key: ComparisonKey) => void;
   readonly onSelect: (scenario: ScenarioResult['scenario']) => void;
-}) {
+}
+
+/** The chosen scenario's numbers, breakdown, notes and ladder, and the comparison of every scenario. */
+function Results(
+  props: ComparisonProps & {
+    readonly heading: 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+    readonly chosen: ScenarioResult;
+    readonly ladder: TlsLadder;
+    readonly drawLadder: boolean;
+  },
+) {
   const { id, ladder, sort } = props;
   const current = props.chosen;
   const Heading = props.heading;
@@ -301,14 +313,7 @@ function Breakdown(props: { readonly result: ScenarioResult }) {
 }
 
 /** Every scenario side by side; column headers sort, row buttons select. */
-function Comparison(props: {
-  readonly id: string;
-  readonly results: readonly ScenarioResult[];
-  readonly selected: string;
-  readonly sort: { key: ComparisonKey; direction: 'ascending' | 'descending' };
-  readonly onSort: (key: ComparisonKey) => void;
-  readonly onSelect: (scenario: ScenarioResult['scenario']) => void;
-}) {
+function Comparison(props: ComparisonProps & { readonly selected: string }) {
   return (
     <section
       class="tc-table-wrap"
