@@ -3,7 +3,8 @@
  * file so the drawing benchmark (bench/nat-render.ts) renders exactly what the island renders.
  */
 import { formatDuration } from '../../lib/format/index.ts';
-import type { NatView, RouterTable } from '../../lib/nat-playground/index.ts';
+import type { NatView, RouterTable, TableRow } from '../../lib/nat-playground/index.ts';
+import { pure } from '../shared/pure.ts';
 
 /** The packet's path: a box per node, the addresses of each leg under the arrow that carries it. */
 export function PathDiagram({ view, id }: { view: NatView; id: string }) {
@@ -74,6 +75,22 @@ function left(seconds: number): string {
   return seconds <= 0 ? 'expired' : formatDuration(seconds * 1000);
 }
 
+/**
+ * One session. Pure: a step changes one or two rows of a table that may hold hundreds (1,000 in bench/nat-render.ts),
+ * so the others are not diffed again.
+ */
+const NatRow = pure((r: TableRow) => (
+  <tr class={r.touched ? 'nat-row--touched' : r.left <= 0 ? 'nat-row--expired' : undefined}>
+    <td>{r.id}</td>
+    <td>{r.protocol}</td>
+    <td>{r.internal}</td>
+    <td>{r.external}</td>
+    <td>{r.remote}</td>
+    <td>{r.touched ? `${r.state} (${r.touched})` : r.state}</td>
+    <td>{left(r.left)}</td>
+  </tr>
+));
+
 /** A router's translation table, every session a row. */
 export function NatTable({ table: t, time }: { table: RouterTable; time: number }) {
   return (
@@ -104,17 +121,7 @@ export function NatTable({ table: t, time }: { table: RouterTable; time: number 
               <td colSpan={7}>Empty</td>
             </tr>
           ) : (
-            t.rows.map((r) => (
-              <tr key={r.id} class={r.touched ? 'nat-row--touched' : r.left <= 0 ? 'nat-row--expired' : undefined}>
-                <td>{r.id}</td>
-                <td>{r.protocol}</td>
-                <td>{r.internal}</td>
-                <td>{r.external}</td>
-                <td>{r.remote}</td>
-                <td>{r.touched ? `${r.state} (${r.touched})` : r.state}</td>
-                <td>{left(r.left)}</td>
-              </tr>
-            ))
+            t.rows.map((r) => <NatRow key={r.id} {...r} />)
           )}
         </tbody>
       </table>
