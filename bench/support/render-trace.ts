@@ -210,9 +210,22 @@ export async function measureAnswered(
       selector: input.answerSelector,
     },
   );
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceSpan[] } | TraceSpan[];
+  const costs = frameCosts((await browser.stopTracing()).toString(), options.markPrefix, inPage.length);
+  return inPage.map((answer, i) => ({ answer, ...(costs[i] as FrameCost) }));
+}
+
+/** Main-thread cost of one change: the frame that paints it, the busy time until then, and the delay to its paint. */
+export type FrameCost = Omit<AsyncSample, 'answer'>;
+
+/**
+ * Reads a trace recorded with the categories `devtools.timeline`, `blink.user_timing` and `toplevel`, in which the
+ * page marked `<prefix><i>` when change i started and `<prefix><i>-answer` when its result was in the DOM, for i in
+ * 0..count-1: the cost of each change, from its start to the end of the first frame rendered after its result.
+ */
+export function frameCosts(json: string, prefix: string, count: number): FrameCost[] {
+  const trace = JSON.parse(json) as { traceEvents: TraceSpan[] } | TraceSpan[];
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
-  const marks = new Map(events.filter((e) => e.name.startsWith(options.markPrefix)).map((e) => [e.name, e]));
+  const marks = new Map(events.filter((e) => e.name.startsWith(prefix)).map((e) => [e.name, e]));
   const begins = events.filter((e) => e.name === 'AnimationFrame::Render' && e.ph === 'b').sort((a, b) => a.ts - b.ts);
   const ends = events.filter((e) => e.name === 'AnimationFrame::Render' && e.ph === 'e').sort((a, b) => a.ts - b.ts);
   const mainThreads = new Set(
@@ -229,13 +242,13 @@ export async function measureAnswered(
         mainThreads.has(`${e.pid}:${e.tid}`),
     )
     .sort((a, b) => a.ts - b.ts);
-  return inPage.map((answer, i) => {
-    const mark = marks.get(`${options.markPrefix}${i}`);
-    const answerMark = marks.get(`${options.markPrefix}${i}-answer`);
+  return Array.from({ length: count }, (_, i) => {
+    const mark = marks.get(`${prefix}${i}`);
+    const answerMark = marks.get(`${prefix}${i}-answer`);
     const begin = answerMark && begins.find((e) => e.pid === answerMark.pid && e.ts >= answerMark.ts);
     const end = begin && ends.find((e) => e.pid === begin.pid && e.ts >= begin.ts);
     if (mark === undefined || begin === undefined || end === undefined) {
-      throw new Error(`No 'AnimationFrame::Render' trace event after answer ${i}: this Chromium does not record them.`);
+      throw new Error(`No 'AnimationFrame::Render' trace event after change ${i}: this Chromium does not record them.`);
     }
     // The union of the tasks' spans (a nested task is not counted twice), clipped to [input, end of frame].
     let busy = 0;
@@ -249,7 +262,7 @@ export async function measureAnswered(
         reached = to;
       }
     }
-    return { answer, render: (end.ts - begin.ts) / 1000, work: busy / 1000, toPaint: (end.ts - mark.ts) / 1000 };
+    return { render: (end.ts - begin.ts) / 1000, work: busy / 1000, toPaint: (end.ts - mark.ts) / 1000 };
   });
 }
 

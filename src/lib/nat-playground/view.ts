@@ -131,7 +131,8 @@ export function buildView(values: NatPlaygroundValues, parse?: CustomParser): Na
   return buildView({ ...values, ...CUSTOM_DEFAULT }, parse);
 }
 
-function layout(values: NatPlaygroundValues, scenario: PlaygroundScenario): NatView {
+/** The view of `scenario` at the values' packet and clock (what {@link viewFor} lays out; exported for the drawing bench). */
+export function layout(values: NatPlaygroundValues, scenario: PlaygroundScenario): NatView {
   const count = scenario.steps.length;
   const index = Math.min(Math.max(Math.round(values.step) - 1, 0), count - 1);
   const run = runSteps(scenario.topology, scenario.steps.slice(0, index + 1));

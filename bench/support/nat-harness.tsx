@@ -1,0 +1,75 @@
+/**
+ * The page bench/nat-render.ts measures: a 1,000-flow scenario built with the real model (1,000 outbound TCP flows
+ * from 200 LAN hosts through a Linux MASQUERADE router, then the 1,000 replies), each packet laid out with the view
+ * model the island uses (`layout`, what `viewFor` returns) and drawn with the island's own components and CSS.
+ * `natStep(i)` lays out packet i from scratch, as the island does on every step, and renders it synchronously.
+ */
+import { render } from 'preact';
+import { NatOutcome, NatTable, PathDiagram } from '../../src/components/NatPlayground/NatViews.tsx';
+import type { ScenarioStep } from '../../src/lib/nat/index.ts';
+import { NAT_CODEC, type NatView, type PlaygroundScenario } from '../../src/lib/nat-playground/index.ts';
+import { configure, layout } from '../../src/lib/nat-playground/view.ts';
+import '../../src/components/shared/island.css';
+import '../../src/components/NatPlayground/NatPlayground.css';
+
+const FLOWS = 1000;
+const base = configure('browse', 'linux-masquerade', 'lan-source');
+const hosts = Array.from({ length: 200 }, (_, i) => ({
+  id: `h${i}`,
+  label: `h${i}`,
+  segment: 'lan',
+  address: `192.168.1.${10 + i}`,
+}));
+const topology = { ...base.topology, hosts: [...base.topology.hosts.filter((h) => h.segment !== 'lan'), ...hosts] };
+const steps: ScenarioStep[] = [];
+// Distinct (host, port, server) for i < 1,400, so 1,000 sessions; the replies then each refresh one of them.
+for (let i = 0; i < FLOWS; i++) {
+  steps.push({
+    kind: 'send',
+    from: `h${i % 200}`,
+    protocol: 'tcp',
+    srcPort: 40000 + (i % 7),
+    to: { address: i % 2 ? '198.51.100.10' : '198.51.100.20', port: 443 },
+    flag: 'SYN',
+    note: `Flow ${i + 1} opens.`,
+  });
+}
+for (let i = 0; i < FLOWS; i++) steps.push({ kind: 'reply', to: i, flag: 'SYN-ACK', note: `Flow ${i + 1} answers.` });
+const scenario: PlaygroundScenario = { ...base, topology, steps };
+const parsed = NAT_CODEC.parse(NAT_CODEC.resolve(undefined));
+if (!parsed.ok) throw new Error(parsed.error.message);
+const values = parsed.value;
+
+/** What the island renders for a packet, less its form controls (which a step does not change). */
+function Frame({ view }: { view: NatView }) {
+  return (
+    <section class="pj-island nat-playground" aria-label="NAT playground">
+      <p class="nat-summary">{view.summary}</p>
+      <h3 class="nat-heading">Packet {view.index + 1}</h3>
+      <p>{view.note}</p>
+      <PathDiagram view={view} id="nat" />
+      <NatOutcome view={view} />
+      {view.tables.map((t) => (
+        <NatTable key={t.id} table={t} time={view.time} />
+      ))}
+    </section>
+  );
+}
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('The page has no #root.');
+/** What the bench calls in the page. */
+export interface NatHarness {
+  /** Lays out packet `index` (0-based) and renders it; returns the number of table rows drawn. */
+  natStep(index: number): number;
+  readonly natFlows: number;
+}
+const harness: NatHarness = {
+  natStep(index) {
+    const view = layout({ ...values, step: index + 1 }, scenario);
+    render(<Frame view={view} />, root);
+    return view.tables.reduce((n, t) => n + t.rows.length, 0);
+  },
+  natFlows: FLOWS,
+};
+Object.assign(globalThis, harness);
