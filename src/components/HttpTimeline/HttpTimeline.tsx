@@ -15,7 +15,7 @@
  * hover and focus re-render one row and the tooltip; the closed timings table is not re-rendered until it is opened;
  * the URL is written after the frame (an effect).
  */
-import type { ComponentChildren, TargetedEvent } from 'preact';
+import { Component, type ComponentChildren, type FunctionComponent, type TargetedEvent } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import {
   compareRows,
@@ -49,7 +49,6 @@ import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
 import { type BackgroundOptions, useBackgroundRun } from '../shared/background.ts';
 import { useLastGood, useUrlState } from '../shared/hooks.ts';
 import { NumberField } from '../shared/NumberField.tsx';
-import { pure } from '../shared/pure.ts';
 import '../shared/island.css';
 import './HttpTimeline.css';
 
@@ -74,6 +73,22 @@ const RUN_OPTIONS: BackgroundOptions<TimelineInput, HttpResult<PageLoadResult[]>
       : undefined,
   load: () => import('../../lib/http-timeline/run.ts').then((module) => module.runTimeline),
 };
+
+/**
+ * `memo` without preact/compat (which would add its option hooks to the bundle): re-renders only when a prop
+ * changes identity.
+ */
+function pure<P extends object>(render: FunctionComponent<P>): new (props: P) => Component<P> {
+  return class Pure extends Component<P> {
+    override shouldComponentUpdate(next: P): boolean {
+      for (const key in next) if (next[key] !== this.props[key]) return true;
+      return false;
+    }
+    override render(): ComponentChildren {
+      return render(this.props);
+    }
+  };
+}
 
 /** The playground. */
 export function HttpTimeline(props: HttpTimelineProps) {

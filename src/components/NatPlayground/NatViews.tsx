@@ -2,9 +2,9 @@
  * What the NAT playground draws for one packet: the packet's path and a router's translation table. In their own
  * file so the drawing benchmark (bench/nat-render.ts) renders exactly what the island renders.
  */
+import { useRef } from 'preact/hooks';
 import { formatDuration } from '../../lib/format/index.ts';
 import type { NatView, RouterTable, TableRow } from '../../lib/nat-playground/index.ts';
-import { pure } from '../shared/pure.ts';
 
 /** The packet's path: a box per node, the addresses of each leg under the arrow that carries it. */
 export function PathDiagram({ view, id }: { view: NatView; id: string }) {
@@ -75,24 +75,45 @@ function left(seconds: number): string {
   return seconds <= 0 ? 'expired' : formatDuration(seconds * 1000);
 }
 
+/** One session's row. */
+function natRow(r: TableRow) {
+  return (
+    <tr key={r.id} class={r.touched ? 'nat-row--touched' : r.left <= 0 ? 'nat-row--expired' : undefined}>
+      <td>{r.id}</td>
+      <td>{r.protocol}</td>
+      <td>{r.internal}</td>
+      <td>{r.external}</td>
+      <td>{r.remote}</td>
+      <td>{r.touched ? `${r.state} (${r.touched})` : r.state}</td>
+      <td>{left(r.left)}</td>
+    </tr>
+  );
+}
+
+const ROW_FIELDS = ['id', 'protocol', 'internal', 'external', 'remote', 'state', 'kind', 'left', 'touched'] as const;
+
 /**
- * One session. Pure: a step changes one or two rows of a table that may hold hundreds (1,000 in bench/nat-render.ts),
- * so the others are not diffed again.
+ * Rows as vnodes, the previous render's vnode reused for a row whose every field is unchanged: Preact skips a vnode
+ * it rendered before, and a step changes one or two rows of a table that may hold hundreds (1,000 in
+ * bench/nat-render.ts). Kept per table in a ref; rows gone from the table are dropped.
  */
-const NatRow = pure((r: TableRow) => (
-  <tr class={r.touched ? 'nat-row--touched' : r.left <= 0 ? 'nat-row--expired' : undefined}>
-    <td>{r.id}</td>
-    <td>{r.protocol}</td>
-    <td>{r.internal}</td>
-    <td>{r.external}</td>
-    <td>{r.remote}</td>
-    <td>{r.touched ? `${r.state} (${r.touched})` : r.state}</td>
-    <td>{left(r.left)}</td>
-  </tr>
-));
+function useRowVnodes(rows: readonly TableRow[]) {
+  const cache = useRef(new Map<number, { row: TableRow; vnode: ReturnType<typeof natRow> }>());
+  const next = new Map<number, { row: TableRow; vnode: ReturnType<typeof natRow> }>();
+  const vnodes = rows.map((row) => {
+    const held = cache.current.get(row.id);
+    const same = held !== undefined && ROW_FIELDS.every((field) => held.row[field] === row[field]);
+    const entry = same ? held : { row, vnode: natRow(row) };
+    next.set(row.id, entry);
+    return entry.vnode;
+  });
+  cache.current = next;
+  return vnodes;
+}
 
 /** A router's translation table, every session a row. */
 export function NatTable({ table: t, time }: { table: RouterTable; time: number }) {
+  const rows = useRowVnodes(t.rows);
   return (
     <section
       class="nat-table-scroll"
@@ -121,7 +142,7 @@ export function NatTable({ table: t, time }: { table: RouterTable; time: number 
               <td colSpan={7}>Empty</td>
             </tr>
           ) : (
-            t.rows.map((r) => <NatRow key={r.id} {...r} />)
+            rows
           )}
         </tbody>
       </table>

@@ -3,6 +3,10 @@
  * reader's own network parsed by custom.ts) in src/lib/nat up to the chosen packet and lay out what the island shows:
  * the packet's path with its addresses on every segment, each router's table with the seconds left on each row, and
  * a sentence per hop. The island fetches this module on hydration; index.ts holds the fields and the view's shape.
+ *
+ * State: memo entries only, which change no result — the configured built-in scenarios, the reader's network last
+ * parsed, the run behind the last view (so the next packet of the same scenario costs one step of the model), and
+ * each session's formatted columns.
  */
 import {
   type DropReason,
@@ -13,10 +17,12 @@ import {
   PRESET_LABELS,
   type PresetId,
   presetById,
-  runSteps,
+  resumeSteps,
   SCENARIO_IDS,
   type Scenario,
   type ScenarioId,
+  type Session,
+  type StepRun,
   scenarioById,
   sessionView,
   type Topology,
@@ -47,12 +53,23 @@ const REASONS: Record<DropReason, string> = {
   'no-listener': 'it is addressed to the router itself, which has no such service',
 };
 
+/**
+ * Configured scenarios by `id|nat|hairpin`: the same choice gives the same objects, so stepping through it can carry
+ * on from the previous packet's run (see {@link layout}). At most scenarios × NAT types × hairpin modes entries.
+ */
+const CONFIGURED = new Map<string, Scenario>();
+
 /** The scenario with the chosen NAT type on the home router(s) and the chosen hairpin mode. */
 export function configure(id: ScenarioId, nat: PresetId, hairpin: HairpinMode): Scenario {
+  const key = `${id}|${nat}|${hairpin}`;
+  const cached = CONFIGURED.get(key);
+  if (cached !== undefined) return cached;
   const s = scenarioById(id);
   const chosen: NatBehaviour = { ...presetById(nat).behaviour, hairpin };
   const routers = s.topology.routers.map((r) => (r.id === 'cgnat' ? r : { ...r, behaviour: chosen }));
-  return { ...s, topology: { ...s.topology, routers } };
+  const configured = { ...s, topology: { ...s.topology, routers } };
+  CONFIGURED.set(key, configured);
+  return configured;
 }
 
 const EDITOR_FIELDS: Record<CustomField, 'hosts' | 'forwards' | 'packets'> = {
@@ -71,6 +88,26 @@ export function scenarioFor(
 ): Result<PlaygroundScenario, StateError<'hosts' | 'forwards' | 'packets'>> | undefined {
   if (values.scenario !== 'custom') return { ok: true, value: configure(values.scenario, values.nat, values.hairpin) };
   if (!parse) return undefined;
+  const key = JSON.stringify([values.nat, values.hairpin, values.hosts, values.forwards, values.packets]);
+  if (lastCustom?.key === key && lastCustom.parse === parse) return lastCustom.scenario;
+  const scenario = customScenario(values, parse);
+  lastCustom = { key, parse, scenario };
+  return scenario;
+}
+
+/** The reader's own network last parsed (one entry: the same texts give the same objects, as for built-in ones). */
+let lastCustom:
+  | {
+      readonly key: string;
+      readonly parse: CustomParser;
+      readonly scenario: Result<PlaygroundScenario, StateError<'hosts' | 'forwards' | 'packets'>>;
+    }
+  | undefined;
+
+function customScenario(
+  values: NatPlaygroundValues,
+  parse: CustomParser,
+): Result<PlaygroundScenario, StateError<'hosts' | 'forwards' | 'packets'>> {
   const behaviour: NatBehaviour = { ...presetById(values.nat).behaviour, hairpin: values.hairpin };
   const built = parse({ hosts: values.hosts, forwards: values.forwards, packets: values.packets }, behaviour);
   if (!built.ok) {
@@ -131,11 +168,37 @@ export function buildView(values: NatPlaygroundValues, parse?: CustomParser): Na
   return buildView({ ...values, ...CUSTOM_DEFAULT }, parse);
 }
 
+/** A session's text columns, by session (sessions are values: a touched one is a new object). */
+const SESSION_TEXT = new WeakMap<Session, Omit<TableRow, 'left' | 'touched'>>();
+
+/** The columns of a session's row that do not depend on the clock: formatted once per session, not per packet. */
+function sessionText(s: Session): Omit<TableRow, 'left' | 'touched'> {
+  const known = SESSION_TEXT.get(s);
+  if (known !== undefined) return known;
+  const v = sessionView(s);
+  const text = {
+    id: s.id,
+    protocol: s.original.protocol.toUpperCase(),
+    internal: formatEndpoint(v.internal),
+    external: formatEndpoint(v.external),
+    remote: formatEndpoint(v.remote),
+    state: s.state,
+    kind: s.kind,
+  };
+  SESSION_TEXT.set(s, text);
+  return text;
+}
+
+/** The run behind the last view laid out (one entry; see {@link resumeSteps}). */
+let lastRun: StepRun | undefined;
+
 /** The view of `scenario` at the values' packet and clock (what {@link viewFor} lays out; exported for the drawing bench). */
 export function layout(values: NatPlaygroundValues, scenario: PlaygroundScenario): NatView {
   const count = scenario.steps.length;
   const index = Math.min(Math.max(Math.round(values.step) - 1, 0), count - 1);
-  const run = runSteps(scenario.topology, scenario.steps.slice(0, index + 1));
+  // The next packet of the same scenario carries on from this one's run: one step, not a run from packet 1.
+  const run = resumeSteps(lastRun, scenario.topology, scenario.steps, index + 1);
+  lastRun = run;
   const result = run.results[index];
   const walk: Walk | undefined = result?.walk;
   const t = scenario.topology;
@@ -171,20 +234,11 @@ export function layout(values: NatPlaygroundValues, scenario: PlaygroundScenario
     id: r.id,
     label: r.label,
     nat: r.id === 'cgnat' ? PRESET_LABELS['carrier-grade'] : PRESET_LABELS[values.nat],
-    rows: (run.state.tables[r.id]?.sessions ?? []).map((s) => {
-      const v = sessionView(s);
-      return {
-        id: s.id,
-        protocol: s.original.protocol.toUpperCase(),
-        internal: formatEndpoint(v.internal),
-        external: formatEndpoint(v.external),
-        remote: formatEndpoint(v.remote),
-        state: s.state,
-        kind: s.kind,
-        left: s.expiresAt - time,
-        touched: touched.get(r.id)?.get(s.id),
-      };
-    }),
+    rows: (run.state.tables[r.id]?.sessions ?? []).map((s) => ({
+      ...sessionText(s),
+      left: s.expiresAt - time,
+      touched: touched.get(r.id)?.get(s.id),
+    })),
   }));
   return {
     summary: scenario.summary,

@@ -52,6 +52,8 @@ export {
   holePunchScenario,
   holePunchWorks,
   MAX_STEPS,
+  type RunOptions,
+  resumeSteps,
   runSteps,
   SCENARIO_IDS,
   SCENARIO_TITLES,
@@ -59,6 +61,7 @@ export {
   type ScenarioId,
   type ScenarioStep,
   type StepResult,
+  type StepRun,
   scenarioById,
   type Target,
 } from './scenarios.ts';

@@ -48,6 +48,21 @@ export const MAX_STEPS = 2000;
 
 const isEndpoint = (t: Target): t is Endpoint => 'address' in t;
 
+/** Options of a run: the port-picking seed, pickers per router, and an external clock per step. */
+export interface RunOptions {
+  readonly seed?: number;
+  readonly pickers?: Readonly<Record<string, PortPicker>>;
+  readonly times?: readonly number[];
+}
+
+/** A run of a scenario's first `results.length` steps, which {@link resumeSteps} can carry on from. */
+export interface StepRun {
+  readonly topology: Topology;
+  readonly steps: readonly ScenarioStep[];
+  readonly results: readonly StepResult[];
+  readonly state: NetworkState;
+}
+
 /**
  * Runs `steps` on `topology` from empty tables. A step that refers to a step that was not delivered (or does not
  * exist yet) is recorded as a 'no-route' drop; at most {@link MAX_STEPS} steps run.
@@ -55,57 +70,94 @@ const isEndpoint = (t: Target): t is Endpoint => 'address' in t;
 export function runSteps(
   topology: Topology,
   steps: readonly ScenarioStep[],
-  options: { seed?: number; pickers?: Readonly<Record<string, PortPicker>>; times?: readonly number[] } = {},
+  options: RunOptions = {},
 ): { results: StepResult[]; state: NetworkState } {
   let state = initialState(topology, options.seed ?? 1);
   const results: StepResult[] = [];
   const count = Math.min(steps.length, MAX_STEPS);
-  for (let i = 0; i < count; i++) {
-    const step = steps[i] as ScenarioStep;
-    // An external clock (a test replaying real traffic) may say when each step happened.
-    const at = options.times?.[i];
-    if (at !== undefined) state = advance(state, at - state.time);
-    if (step.kind === 'wait') {
-      state = advance(state, step.seconds);
-      results.push({ index: i, time: state.time });
-      continue;
-    }
-    const prior = step.kind === 'reply' ? results[step.to] : undefined;
-    let from: string | undefined;
-    let packet: Parameters<typeof sendPacket>[3] | undefined;
-    if (step.kind === 'send') {
-      const dst = isEndpoint(step.to) ? step.to : results[step.to.seenBy]?.seen;
-      const host = hostById(topology, step.from);
-      if (dst && host) {
-        from = host.id;
-        packet = {
-          tuple: { protocol: step.protocol, src: { address: host.address, port: step.srcPort }, dst },
-          ...(step.flag ? { flag: step.flag } : {}),
-        };
-      }
-    } else if (prior?.walk?.outcome.delivered) {
-      from = prior.walk.outcome.host;
-      packet = { tuple: invert(prior.walk.outcome.tuple), ...(step.flag ? { flag: step.flag } : {}) };
-    }
-    if (!from || !packet) {
-      results.push({ index: i, time: state.time });
-      continue;
-    }
-    const r = sendPacket(topology, state, from, packet, options.pickers);
-    state = r.state;
-    let walk = r.walk;
-    // A reply must come from the endpoint the asker addressed, or its socket discards it (broken hairpinning).
-    if (prior?.walk && walk.outcome.delivered && !endpointsEqual(walk.outcome.tuple.src, prior.walk.packet.tuple.dst)) {
-      walk = { ...walk, outcome: { delivered: false, at: walk.outcome.host, reason: 'unexpected-source' } };
-    }
-    results.push({
-      index: i,
-      time: state.time,
-      walk,
-      ...(walk.outcome.delivered ? { seen: walk.outcome.tuple.src } : {}),
-    });
-  }
+  for (let i = 0; i < count; i++) state = runStep(topology, steps, i, state, results, options);
   return { results, state };
+}
+
+/**
+ * The first `count` steps of `steps` (at most {@link MAX_STEPS}), carrying on from `previous` when it ran the same
+ * topology and steps (the same objects) and no further: stepping forward through a scenario then costs one step, not
+ * a run from the start (a 1,000-flow scenario redrawn per packet, issue 16). Otherwise, a run from empty tables. The
+ * result equals `runSteps(topology, steps.slice(0, count))`: tables are values, so a saved state is never changed by
+ * the steps after it (tests/unit/lib/nat/scenarios.test.ts checks the equality on random scenarios).
+ */
+export function resumeSteps(
+  previous: StepRun | undefined,
+  topology: Topology,
+  steps: readonly ScenarioStep[],
+  count: number,
+): StepRun {
+  const target = Math.max(0, Math.min(count, steps.length, MAX_STEPS));
+  const resumable =
+    previous !== undefined &&
+    previous.topology === topology &&
+    previous.steps === steps &&
+    previous.results.length <= target;
+  const results = resumable ? [...previous.results] : [];
+  let state = resumable ? previous.state : initialState(topology, 1);
+  for (let i = results.length; i < target; i++) state = runStep(topology, steps, i, state, results, {});
+  return { topology, steps, results, state };
+}
+
+/** Step `i` of `steps` on `state`: appends its result to `results` and returns the state after it. */
+function runStep(
+  topology: Topology,
+  steps: readonly ScenarioStep[],
+  i: number,
+  before: NetworkState,
+  results: StepResult[],
+  options: RunOptions,
+): NetworkState {
+  let state = before;
+  const step = steps[i] as ScenarioStep;
+  // An external clock (a test replaying real traffic) may say when each step happened.
+  const at = options.times?.[i];
+  if (at !== undefined) state = advance(state, at - state.time);
+  if (step.kind === 'wait') {
+    state = advance(state, step.seconds);
+    results.push({ index: i, time: state.time });
+    return state;
+  }
+  const prior = step.kind === 'reply' ? results[step.to] : undefined;
+  let from: string | undefined;
+  let packet: Parameters<typeof sendPacket>[3] | undefined;
+  if (step.kind === 'send') {
+    const dst = isEndpoint(step.to) ? step.to : results[step.to.seenBy]?.seen;
+    const host = hostById(topology, step.from);
+    if (dst && host) {
+      from = host.id;
+      packet = {
+        tuple: { protocol: step.protocol, src: { address: host.address, port: step.srcPort }, dst },
+        ...(step.flag ? { flag: step.flag } : {}),
+      };
+    }
+  } else if (prior?.walk?.outcome.delivered) {
+    from = prior.walk.outcome.host;
+    packet = { tuple: invert(prior.walk.outcome.tuple), ...(step.flag ? { flag: step.flag } : {}) };
+  }
+  if (!from || !packet) {
+    results.push({ index: i, time: state.time });
+    return state;
+  }
+  const r = sendPacket(topology, state, from, packet, options.pickers);
+  state = r.state;
+  let walk = r.walk;
+  // A reply must come from the endpoint the asker addressed, or its socket discards it (broken hairpinning).
+  if (prior?.walk && walk.outcome.delivered && !endpointsEqual(walk.outcome.tuple.src, prior.walk.packet.tuple.dst)) {
+    walk = { ...walk, outcome: { delivered: false, at: walk.outcome.host, reason: 'unexpected-source' } };
+  }
+  results.push({
+    index: i,
+    time: state.time,
+    walk,
+    ...(walk.outcome.delivered ? { seen: walk.outcome.tuple.src } : {}),
+  });
+  return state;
 }
 
 const LAN = { id: 'lan', label: 'Home LAN', network: '192.168.1.0/24' } as const;

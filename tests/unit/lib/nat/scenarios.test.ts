@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
+  HAIRPIN_MODES,
   hairpinScenario,
   holePunchMatrix,
   holePunchScenario,
   holePunchWorks,
+  PRESET_IDS,
   PRESETS,
   presetById,
+  resumeSteps,
   runSteps,
   SCENARIO_IDS,
+  type ScenarioStep,
+  type StepRun,
   scenarioById,
   type Topology,
   validateTopology,
 } from '../../../../src/lib/nat/index.ts';
+import { configure } from '../../../../src/lib/nat-playground/view.ts';
 
 const outcomes = (id: (typeof SCENARIO_IDS)[number]) => {
   const s = scenarioById(id);
@@ -138,5 +144,69 @@ describe('validateTopology (untrusted input)', () => {
         ],
       }),
     ).toMatch(/^bad-range/);
+  });
+});
+
+describe('resumeSteps: carrying on from the previous packet equals a run from the start', () => {
+  // Every built-in scenario with every NAT type and hairpin mode, plus a long one (replies, waits past the UDP
+  // timeout, so mappings expire between the saved run and the next step), walked in a seeded random order of
+  // packets: mostly forward (the resumed path), sometimes back or a jump (a fresh run).
+  const long: ScenarioStep[] = [];
+  for (let i = 0; i < 60; i++) {
+    const sent = long.length;
+    long.push({
+      kind: 'send',
+      from: i % 2 ? 'laptop' : 'phone',
+      protocol: i % 3 ? 'udp' : 'tcp',
+      srcPort: 50000 + (i % 5),
+      to: { address: '198.51.100.10', port: 443 + (i % 4) },
+      note: `flow ${i}`,
+    });
+    if (i % 7 === 3) long.push({ kind: 'wait', seconds: 90, note: 'wait' });
+    if (i % 4 === 1) long.push({ kind: 'reply', to: sent, note: 'reply' });
+  }
+  const cases = [
+    ...SCENARIO_IDS.flatMap((id) =>
+      PRESET_IDS.flatMap((nat) =>
+        HAIRPIN_MODES.map((hairpin) => ({ name: `${id} ${nat} ${hairpin}`, s: configure(id, nat, hairpin) })),
+      ),
+    ),
+    { name: 'long browse', s: { ...scenarioById('browse'), steps: long } },
+  ];
+  it(`agrees on ${cases.length} scenarios, step by step`, () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    let compared = 0;
+    for (const { name, s } of cases) {
+      let run: StepRun | undefined;
+      let count = 0;
+      for (let k = 0; k < 2 * s.steps.length; k++) {
+        const r = rnd();
+        count = r < 0.8 ? count + 1 : r < 0.9 ? Math.max(0, count - 1) : Math.floor(rnd() * (s.steps.length + 1));
+        count = Math.min(count, s.steps.length);
+        const resumed = resumeSteps(run, s.topology, s.steps, count);
+        const fresh = runSteps(s.topology, s.steps.slice(0, count));
+        expect(resumed.results, `${name}, ${count} steps`).toEqual(fresh.results);
+        expect(resumed.state, `${name}, ${count} steps`).toEqual(fresh.state);
+        run = resumed;
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+
+  it('does not carry on from another scenario, or from further along the same one', () => {
+    const a = configure('browse', 'linux-masquerade', 'lan-source');
+    const b = configure('game-server', 'linux-masquerade', 'lan-source');
+    const runA = resumeSteps(undefined, a.topology, a.steps, a.steps.length);
+    const onB = resumeSteps(runA, b.topology, b.steps, 2);
+    expect(onB.results).toEqual(runSteps(b.topology, b.steps.slice(0, 2)).results);
+    const back = resumeSteps(runA, a.topology, a.steps, 1);
+    expect(back.results).toEqual(runSteps(a.topology, a.steps.slice(0, 1)).results);
+    expect(resumeSteps(runA, a.topology, a.steps, 10_000).results).toHaveLength(a.steps.length);
+    expect(resumeSteps(undefined, a.topology, a.steps, -3).results).toEqual([]);
   });
 });
