@@ -15,6 +15,7 @@ import {
   scenarioById,
   translate,
 } from '../src/lib/nat/index.ts';
+import { FLOWS, flowSend, withManyHosts } from './support/nat-flows.ts';
 
 const RUNS = 30;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -55,25 +56,10 @@ for (let r = 0; r < RUNS * 10; r++) {
   step.push(performance.now() - t);
 }
 
-const base = scenarioById('browse');
-const hosts = Array.from({ length: 200 }, (_, i) => ({
-  id: `h${i}`,
-  label: `h${i}`,
-  segment: 'lan',
-  address: `192.168.1.${10 + i}`,
-}));
-const topology = { ...base.topology, hosts: [...base.topology.hosts.filter((h) => h.segment !== 'lan'), ...hosts] };
+const topology = withManyHosts(scenarioById('browse').topology);
 const steps: ScenarioStep[] = [];
-for (let i = 0; i < 1000; i++) {
-  steps.push({
-    kind: 'send',
-    from: `h${i % 200}`,
-    protocol: 'tcp',
-    srcPort: 40000 + (i % 7),
-    to: { address: i % 2 ? '198.51.100.10' : '198.51.100.20', port: 443 },
-    flag: 'SYN',
-    note: '',
-  });
+for (let i = 0; i < FLOWS; i++) {
+  steps.push(flowSend(i));
   steps.push({ kind: 'reply', to: steps.length - 1, flag: 'SYN-ACK', note: '' });
 }
 const scenario: number[] = [];

@@ -9,31 +9,15 @@ import { NatOutcome, NatTable, PathDiagram } from '../../src/components/NatPlayg
 import type { ScenarioStep } from '../../src/lib/nat/index.ts';
 import { NAT_CODEC, type NatView, type PlaygroundScenario } from '../../src/lib/nat-playground/index.ts';
 import { configure, layout } from '../../src/lib/nat-playground/view.ts';
+import { FLOWS, flowSend, withManyHosts } from './nat-flows.ts';
 import '../../src/components/shared/island.css';
 import '../../src/components/NatPlayground/NatPlayground.css';
 
-const FLOWS = 1000;
 const base = configure('browse', 'linux-masquerade', 'lan-source');
-const hosts = Array.from({ length: 200 }, (_, i) => ({
-  id: `h${i}`,
-  label: `h${i}`,
-  segment: 'lan',
-  address: `192.168.1.${10 + i}`,
-}));
-const topology = { ...base.topology, hosts: [...base.topology.hosts.filter((h) => h.segment !== 'lan'), ...hosts] };
+const topology = withManyHosts(base.topology);
 const steps: ScenarioStep[] = [];
 // Distinct (host, port, server) for i < 1,400, so 1,000 sessions; the replies then each refresh one of them.
-for (let i = 0; i < FLOWS; i++) {
-  steps.push({
-    kind: 'send',
-    from: `h${i % 200}`,
-    protocol: 'tcp',
-    srcPort: 40000 + (i % 7),
-    to: { address: i % 2 ? '198.51.100.10' : '198.51.100.20', port: 443 },
-    flag: 'SYN',
-    note: `Flow ${i + 1} opens.`,
-  });
-}
+for (let i = 0; i < FLOWS; i++) steps.push(flowSend(i, `Flow ${i + 1} opens.`));
 for (let i = 0; i < FLOWS; i++) steps.push({ kind: 'reply', to: i, flag: 'SYN-ACK', note: `Flow ${i + 1} answers.` });
 const scenario: PlaygroundScenario = { ...base, topology, steps };
 const parsed = NAT_CODEC.parse(NAT_CODEC.resolve(undefined));
