@@ -76,6 +76,24 @@ describe('useUrlState + NumberField + useLastGood', () => {
     expect((screen.getByLabelText('Round-trip time (ms)') as HTMLInputElement).value).toBe('7');
   });
 
+  it('writes the newest state even when a keystroke lands before the previous one was written', async () => {
+    render(<Demo syncUrl />);
+    const input = screen.getByLabelText('Round-trip time (ms)') as HTMLInputElement;
+    const microtask = () => Promise.resolve();
+    // Outside act(), as a browser does it: each keystroke renders in a microtask, its URL write waits for the paint.
+    input.value = '7';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await microtask(); // rendered; the URL write still pending
+    input.value = '8';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await microtask(); // Preact runs the first render's pending write as this render starts
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(input.value).toBe('8');
+    expect(window.location.search).toBe('?rtt=8');
+  });
+
   it('leaves the URL alone without syncUrl', () => {
     render(<Demo />);
     fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '7' } });

@@ -34,8 +34,11 @@ export function useUrlState<F extends Fields>(
   syncUrl: boolean,
 ): [StateOf<F>, (next: StateOf<F>, kind: ChangeKind) => void, readonly FieldError[]] {
   const [shown, setShown] = useState<Shown<StateOf<F>>>({ state: base, notices: [] });
-  // The kind of the changes since the URL was last written; 'choose' wins over 'type'.
-  const pending = useRef<ChangeKind | undefined>(undefined);
+  // The newest state not yet in the URL, and the kind of the changes since it was last written ('choose' wins over
+  // 'type'). The newest state, not the one an effect was rendered with: Preact runs a render's pending effects when
+  // the next render starts, so the effect of keystroke n can run after keystroke n + 1 was made — writing its own,
+  // older state and clearing the mark would leave the URL one keystroke behind (seen in the flake proof).
+  const pending = useRef<{ kind: ChangeKind; state: StateOf<F> } | undefined>(undefined);
 
   useUrlRestore(syncUrl, () => {
     pending.current = undefined;
@@ -44,14 +47,14 @@ export function useUrlState<F extends Fields>(
 
   // After paint: replaceState costs 1–2 ms per call in Chromium, which typing would otherwise add to every redraw.
   useEffect(() => {
-    const kind = pending.current;
-    if (!syncUrl || kind === undefined) return;
+    const write = pending.current;
+    if (!syncUrl || write === undefined) return;
     pending.current = undefined;
-    writeUrlQuery(codec.query(window.location.search, shown.state, base), kind === 'choose' ? 'push' : 'replace');
+    writeUrlQuery(codec.query(window.location.search, write.state, base), write.kind === 'choose' ? 'push' : 'replace');
   }, [shown]);
 
   const change = (next: StateOf<F>, kind: ChangeKind) => {
-    pending.current = pending.current === 'choose' ? 'choose' : kind;
+    pending.current = { kind: pending.current?.kind === 'choose' ? 'choose' : kind, state: next };
     setShown({ state: next, notices: [] });
   };
   return [shown.state, change, shown.notices];
