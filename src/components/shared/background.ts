@@ -17,7 +17,7 @@
  *
  * State held: the output shown and whether a newer run is pending past a frame; the worker and the run in flight.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 /** Longest wait, in ms, before a pending run is announced as busy: one frame. */
 const FRAME_MS = 16;
@@ -144,10 +144,7 @@ export function useBackgroundRun<I, O>(input: I, options: BackgroundOptions<I, O
   const runner = useRef<Runner<I, O> | undefined>(undefined);
   const mounted = useRef(false);
 
-  // Posted as soon as the input renders, not after the paint: a fast worker then answers before the next frame, and
-  // a change (a TLS scenario, say) is drawn in one frame instead of two (issue 13: 16.2 → 13.3 ms of main-thread
-  // work at 1×; input → answer 27.5 → 8.7 ms for an RTT change).
-  useLayoutEffect(() => {
+  useEffect(() => {
     const firstRun = !mounted.current;
     mounted.current = true;
     if (firstRun && initial.output !== undefined) setDone((d) => ({ ...d, live: true }));
