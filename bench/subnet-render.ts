@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { cell, ensureBuilt, measureSynthetic, type Stats, stats, withPreview } from './support/render-trace.ts';
+import { ensureBuilt, measureSynthetic, reportByRate, type Stats, stats, withPreview } from './support/render-trace.ts';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 20);
@@ -93,20 +93,9 @@ await withPreview(PORT, async (browser) => {
 console.log(`Subnet calculator, ${RUNS} repetitions after ${WARMUP} warm-up; ms, median / p95 / max.`);
 console.log('script = input → Preact re-rendered; render = that frame’s style/layout/paint (trace); work = both;');
 console.log('to paint = input → end of that frame, including the wait for it.');
-console.log(
-  `  ${'CPU'.padEnd(4)} ${'scenario'.padEnd(22)} ${['script', 'render', 'work', 'to paint'].map((h) => h.padStart(20)).join(' ')}`,
+reportByRate(
+  ['script', 'render', 'work', 'to paint'],
+  rows.map((row) => ({ ...row, cells: [row.script, row.render, row.work, row.toPaint] })),
+  LIMIT_MS,
+  args.includes('--check'),
 );
-for (const row of rows) {
-  const parts = [row.script, row.render, row.work, row.toPaint].map(cell);
-  console.log(`  ${`${row.rate}×`.padEnd(4)} ${row.scenario.padEnd(22)} ${parts.join(' ')}`);
-}
-let over = 0;
-for (const rate of [1, 4]) {
-  const limit = LIMIT_MS[rate] ?? 16;
-  const worst = Math.max(...rows.filter((r) => r.rate === rate).map((r) => r.work.median));
-  if (worst > limit) over++;
-  console.log(
-    `${rate}× worst median work: ${worst.toFixed(1)} ms (${worst <= limit ? 'within' : 'over'} ${limit} ms).`,
-  );
-}
-if (args.includes('--check') && over > 0) process.exitCode = 1;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { cell, ensureBuilt, measureAnswered, type Stats, stats, withPreview } from './support/render-trace.ts';
+import { ensureBuilt, measureAnswered, reportByRate, type Stats, stats, withPreview } from './support/render-trace.ts';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 20);
@@ -66,20 +66,9 @@ await withPreview(PORT, async (browser) => {
 console.log(`TLS round-trip calculator, ${RUNS} repetitions after ${WARMUP} warm-up; ms, median / p95 / max.`);
 console.log('answer = input → worker answer in the DOM; render = the frame painting it; work = main-thread busy');
 console.log('time from the input to the end of that frame; to paint = input → end of that frame.');
-console.log(
-  `  ${'CPU'.padEnd(4)} ${'scenario'.padEnd(22)} ${['answer', 'render', 'work', 'to paint'].map((h) => h.padStart(20)).join(' ')}`,
+reportByRate(
+  ['answer', 'render', 'work', 'to paint'],
+  rows.map((row) => ({ ...row, cells: [row.answer, row.render, row.work, row.toPaint] })),
+  LIMIT_MS,
+  args.includes('--check'),
 );
-for (const row of rows) {
-  const parts = [row.answer, row.render, row.work, row.toPaint].map(cell);
-  console.log(`  ${`${row.rate}×`.padEnd(4)} ${row.scenario.padEnd(22)} ${parts.join(' ')}`);
-}
-let over = 0;
-for (const rate of [1, 4]) {
-  const limit = LIMIT_MS[rate] ?? 16;
-  const worst = Math.max(...rows.filter((r) => r.rate === rate).map((r) => r.work.median));
-  if (worst > limit) over++;
-  console.log(
-    `${rate}× worst median work: ${worst.toFixed(1)} ms (${worst <= limit ? 'within' : 'over'} ${limit} ms).`,
-  );
-}
-if (args.includes('--check') && over > 0) process.exitCode = 1;

@@ -286,3 +286,37 @@ export async function withPreview<T>(port: number, body: (browser: Browser) => P
     stopServer(server);
   }
 }
+
+/** One measured interaction at one CPU rate: its columns in header order, and the main-thread work judged. */
+export interface RateRow {
+  readonly rate: number;
+  readonly scenario: string;
+  readonly cells: readonly Stats[];
+  readonly work: Stats;
+}
+
+/**
+ * Prints the rows under `headers` (median / p95 / max per column), then each rate's worst median work against
+ * `limits[rate]`; with `check`, sets exit code 1 when any rate is over its limit.
+ */
+export function reportByRate(
+  headers: readonly string[],
+  rows: readonly RateRow[],
+  limits: Readonly<Record<number, number>>,
+  check: boolean,
+): void {
+  console.log(`  ${'CPU'.padEnd(4)} ${'scenario'.padEnd(22)} ${headers.map((h) => h.padStart(20)).join(' ')}`);
+  for (const row of rows) {
+    console.log(`  ${`${row.rate}×`.padEnd(4)} ${row.scenario.padEnd(22)} ${row.cells.map(cell).join(' ')}`);
+  }
+  let over = 0;
+  for (const rate of [...new Set(rows.map((r) => r.rate))]) {
+    const limit = limits[rate] ?? 16;
+    const worst = Math.max(...rows.filter((r) => r.rate === rate).map((r) => r.work.median));
+    if (worst > limit) over++;
+    console.log(
+      `${rate}× worst median work: ${worst.toFixed(1)} ms (${worst <= limit ? 'within' : 'over'} ${limit} ms).`,
+    );
+  }
+  if (check && over > 0) process.exitCode = 1;
+}
