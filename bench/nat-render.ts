@@ -44,7 +44,7 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <style>${text('.css')}</style></head><body><main id="root"></main><script>${text('.js').replaceAll('</script', '<\\/script')}</script></body></html>`;
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-const results: { rate: number; rows: number; costs: FrameCost[] }[] = [];
+const results: { rate: number; rows: number; inView: number; elements: number; costs: FrameCost[] }[] = [];
 try {
   for (const rate of [1, 4]) {
     const page = await browser.newPage();
@@ -54,23 +54,36 @@ try {
     const prefix = `nat-step-${rate}x-`;
     await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'] });
     // The replies start at packet FLOWS (0-based): every step from there draws a table of 1,000 sessions.
-    const rows = await page.evaluate(
+    const {
+      drawn: rows,
+      inView,
+      elements,
+    } = await page.evaluate(
       async ({ runs, warmup, prefix }) => {
         const h = globalThis as unknown as NatHarness;
         const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
         let drawn = 0;
+        let inView = 0;
         for (let i = -warmup; i < runs; i++) {
           await frame(); // the step runs in the frame's animation phase, so that frame paints it
+          if (i > 0 && h.natTouchedInView()) inView++; // the previous step's row, now painted
           if (i >= 0) performance.mark(`${prefix}${i}`);
           drawn = h.natStep(h.natFlows + warmup + i);
           if (i >= 0) performance.mark(`${prefix}${i}-answer`);
         }
         await frame().then(frame);
-        return drawn;
+        if (h.natTouchedInView()) inView++;
+        return { drawn, inView, elements: document.querySelectorAll('tbody tr').length };
       },
       { runs, warmup: WARMUP, prefix },
     );
-    results.push({ rate, rows, costs: frameCosts((await browser.stopTracing()).toString(), prefix, runs) });
+    results.push({
+      rate,
+      rows,
+      inView,
+      elements,
+      costs: frameCosts((await browser.stopTracing()).toString(), prefix, runs),
+    });
     await page.close();
   }
 } finally {
@@ -84,6 +97,11 @@ for (const r of results) {
   console.log(
     `${r.rate}× CPU, ${r.rows} rows`.padEnd(28) +
       `${col((c) => c.work)}   ${col((c) => c.toPaint)}   ${col((c) => c.render)}`,
+  );
+}
+for (const r of results) {
+  console.log(
+    `${r.rate}×: ${r.elements} table rows in the DOM for ${r.rows} sessions; the touched row was in view after ${r.inView} of ${runs} steps.`,
   );
 }
 const median1x = stats(results[0]?.costs.map((c) => c.work) ?? []).median;

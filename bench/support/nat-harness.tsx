@@ -46,6 +46,8 @@ if (root === null) throw new Error('The page has no #root.');
 export interface NatHarness {
   /** Lays out packet `index` (0-based) and renders it; returns the number of table rows drawn. */
   natStep(index: number): number;
+  /** Whether the row the shown packet touched is inside its table's visible region (checked between steps). */
+  natTouchedInView(): boolean;
   readonly natFlows: number;
 }
 const harness: NatHarness = {
@@ -53,6 +55,14 @@ const harness: NatHarness = {
     const view = layout({ ...values, step: index + 1 }, scenario);
     render(<Frame view={view} />, root);
     return view.tables.reduce((n, t) => n + t.rows.length, 0);
+  },
+  natTouchedInView() {
+    const row = root.querySelector('.nat-row--touched');
+    const region = row?.closest('.nat-table-scroll');
+    if (!row || !region) return false;
+    const r = row.getBoundingClientRect();
+    const v = region.getBoundingClientRect();
+    return r.top >= v.top && r.bottom <= v.bottom;
   },
   natFlows: FLOWS,
 };

@@ -2,7 +2,7 @@
  * What the NAT playground draws for one packet: the packet's path and a router's translation table. In their own
  * file so the drawing benchmark (bench/nat-render.ts) renders exactly what the island renders.
  */
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { formatDuration } from '../../lib/format/index.ts';
 import type { NatView, RouterTable, TableRow } from '../../lib/nat-playground/index.ts';
 
@@ -75,10 +75,14 @@ function left(seconds: number): string {
   return seconds <= 0 ? 'expired' : formatDuration(seconds * 1000);
 }
 
-/** One session's row. */
-function natRow(r: TableRow) {
+/** One session's row; `index` (0-based, in the whole table) is given when only some rows are drawn. */
+function natRow(r: TableRow, index?: number) {
   return (
-    <tr key={r.id} class={r.touched ? 'nat-row--touched' : r.left <= 0 ? 'nat-row--expired' : undefined}>
+    <tr
+      key={r.id}
+      class={r.touched ? 'nat-row--touched' : r.left <= 0 ? 'nat-row--expired' : undefined}
+      aria-rowindex={index === undefined ? undefined : index + 2}
+    >
       <td>{r.id}</td>
       <td>{r.protocol}</td>
       <td>{r.internal}</td>
@@ -91,42 +95,158 @@ function natRow(r: TableRow) {
 }
 
 const ROW_FIELDS = ['id', 'protocol', 'internal', 'external', 'remote', 'state', 'kind', 'left', 'touched'] as const;
+type HeldRow = { row: TableRow; index: number | undefined; vnode: ReturnType<typeof natRow> };
 
 /**
- * Rows as vnodes, the previous render's vnode reused for a row whose every field is unchanged: Preact skips a vnode
- * it rendered before, and a step changes one or two rows of a table that may hold hundreds (1,000 in
- * bench/nat-render.ts). Kept per table in a ref; rows gone from the table are dropped.
+ * Rows `from`..`to` as vnodes, the previous render's vnode reused for a row whose every field (and place) is
+ * unchanged: Preact skips a vnode it rendered before, and a step changes one or two rows of a table that may hold
+ * hundreds. Kept per table in a ref; rows not drawn this time are dropped.
  */
-function useRowVnodes(rows: readonly TableRow[]) {
-  const cache = useRef(new Map<number, { row: TableRow; vnode: ReturnType<typeof natRow> }>());
-  const next = new Map<number, { row: TableRow; vnode: ReturnType<typeof natRow> }>();
-  const vnodes = rows.map((row) => {
+function useRowVnodes(rows: readonly TableRow[], from: number, to: number, windowed: boolean) {
+  const cache = useRef(new Map<number, HeldRow>());
+  const next = new Map<number, HeldRow>();
+  const vnodes = [];
+  for (let i = from; i < to; i++) {
+    const row = rows[i] as TableRow;
+    const index = windowed ? i : undefined;
     const held = cache.current.get(row.id);
-    const same = held !== undefined && ROW_FIELDS.every((field) => held.row[field] === row[field]);
-    const entry = same ? held : { row, vnode: natRow(row) };
+    const same = held?.index === index && ROW_FIELDS.every((field) => held?.row[field] === row[field]);
+    const entry = same && held !== undefined ? held : { row, index, vnode: natRow(row, index) };
     next.set(row.id, entry);
-    return entry.vnode;
-  });
+    vnodes.push(entry.vnode);
+  }
   cache.current = next;
   return vnodes;
 }
 
-/** A router's translation table, every session a row. */
+/**
+ * Tables longer than this draw only the rows in view (plus OVERSCAN either side) inside a region capped at 30rem
+ * (about 17 rows), with spacer rows for the rest and aria-rowcount/aria-rowindex telling assistive technology the
+ * real size: laying out and painting 1,000 rows on every step costs more than a frame (bench/nat-render.ts). The
+ * island's own scenarios stay far below this (at most 40 packets); the model and this table are not limited to them.
+ */
+export const WINDOW_FROM = 120;
+const OVERSCAN = 10;
+
+/** Where a windowed table's region is scrolled, and its measured sizes in px (guesses until measured). */
+interface Scroll {
+  top: number;
+  clientPx: number;
+  /** Row pitch, the sticky header's height, and where the body starts (caption, margins and header above it). */
+  rowPx: number;
+  headPx: number;
+  bodyPx: number;
+  /** The touched row the window last moved to, so stepping keeps it in view but the reader can scroll away. */
+  followed: number;
+  /** The region's scrollTop must be set to `top` once the rows are in the DOM. */
+  sync: boolean;
+}
+
+/** Whether row `i` is wholly visible: below the sticky header and above the region's bottom edge. */
+function inView(s: Scroll, i: number): boolean {
+  const rowTop = s.bodyPx + i * s.rowPx;
+  return rowTop >= Math.max(s.top + s.headPx, s.bodyPx) && rowTop + s.rowPx <= s.top + s.clientPx;
+}
+
+/** The row (fractional) just below the sticky header when the region is scrolled to `top`. */
+function rowAt(s: Scroll, top: number): number {
+  return (top + s.headPx - s.bodyPx) / s.rowPx;
+}
+
+/** A router's translation table, every session a row (only those in view when there are more than WINDOW_FROM). */
 export function NatTable({ table: t, time }: { table: RouterTable; time: number }) {
-  const rows = useRowVnodes(t.rows);
+  const count = t.rows.length;
+  const windowed = count > WINDOW_FROM;
+  const scroll = useRef<Scroll>({
+    top: 0,
+    clientPx: 480,
+    rowPx: 24,
+    headPx: 30,
+    bodyPx: 54,
+    followed: -1,
+    sync: false,
+  });
+  const [, redraw] = useState(0);
+  const s = scroll.current;
+  if (windowed) {
+    // Stepping to a packet that touches a row out of view scrolls that row to just below the header (once per packet).
+    const touched = t.rows.findIndex((r) => r.touched !== undefined);
+    if (touched >= 0 && touched !== s.followed) {
+      s.followed = touched;
+      if (!inView(s, touched)) {
+        s.top = Math.max(0, s.bodyPx - s.headPx + (touched - 2) * s.rowPx);
+        s.sync = true;
+      }
+    }
+  }
+  const first = Math.min(Math.max(0, Math.floor(rowAt(s, s.top))), count);
+  const from = windowed ? Math.max(0, first - OVERSCAN) : 0;
+  const to = windowed ? Math.min(count, first + Math.ceil(s.clientPx / s.rowPx) + OVERSCAN) : count;
+  const rows = useRowVnodes(t.rows, from, to, windowed);
+  const spacer = (n: number) =>
+    n > 0 ? (
+      // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty stand-in for rows not drawn; it holds nothing focusable
+      <tr aria-hidden="true" class="nat-spacer">
+        <td colSpan={7} style={{ height: `${n * s.rowPx}px` }} />
+      </tr>
+    ) : null;
   return (
     <section
-      class="nat-table-scroll"
+      class={windowed ? 'nat-table-scroll nat-table-scroll--windowed' : 'nat-table-scroll'}
       aria-label={`${t.label} table`}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
       tabIndex={0}
+      // A new function each render, so Preact calls it after every commit, before the frame is painted: the region
+      // is measured and scrolled to the window it was drawn for in the same frame (a layout effect would do the same
+      // but would grow the hooks chunk every island loads).
+      ref={(el: HTMLElement | null) => {
+        if (el === null || !windowed) return;
+        const drawn = el.querySelectorAll<HTMLElement>('tbody tr[aria-rowindex]');
+        const [one, two] = [drawn[0], drawn[1]];
+        const body = el.querySelector('tbody');
+        if (one !== undefined && one.offsetHeight > 0 && body !== null) {
+          const box = el.getBoundingClientRect();
+          const sizes = {
+            // the pitch, fractional (offsetTop is rounded, and 1,000 rows would add up the rounding)
+            rowPx:
+              two === undefined ? one.offsetHeight : two.getBoundingClientRect().top - one.getBoundingClientRect().top,
+            clientPx: el.clientHeight,
+            headPx: el.querySelector('thead')?.offsetHeight ?? 0,
+            bodyPx: body.getBoundingClientRect().top - box.top - el.clientTop + el.scrollTop,
+          };
+          if ((Object.keys(sizes) as (keyof typeof sizes)[]).some((k) => Math.abs(sizes[k] - s[k]) > 0.5)) {
+            // Sizes changed (first draw, fonts, theme, a narrower screen): keep the same row at the top.
+            const row = rowAt(s, s.top);
+            Object.assign(s, sizes);
+            s.top = row > 0 ? s.bodyPx - s.headPx + row * s.rowPx : 0;
+            s.sync = true;
+            redraw((n) => n + 1);
+          }
+        }
+        if (s.sync) {
+          s.sync = false;
+          el.scrollTop = s.top;
+          s.top = el.scrollTop; // as far as it could go
+        }
+      }}
+      onScroll={
+        windowed
+          ? (e) => {
+              const top = (e.currentTarget as HTMLElement).scrollTop;
+              const before = Math.floor(rowAt(s, s.top));
+              s.top = top;
+              if (Math.floor(rowAt(s, top)) !== before) redraw((n) => n + 1);
+            }
+          : undefined
+      }
     >
-      <table>
+      <table aria-rowcount={windowed ? count + 1 : undefined}>
         <caption>
           {t.label} table ({t.nat}) at t = {time > 0 ? formatDuration(time * 1000) : '0 s'}
+          {windowed ? `, ${count} sessions (scroll for more)` : null}
         </caption>
         <thead>
-          <tr>
+          <tr aria-rowindex={windowed ? 1 : undefined}>
             <th scope="col">#</th>
             <th scope="col">Protocol</th>
             <th scope="col">Inside</th>
@@ -137,12 +257,16 @@ export function NatTable({ table: t, time }: { table: RouterTable; time: number 
           </tr>
         </thead>
         <tbody>
-          {t.rows.length === 0 ? (
+          {count === 0 ? (
             <tr>
               <td colSpan={7}>Empty</td>
             </tr>
           ) : (
-            rows
+            <>
+              {spacer(from)}
+              {rows}
+              {spacer(count - to)}
+            </>
           )}
         </tbody>
       </table>
