@@ -142,26 +142,40 @@ export function useBackgroundRun<I, O>(input: I, options: BackgroundOptions<I, O
   const sync = useMemo(() => (direct && input !== initial.input ? run(input) : initial.output), [input]);
   const [done, setDone] = useState<Background<O>>({ output: initial.output, busy: false, live: false });
   const runner = useRef<Runner<I, O> | undefined>(undefined);
-  const mounted = useRef(false);
+  /** The input last posted (or shown from the server render) and the timer that announces its run as busy. */
+  const posted = useRef<{ input: I; timer?: ReturnType<typeof setTimeout> | undefined } | undefined>(undefined);
 
-  useEffect(() => {
-    const firstRun = !mounted.current;
-    mounted.current = true;
-    if (firstRun && initial.output !== undefined) setDone((d) => ({ ...d, live: true }));
-    if (direct || (firstRun && initial.output !== undefined)) return;
-    runner.current ??= new Runner(options);
+  const post = (value: I, announce: boolean) => {
+    clearTimeout(posted.current?.timer);
     // The first run (of the server-rendered state) is not announced: its output is already on screen.
-    const timer = firstRun
-      ? undefined
-      : setTimeout(() => setDone((d) => (d.busy ? d : { ...d, busy: true })), FRAME_MS);
-    runner.current.post(input, (output) => {
+    const timer = announce
+      ? setTimeout(() => setDone((d) => (d.busy ? d : { ...d, busy: true })), FRAME_MS)
+      : undefined;
+    posted.current = { input: value, timer };
+    runner.current ??= new Runner(options);
+    runner.current.post(value, (output) => {
       clearTimeout(timer);
       setDone({ output, busy: false, live: true });
     });
-    return () => clearTimeout(timer);
-  }, [input]);
+  };
 
-  useEffect(() => () => runner.current?.terminate(), []);
+  // Once mounted, a new input is posted while it renders, before the frame is painted, so the worker's answer is
+  // often drawn in the very next frame; an effect would post it after the paint, a frame later (and a layout effect
+  // would grow the hooks chunk every island loads). Preact never discards a render, so no post is for a render that
+  // does not happen; the server never posts (posted stays undefined there: effects do not run).
+  if (posted.current !== undefined && !direct && input !== posted.current.input) post(input, true);
+
+  useEffect(() => {
+    // Preact runs this before any later render, so `input` is still the newest.
+    if (initial.output !== undefined) {
+      posted.current = { input };
+      setDone((d) => ({ ...d, live: true }));
+    } else post(input, false);
+    return () => {
+      clearTimeout(posted.current?.timer);
+      runner.current?.terminate();
+    };
+  }, []);
 
   return direct ? { output: sync, busy: false, live: done.live } : done;
 }
