@@ -88,4 +88,15 @@ describe('NatTable', () => {
     expect(rows.at(-1)).toEqual(['1001', '1000']);
     expect(container.querySelectorAll('.nat-spacer')).toHaveLength(1);
   });
+
+  it('starts a long table at its top again after a short one in between', () => {
+    const { container, rerender } = render(<NatTable table={table(1000, 700)} time={5} />);
+    const ids = () => drawn(container).map(([, id]) => Number(id));
+    expect(ids()).toContain(701);
+    rerender(<NatTable table={table(30)} time={6} />);
+    expect(ids()).toHaveLength(30);
+    rerender(<NatTable table={table(1000)} time={7} />);
+    expect(ids()[0]).toBe(1);
+    expect((container.querySelector('section') as HTMLElement).scrollTop).toBe(0);
+  });
 });

@@ -168,7 +168,12 @@ export function NatTable({ table: t, time }: { table: RouterTable; time: number 
   });
   const [, redraw] = useState(0);
   const s = scroll.current;
-  if (windowed) {
+  if (!windowed) {
+    // A later long table (another scenario) starts at its top: scrolled there on its first windowed commit.
+    s.top = 0;
+    s.followed = -1;
+    s.sync = true;
+  } else {
     // Stepping to a packet that touches a row out of view scrolls that row to just below the header (once per packet).
     const touched = t.rows.findIndex((r) => r.touched !== undefined);
     if (touched >= 0 && touched !== s.followed) {
