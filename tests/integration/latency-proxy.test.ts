@@ -19,6 +19,22 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => echo.close(() => resolve())));
 
+/**
+ * Up to 3 round trips through `port`, stopping at the first whose first byte came back within `upperMs`: load on the
+ * machine can only add delay, so a late one is tried again, and only 3 late ones in a row fail the upper bound.
+ * Every try is returned, for the lower bounds (which load cannot break).
+ */
+async function fastestOf3(
+  port: number,
+  payload: string[],
+  upperMs: number,
+): Promise<{ firstMs: number; echoed: string; endedMs: number }[]> {
+  const tries = [];
+  do tries.push(await roundTrip(port, payload));
+  while (tries.length < 3 && (tries.at(-1)?.firstMs ?? 0) >= upperMs);
+  return tries;
+}
+
 /** Sends `payload` chunks through the proxy and resolves with the echo and the time to its first byte. */
 function roundTrip(port: number, payload: string[]): Promise<{ firstMs: number; echoed: string; endedMs: number }> {
   return new Promise((resolve, reject) => {
@@ -48,13 +64,15 @@ describe('startLatencyProxy', () => {
     });
     try {
       const chunks = Array.from({ length: 50 }, (_, i) => `<${i}>`);
-      const r = await roundTrip(proxy.port, chunks);
-      expect(r.echoed).toBe(chunks.join(''));
-      expect(r.firstMs).toBeGreaterThanOrEqual(40);
-      // Upper bound only against gross errors: a busy machine can delay timers.
-      expect(r.firstMs).toBeLessThan(40 + 100);
-      // The FIN travels like data: the echo ends one RTT after we end.
-      expect(r.endedMs).toBeGreaterThanOrEqual(40);
+      const tries = await fastestOf3(proxy.port, chunks, 40 + 100);
+      for (const r of tries) {
+        expect(r.echoed).toBe(chunks.join(''));
+        expect(r.firstMs).toBeGreaterThanOrEqual(40);
+        // The FIN travels like data: the echo ends one RTT after we end.
+        expect(r.endedMs).toBeGreaterThanOrEqual(40);
+      }
+      // Upper bound only against gross errors: a busy machine can delay timers (so the fastest of up to 3 tries).
+      expect(Math.min(...tries.map((r) => r.firstMs))).toBeLessThan(40 + 100);
       expect(proxy.stats().forwarded).toBeGreaterThan(0);
     } finally {
       await proxy.close();
@@ -68,11 +86,13 @@ describe('startLatencyProxy', () => {
       serverToClientDelayMs: 20,
     });
     try {
-      const r = await roundTrip(proxy.port, ['hello']);
-      expect(r.echoed).toBe('hello');
-      // 40 ms handshake + 40 ms for the data to go and come back.
-      expect(r.firstMs).toBeGreaterThanOrEqual(80);
-      expect(r.firstMs).toBeLessThan(80 + 100);
+      const tries = await fastestOf3(proxy.port, ['hello'], 80 + 100);
+      for (const r of tries) {
+        expect(r.echoed).toBe('hello');
+        // 40 ms handshake + 40 ms for the data to go and come back.
+        expect(r.firstMs).toBeGreaterThanOrEqual(80);
+      }
+      expect(Math.min(...tries.map((r) => r.firstMs))).toBeLessThan(80 + 100);
       proxy.resetStats();
       expect(proxy.stats()).toEqual({ forwarded: 0, maxLatenessMs: 0 });
     } finally {
