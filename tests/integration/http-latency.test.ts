@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageInput, type ProtocolId, simulatePageLoad, uniformPage } from '../../src/lib/http/index.ts';
-import { median, type Sampled, sampleFaithfully, tooBusy } from '../support/faithful-sampling.ts';
+import { median, type Sampled, sampleFaithfully, tooBusy, tryUntilUnder } from '../support/faithful-sampling.ts';
 import { type LatencyProxy, startLatencyProxy } from '../support/latency-proxy.ts';
 
 const RESOURCES = 12;
@@ -160,11 +160,12 @@ describe('the proxy really delays', () => {
     // The floor: direct loads until one takes under 40 ms (at most 25 loads or 15 s). Load can only slow a load down,
     // so the fastest is the instrument's floor; a machine too busy to show it within those bounds is said so and the
     // test is skipped, not failed (a 2-core machine with both cores hogged once took 40.02 ms at best of five).
-    const direct: number[] = [];
-    const until = performance.now() + 15_000;
-    while (direct.length < 25 && performance.now() < until && !direct.some((ms) => ms < 40)) {
-      direct.push(await loadH1(h1Port));
-    }
+    const direct = await tryUntilUnder(
+      () => loadH1(h1Port),
+      (ms) => ms,
+      40,
+      { tries: 25, withinMs: 15_000 },
+    );
     if (!direct.some((ms) => ms < 40)) {
       console.warn(
         `direct page load: could not measure the floor — the machine stayed too busy (${direct.length} loads, fastest ${Math.min(...direct).toFixed(1)} ms); skipped, not failed`,

@@ -2,6 +2,7 @@
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tryUntilUnder } from '../support/faithful-sampling.ts';
 import { startLatencyProxy } from '../support/latency-proxy.ts';
 
 let echo: net.Server;
@@ -19,20 +20,14 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => echo.close(() => resolve())));
 
-/**
- * Up to 3 round trips through `port`, stopping at the first whose first byte came back within `upperMs`: load on the
- * machine can only add delay, so a late one is tried again, and only 3 late ones in a row fail the upper bound.
- * Every try is returned, for the lower bounds (which load cannot break).
- */
-async function fastestOf3(
-  port: number,
-  payload: string[],
-  upperMs: number,
-): Promise<{ firstMs: number; echoed: string; endedMs: number }[]> {
-  const tries = [];
-  do tries.push(await roundTrip(port, payload));
-  while (tries.length < 3 && (tries.at(-1)?.firstMs ?? 0) >= upperMs);
-  return tries;
+/** Up to 3 round trips, stopping at the first whose first byte came back within `upperMs` (see tryUntilUnder). */
+function fastestOf3(port: number, payload: string[], upperMs: number) {
+  return tryUntilUnder(
+    () => roundTrip(port, payload),
+    (r) => r.firstMs,
+    upperMs,
+    { tries: 3 },
+  );
 }
 
 /** Sends `payload` chunks through the proxy and resolves with the echo and the time to its first byte. */
