@@ -66,13 +66,13 @@ try {
         let inView = 0;
         for (let i = -warmup; i < runs; i++) {
           await frame(); // the step runs in the frame's animation phase, so that frame paints it
-          if (i > 0 && h.natTouchedInView()) inView++; // the previous step's row, now painted
+          if (i > 0 && h.natTouchedInView() === 'in view') inView++; // the previous step's row, now painted
           if (i >= 0) performance.mark(`${prefix}${i}`);
           drawn = h.natStep(h.natFlows + warmup + i);
           if (i >= 0) performance.mark(`${prefix}${i}-answer`);
         }
         await frame().then(frame);
-        if (h.natTouchedInView()) inView++;
+        if (h.natTouchedInView() === 'in view') inView++;
         return { drawn, inView, elements: document.querySelectorAll('tbody tr').length };
       },
       { runs, warmup: WARMUP, prefix },

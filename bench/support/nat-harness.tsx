@@ -46,8 +46,11 @@ if (root === null) throw new Error('The page has no #root.');
 export interface NatHarness {
   /** Lays out packet `index` (0-based) and renders it; returns the number of table rows drawn. */
   natStep(index: number): number;
-  /** Whether the row the shown packet touched is inside its table's visible region (checked between steps). */
-  natTouchedInView(): boolean;
+  /**
+   * 'in view' when the row the shown packet touched is wholly visible — below the sticky header, above the region's
+   * bottom edge — else where it and the visible band are (checked between steps, and by the browser test).
+   */
+  natTouchedInView(): string;
   readonly natFlows: number;
 }
 const harness: NatHarness = {
@@ -58,11 +61,16 @@ const harness: NatHarness = {
   },
   natTouchedInView() {
     const row = root.querySelector('.nat-row--touched');
-    const region = row?.closest('.nat-table-scroll');
-    if (!row || !region) return false;
+    const region = row?.closest<HTMLElement>('.nat-table-scroll');
+    const head = region?.querySelector('thead th'); // the sticky cells (thead itself scrolls away)
+    if (!row || !region || !head) return 'no touched row';
     const r = row.getBoundingClientRect();
-    const v = region.getBoundingClientRect();
-    return r.top >= v.top && r.bottom <= v.bottom;
+    const box = region.getBoundingClientRect();
+    const top = Math.max(box.top + region.clientTop, head.getBoundingClientRect().bottom);
+    const bottom = box.top + region.clientTop + region.clientHeight;
+    return r.top >= top - 0.5 && r.bottom <= bottom + 0.5
+      ? 'in view'
+      : `row ${row.getAttribute('aria-rowindex')} at ${r.top}–${r.bottom}, visible ${top}–${bottom}`;
   },
   natFlows: FLOWS,
 };

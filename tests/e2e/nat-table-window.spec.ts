@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { build } from 'esbuild';
+import type { NatHarness } from '../../bench/support/nat-harness.tsx';
 import { axeViolations, watchForProblems } from './support.ts';
 
 /**
@@ -42,25 +43,14 @@ async function mount(page: Page): Promise<void> {
 /** Shows the reply to flow `flow` (0-based), which touches that flow's row; returns the rows the table holds. */
 function step(page: Page, flow: number): Promise<number> {
   return page.evaluate((f) => {
-    const h = globalThis as unknown as { natStep(i: number): number; natFlows: number };
+    const h = globalThis as unknown as NatHarness;
     return h.natStep(h.natFlows + f);
   }, flow);
 }
 
-/** 'in view' when the touched row is wholly visible: below the sticky header, above the region's bottom edge. */
+/** 'in view' when the touched row is wholly visible (the harness's own check, which the bench counts too). */
 function touchedInView(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const row = document.querySelector('#root .nat-row--touched');
-    const region = row?.closest<HTMLElement>('.nat-table-scroll');
-    const head = region?.querySelector('thead th'); // the sticky cells (thead itself scrolls away)
-    if (!row || !region || !head) return 'no touched row';
-    const r = row.getBoundingClientRect();
-    const top = Math.max(region.getBoundingClientRect().top + region.clientTop, head.getBoundingClientRect().bottom);
-    const bottom = region.getBoundingClientRect().top + region.clientTop + region.clientHeight;
-    return r.top >= top - 0.5 && r.bottom <= bottom + 0.5
-      ? 'in view'
-      : `row ${row.getAttribute('aria-rowindex')} at ${r.top}–${r.bottom}, visible ${top}–${bottom}`;
-  });
+  return page.evaluate(() => (globalThis as unknown as NatHarness).natTouchedInView());
 }
 
 /**
