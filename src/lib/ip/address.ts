@@ -25,9 +25,6 @@ export function ipv6(value: bigint, zoneId?: string): Ipv6Address {
   return newIpv6(value, zoneId);
 }
 
-/** `WORD_MASK[b]`: a 32-bit word with its top `b` bits set (0 ≤ b ≤ 32), as a signed int32 like the words below. */
-const WORD_MASK: readonly number[] = Array.from({ length: 33 }, (_, b) => (b === 0 ? 0 : (0xffffffff << (32 - b)) | 0));
-
 // Scratch space for splitting a bigint into 32-bit words with one allocation (the shift) instead of six: a store into
 // the BigUint64Array truncates to 64 bits, and the Int32Array reads the same bytes as two words in platform order.
 const SCRATCH64 = new BigUint64Array(2);
@@ -79,7 +76,7 @@ class IpValue {
 }
 
 /** What the word-reading code may find on an address: the words, or nothing on a plain object. */
-type MaybeWords = Partial<Pick<IpValue, '_w0' | '_w1' | '_w2' | '_w3'>>;
+export type MaybeWords = Partial<Pick<IpValue, '_w0' | '_w1' | '_w2' | '_w3'>>;
 
 /** The address object for a uint32 already range-checked. */
 function newIpv4(value: number): Ipv4Address {
@@ -137,35 +134,6 @@ export function wordsOf(address: Ipv6Address, out: Int32Array): void {
   out[1] = SCRATCH32[LOW_LANE] as number;
   out[2] = SCRATCH32[2 + HIGH_LANE] as number;
   out[3] = SCRATCH32[2 + LOW_LANE] as number;
-}
-
-/**
- * True if `address` lies in the network `base`/`prefixLength` of the same family (`base` has no host bits set): whole
- * words first, stopping at the first difference, then the partial word under its mask (IPv4 prefixes end in the first
- * word). Undefined if either object lacks the words (a plain object rather than one from this library); the caller then
- * compares values.
- */
-export function addressInPrefix(base: IpAddress, address: IpAddress, prefixLength: number): boolean | undefined {
-  const b = base as MaybeWords;
-  const a = address as MaybeWords;
-  const a0 = a._w0;
-  const b0 = b._w0;
-  if (a0 === undefined || b0 === undefined) return undefined;
-  let bits = prefixLength;
-  if (bits < 32) return ((a0 ^ b0) & (WORD_MASK[bits] as number)) === 0;
-  if (a0 !== b0) return false;
-  bits -= 32;
-  const a1 = a._w1 as number;
-  if (bits < 32) return ((a1 ^ (b._w1 as number)) & (WORD_MASK[bits] as number)) === 0;
-  if (a1 !== b._w1) return false;
-  bits -= 32;
-  const a2 = a._w2 as number;
-  if (bits < 32) return ((a2 ^ (b._w2 as number)) & (WORD_MASK[bits] as number)) === 0;
-  if (a2 !== b._w2) return false;
-  bits -= 32;
-  const a3 = a._w3 as number;
-  if (bits < 32) return ((a3 ^ (b._w3 as number)) & (WORD_MASK[bits] as number)) === 0;
-  return a3 === b._w3;
 }
 
 /** The address as an unsigned bigint (IPv4 widened), for arithmetic shared by both versions. */
