@@ -267,13 +267,22 @@ const mapAll = <T>(list: readonly T[], fn: (x: T) => Output): Run => {
     return out;
   };
 };
-const containsAll = <N, A>(nets: readonly N[], addrs: readonly A[], fn: (n: N, a: A) => boolean): Run => {
-  return (from = 0, to = addrs.length) => {
-    const out = new Array<boolean>(to - from);
-    for (let i = from; i < to; i++) out[i - from] = fn(nets[i % nets.length] as N, addrs[i] as A);
-    return out;
-  };
-};
+/**
+ * W3's loop, compiled afresh for each library and for the floor, so that each call site sees one predicate, as in a
+ * program that uses one library; V8 can then inline it. One loop shared by all of them would see five predicates and
+ * make every library pay an indirect call per item (about 4 ns here, as much as ours spends on the check itself).
+ */
+const containsAll = <N, A>(nets: readonly N[], addrs: readonly A[], fn: (n: N, a: A) => boolean): Run =>
+  new Function(
+    'nets',
+    'addrs',
+    'fn',
+    `return (from = 0, to = addrs.length) => {
+      const out = new Array(to - from);
+      for (let i = from; i < to; i++) out[i - from] = fn(nets[i % nets.length], addrs[i]);
+      return out;
+    };`,
+  )(nets, addrs, fn) as Run;
 const v4Of = (a: IpAddress) => ip.formatAddress(a);
 
 const workloads: Workload[] = [
