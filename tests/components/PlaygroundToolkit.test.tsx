@@ -131,10 +131,18 @@ const OPTIONS = {
   load: () => Promise.resolve(run),
 };
 
-function Runner(props: { readonly input: { n: number }; readonly bundled?: boolean }) {
+const QUIET = { ...OPTIONS, announcesBusy: false };
+
+function Runner(props: {
+  readonly input: { n: number };
+  readonly bundled?: boolean;
+  readonly quiet?: boolean;
+  readonly onRender?: () => void;
+}) {
+  props.onRender?.();
   const { output, busy } = useBackgroundRun(
     props.input,
-    props.bundled === false ? { ...OPTIONS, run: undefined } : OPTIONS,
+    props.bundled === false ? { ...OPTIONS, run: undefined } : props.quiet === true ? QUIET : OPTIONS,
   );
   return (
     <p>
@@ -165,6 +173,23 @@ describe('useBackgroundRun', () => {
       vi.advanceTimersByTime(20);
     });
     expect(container.textContent).toBe('run 1 (simulating…)');
+    act(() => FakeWorker.all[0]?.answer());
+    expect(container.textContent).toBe('run 2');
+  });
+
+  it('never announces a pending run for an island that shows nothing while waiting (announcesBusy: false)', () => {
+    let renders = 0;
+    const counted = () => {
+      renders++;
+    };
+    const { rerender, container } = render(<Runner input={{ n: 1 }} quiet onRender={counted} />);
+    rerender(<Runner input={{ n: 2 }} quiet onRender={counted} />);
+    const before = renders;
+    act(() => {
+      vi.advanceTimersByTime(200);
+    });
+    expect(container.textContent).toBe('run 1');
+    expect(renders).toBe(before); // no render while waiting
     act(() => FakeWorker.all[0]?.answer());
     expect(container.textContent).toBe('run 2');
   });

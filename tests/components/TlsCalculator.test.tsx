@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act } from 'preact/test-utils';
 import { renderToString } from 'preact-render-to-string';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TlsCalculator } from '../../src/components/TlsCalculator/TlsCalculator.tsx';
 import { formatDuration } from '../../src/lib/format/index.ts';
+import { type CalculatorRequest, calculate } from '../../src/lib/tls-calculator/run.ts';
 
 afterEach(() => {
   cleanup();
@@ -108,5 +110,69 @@ describe('TlsCalculator', () => {
 
   it('formats small times with a decimal (the site-wide duration format)', () => {
     expect([formatDuration(2.25), formatDuration(56), formatDuration(0)]).toEqual(['2.3 ms', '56 ms', '0 ms']);
+  });
+
+  describe('with a worker', () => {
+    /** Answers each request with the real run, when the test says so (as the island's worker would). */
+    class RunWorker {
+      static all: RunWorker[] = [];
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror: ((event: ErrorEvent) => void) | null = null;
+      posted: { id: number; input: CalculatorRequest }[] = [];
+      constructor() {
+        RunWorker.all.push(this);
+      }
+      postMessage(message: { id: number; input: CalculatorRequest }) {
+        this.posted.push(structuredClone(message));
+      }
+      terminate() {}
+      answer() {
+        const last = this.posted.at(-1);
+        if (last === undefined) throw new Error('nothing posted');
+        const output = structuredClone(calculate(last.input));
+        act(() => this.onmessage?.({ data: { id: last.id, output } } as MessageEvent));
+      }
+    }
+    afterEach(() => {
+      RunWorker.all = [];
+      vi.unstubAllGlobals();
+    });
+    const rows = () =>
+      within(screen.getByRole('table', { name: /All scenarios/ }))
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent);
+
+    it('asks only for the new ladder when the scenario alone changes, and keeps every row of the table', () => {
+      vi.stubGlobal('Worker', RunWorker);
+      render(<TlsCalculator preset={{ bandwidth: '' }} />);
+      const before = rows();
+      expect(before).toHaveLength(13);
+      fireEvent.change(screen.getByLabelText('Protocol scenario'), { target: { value: 'tls12-full' } });
+      const worker = RunWorker.all[0] as RunWorker;
+      expect(worker.posted.at(-1)?.input).toMatchObject({ scenario: 'tls12-full', haveResults: true });
+      worker.answer();
+      expect(headline('Request sent')).toBe('300 ms after 3 round trips');
+      expect(screen.getByRole('img', { name: 'TLS 1.2 full handshake (ECDHE)' })).toBeTruthy();
+      expect(rows()).toEqual(before);
+      const selected = screen.getByRole('button', { name: 'TLS 1.2 full', pressed: true });
+      expect(selected).toBeTruthy();
+
+      // A new network: every row is computed again, and the answer carries them.
+      fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '50' } });
+      expect(worker.posted.at(-1)?.input).not.toHaveProperty('haveResults');
+      worker.answer();
+      expect(headline('Request sent')).toBe('150 ms after 3 round trips');
+      expect(rows()).not.toEqual(before);
+      expect(rows().join(' ')).toContain('150 ms');
+
+      // And back to another scenario on that network: the rows it holds are the new ones.
+      const after = rows();
+      fireEvent.change(screen.getByLabelText('Protocol scenario'), { target: { value: 'tls13-full' } });
+      expect(worker.posted.at(-1)?.input).toMatchObject({ haveResults: true });
+      worker.answer();
+      expect(headline('Request sent')).toBe('100 ms after 2 round trips');
+      expect(rows()).toEqual(after);
+    });
   });
 });

@@ -88,6 +88,8 @@ const RUN_OPTIONS: BackgroundOptions<CalculatorRequest, CalculatorOutput> = {
       ? (await import('../../lib/tls-calculator/run.ts')).calculate
       : undefined,
   load: () => import('../../lib/tls-calculator/run.ts').then((module) => module.calculate),
+  // Nothing on screen says "busy": the answer replaces the results when it comes.
+  announcesBusy: false,
 };
 
 function roundTripsText(n: number): string {
@@ -107,9 +109,25 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   // While a field is invalid, keep showing the last valid results (the error says what to fix).
   const kept = useLastGood(useMemo(() => parseCalculatorState(state), [state]));
   const input: HandshakeInput = kept.value ?? (DEFAULT_PARSE.ok ? DEFAULT_PARSE.value : {});
-  const request = useMemo(() => ({ input, scenario: state.scenario }), [input, state.scenario]);
+  // Every scenario's results for the input they were computed for, from the newest answer that carried them. When only
+  // the scenario changes, the worker is told so and answers with the new ladder alone. No answer can replace these
+  // between that request and its answer: the answers to older requests are dropped.
+  const held = useRef<{ readonly key: string; readonly results: readonly ScenarioResult[] } | undefined>(undefined);
+  const request = useMemo<CalculatorRequest>(
+    () =>
+      held.current?.key === JSON.stringify(input)
+        ? { input, scenario: state.scenario, haveResults: true }
+        : { input, scenario: state.scenario },
+    [input, state.scenario],
+  );
   const run = useBackgroundRun(request, RUN_OPTIONS);
   const output = run.output;
+  if (output?.results !== undefined && held.current?.results !== output.results) {
+    held.current = { key: JSON.stringify(output.input), results: output.results };
+  }
+  // `held` is for this output's input whenever the output left the results out; the chosen row alone is a fallback
+  // that cannot happen, there only so that the table is never empty.
+  const results = output?.results ?? held.current?.results ?? (output === undefined ? [] : [output.chosen]);
   const level = props.headingLevel ?? 3;
   const Heading = `h${level}` as 'h3';
 
@@ -132,7 +150,7 @@ export function TlsCalculator(props: TlsCalculatorProps) {
           heading={Heading}
           chosen={output.chosen}
           ladder={output.ladder}
-          results={output.results}
+          results={results}
           drawLadder={run.live || props.ladderOnServer !== false}
           sort={sort}
           onSort={(key) =>

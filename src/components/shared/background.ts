@@ -42,6 +42,11 @@ export interface BackgroundOptions<I, O> {
   readonly run: ((input: I) => O) | undefined;
   /** Loads the run for the main thread when there is no worker and no `run`. */
   readonly load: () => Promise<(input: I) => O>;
+  /**
+   * False for an island that shows nothing while a run is pending: `busy` then stays false, and the render that would
+   * announce it (a frame after the post, in the middle of waiting for the answer) never happens.
+   */
+  readonly announcesBusy?: boolean;
 }
 
 /** Owns one worker: posts inputs, drops stale answers, replaces the worker to cancel a run in flight. */
@@ -148,9 +153,10 @@ export function useBackgroundRun<I, O>(input: I, options: BackgroundOptions<I, O
   const post = (value: I, announce: boolean) => {
     clearTimeout(posted.current?.timer);
     // The first run (of the server-rendered state) is not announced: its output is already on screen.
-    const timer = announce
-      ? setTimeout(() => setDone((d) => (d.busy ? d : { ...d, busy: true })), FRAME_MS)
-      : undefined;
+    const timer =
+      announce && options.announcesBusy !== false
+        ? setTimeout(() => setDone((d) => (d.busy ? d : { ...d, busy: true })), FRAME_MS)
+        : undefined;
     posted.current = { input: value, timer };
     runner.current ??= new Runner(options);
     runner.current.post(value, (output) => {

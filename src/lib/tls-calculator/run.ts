@@ -28,11 +28,19 @@ export interface TlsLadder {
 export interface CalculatorRequest {
   readonly input: HandshakeInput;
   readonly scenario: ScenarioId;
+  /**
+   * True when the island already holds every scenario's results for this input (only the scenario changed): the
+   * answer then leaves `results` out, which spares the main thread the structured clone of about 40 KB it already has.
+   */
+  readonly haveResults?: boolean;
 }
 
 /** What the run answers: every scenario's numbers in teaching order, and the chosen one's ladder. */
 export interface CalculatorOutput {
-  readonly results: readonly ScenarioResult[];
+  /** The input this answer is for (the island keys the results it holds by it). */
+  readonly input: HandshakeInput;
+  /** Every scenario's numbers in teaching order; absent when the request said the island holds them. */
+  readonly results?: readonly ScenarioResult[];
   /** The result of the scenario asked for (the first one if no result has that id). */
   readonly chosen: ScenarioResult;
   readonly ladder: TlsLadder;
@@ -45,11 +53,15 @@ export function ladderOf(result: ScenarioResult): TlsLadder {
   return { scene, title: diagram.title, caption: diagram.caption };
 }
 
-/** Every scenario for one input, in teaching order, and the ladder of the scenario asked for. */
+/** Every scenario for one input, in teaching order (unless the request says the island has them), and the ladder of
+ * the scenario asked for. */
 export function calculate(request: CalculatorRequest): CalculatorOutput {
   const results = compareScenarios(request.input);
   const chosen = results.find((result) => result.scenario === request.scenario) ?? results[0];
   // compareScenarios returns one result per scenario, never none.
   if (chosen === undefined) throw new Error('compareScenarios returned no scenarios');
-  return { results, chosen, ladder: ladderOf(chosen) };
+  const ladder = ladderOf(chosen);
+  return request.haveResults === true
+    ? { input: request.input, chosen, ladder }
+    : { input: request.input, results, chosen, ladder };
 }

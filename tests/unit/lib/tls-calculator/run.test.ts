@@ -11,7 +11,7 @@ describe('calculate (the worker run)', () => {
 
   it('returns every scenario in teaching order with the model’s numbers', () => {
     const output = calculate({ input, scenario: 'tls13-full' });
-    expect(output.results.map((r) => r.scenario)).toEqual([...scenarioIds]);
+    expect(output.results?.map((r) => r.scenario)).toEqual([...scenarioIds]);
     expect(output.results).toEqual(compareScenarios(input));
   });
 
@@ -22,6 +22,18 @@ describe('calculate (the worker run)', () => {
     expect(ladder.title).toBe(diagram.title);
     expect(ladder.caption).toBe(diagram.caption);
     expect(ladder.scene).toEqual(layoutSequence({ actors: diagram.actors, steps: diagram.steps, timed: true }));
+  });
+
+  it('leaves the results out when the island says it holds them, and says which input the answer is for', () => {
+    const full = calculate({ input, scenario: 'tls13-full' });
+    const lean = calculate({ input, scenario: 'tls12-full', haveResults: true });
+    expect(lean.results).toBeUndefined();
+    expect('results' in lean).toBe(false);
+    expect(lean.input).toEqual(input);
+    expect(full.input).toEqual(input);
+    expect(lean.chosen).toEqual(full.results?.find((r) => r.scenario === 'tls12-full'));
+    expect(lean.ladder).toEqual(calculate({ input, scenario: 'tls12-full' }).ladder);
+    expect(JSON.stringify(lean).length).toBeLessThan(JSON.stringify(full).length / 2);
   });
 
   it('falls back to the first scenario for an id it does not know (a worker is sent whatever the island has)', () => {
