@@ -36,8 +36,10 @@ const LOW_LANE = 1 - HIGH_LANE;
  * What {@link ipv4} and {@link ipv6} return: the public shape (`version`, `value`, IPv6 `zoneId`) plus the address split
  * into 32-bit words `_w0`…`_w3`, most significant first (IPv4 uses `_w0` only; the rest are 0), computed once at
  * construction. With them, "is this address in that network" compares small integers, the same way for both families,
- * instead of allocating bigints, and IPv6 text is printed from them. The words are signed int32s, which V8 keeps
- * unboxed; one class for both families keeps the JIT's property caches monomorphic when callers mix them. The words are
+ * instead of allocating bigints, and IPv6 text is printed from them. The words are signed int32s (V8 stores those
+ * outside its 31-bit small integers as heap numbers; 16-bit halves, always small, measured slower for containment
+ * because they double the operations); one class for both families keeps the JIT's property caches monomorphic when
+ * callers mix them. The words are
  * an implementation detail: read `value`. A plain object of the public shape is still a valid address (code that reads
  * the words checks for them and falls back to `value`), and two addresses built by this library with the same value are
  * deep-equal (the version, words and zone decide).

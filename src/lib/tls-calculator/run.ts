@@ -6,7 +6,8 @@
  *
  * Only the chosen ladder is laid out and sent: the other twelve cost the worker about 3.5 ms and the main thread
  * the structured clone of ~110 KB on every keystroke, for ladders nobody is looking at (issue 13). Choosing another
- * scenario is a run of its own, well under a millisecond once the worker is warm.
+ * scenario is a run of its own, and since the network did not change, the island says it holds the results
+ * (`haveResults`): the answer is the new ladder and its row, about a quarter of a full answer.
  */
 import { layoutSequence, type Scene } from '../diagram/index.ts';
 import {
