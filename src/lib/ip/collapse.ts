@@ -1,30 +1,52 @@
-import {
-  addressToBigInt,
-  bigIntToAddress,
-  compareAddresses,
-  formatAddress,
-  ipv4,
-  maxPrefix,
-  parseAddress,
-} from './address.ts';
+import { addressToBigInt, bigIntToAddress, compareAddresses, formatAddress, ipv4, parseAddress } from './address.ts';
 import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors.ts';
 import { networkFirst, networkLast, parseNetwork } from './network.ts';
 import type { AddressRange, IpAddress, IpNetwork, IpResult, IpVersion } from './types.ts';
 
 /** Minimal CIDR blocks covering [first, last] exactly (integer bounds, inclusive). */
 export function intervalToNetworks(version: IpVersion, first: bigint, last: bigint): IpNetwork[] {
-  const bits = maxPrefix(version);
+  if (version === 4) return ipv4IntervalToNetworks(Number(first), Number(last));
   const out: IpNetwork[] = [];
   let cursor = first;
   while (cursor <= last) {
     // Largest block aligned at `cursor` (its trailing zero bits) that does not pass `last` (bit length of the span).
-    const alignment = cursor === 0n ? bits : (cursor & -cursor).toString(2).length - 1;
-    const span = (last - cursor + 1n).toString(2).length - 1;
-    const size = Math.min(alignment, span, bits);
-    out.push({ version, networkAddress: bigIntToAddress(version, cursor), prefixLength: bits - size });
+    const alignment = cursor === 0n ? 128 : bitLength(cursor & -cursor) - 1;
+    const span = bitLength(last - cursor + 1n) - 1;
+    const size = Math.min(alignment, span, 128);
+    out.push({ version, networkAddress: bigIntToAddress(version, cursor), prefixLength: 128 - size });
     cursor += 1n << BigInt(size);
   }
   return out;
+}
+
+/** The same for IPv4, in doubles (every value is below 2^33): no bigint per block. */
+function ipv4IntervalToNetworks(first: number, last: number): IpNetwork[] {
+  const out: IpNetwork[] = [];
+  let cursor = first;
+  while (cursor <= last) {
+    // `cursor & -cursor` is the lowest set bit, also above 2^31, where both sides wrap to int32 alike.
+    const alignment = cursor === 0 ? 32 : 31 - Math.clz32(cursor & -cursor);
+    const count = last - cursor + 1;
+    const span = count >= 2 ** 32 ? 32 : 31 - Math.clz32(count);
+    const size = Math.min(alignment, span);
+    out.push({ version: 4, networkAddress: ipv4(cursor), prefixLength: 32 - size });
+    cursor += 2 ** size;
+  }
+  return out;
+}
+
+/** `POW2[k]` is 2^k as a bigint, 0 ≤ k ≤ 128. */
+const POW2 = /* @__PURE__ */ Array.from({ length: 129 }, (_, k) => 1n << BigInt(k));
+
+/**
+ * The number of bits of a non-negative bigint below 2^129, without printing it in binary: exact in doubles below
+ * 2^53; above, log2 of the nearest double, one lower when that double rounded up to the next power of two.
+ */
+function bitLength(x: bigint): number {
+  if (x <= 0xffffffffn) return 32 - Math.clz32(Number(x));
+  if (x <= 0x1fffffffffffffn) return 64 - Math.clz32(Math.floor(Number(x) / 2 ** 32));
+  const floorLog2 = Math.floor(Math.log2(Number(x)));
+  return x < (POW2[floorLog2] as bigint) ? floorLog2 : floorLog2 + 1;
 }
 
 /**

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseAddress } from '../../../../src/lib/ip/address.ts';
+import { bigIntToAddress, parseAddress } from '../../../../src/lib/ip/address.ts';
 import {
   collapseNetworks,
   intervalToNetworks,
@@ -122,5 +123,64 @@ describe('parseNetworkList', () => {
       `"range-reversed: Entry 1: The range starts at 10.0.0.5, after its end 10.0.0.1; swap the two addresses"`,
     );
     expect(e('1'.repeat(1_000_001))).toMatch(/^too-long/);
+  });
+});
+
+describe('intervalToNetworks against the plain bigint definition', () => {
+  /** The blocks as first written: bit lengths read from binary text, every step in bigints (slow, obviously right). */
+  const reference = (version: 4 | 6, first: bigint, last: bigint): string[] => {
+    const bits = version === 4 ? 32 : 128;
+    const out: string[] = [];
+    let cursor = first;
+    while (cursor <= last) {
+      const alignment = cursor === 0n ? bits : (cursor & -cursor).toString(2).length - 1;
+      const span = (last - cursor + 1n).toString(2).length - 1;
+      const size = Math.min(alignment, span, bits);
+      out.push(formatNetwork({ version, networkAddress: bigIntToAddress(version, cursor), prefixLength: bits - size }));
+      cursor += 1n << BigInt(size);
+    }
+    return out;
+  };
+  // Values near the edges the fast paths care about: 0, 2^31 (int32 sign), 2^32, 2^53 (exact doubles), the top.
+  const near = (bits: number, edges: readonly bigint[]) =>
+    fc.oneof(
+      fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n }),
+      fc.tuple(fc.constantFrom(...edges), fc.bigInt({ min: -70n, max: 70n })).map(([edge, d]) => {
+        const v = edge + d;
+        const top = (1n << BigInt(bits)) - 1n;
+        return v < 0n ? 0n : v > top ? top : v;
+      }),
+    );
+  const v4 = near(32, [0n, 1n << 31n, 1n << 32n]);
+  const v6 = near(128, [0n, 1n << 32n, 1n << 53n, 1n << 64n, 1n << 127n, 1n << 128n]);
+
+  test('IPv4 (doubles) gives the same blocks', () => {
+    fc.assert(
+      fc.property(v4, v4, (x, y) => {
+        const [a, b] = x <= y ? [x, y] : [y, x];
+        expect(fmt(intervalToNetworks(4, a, b))).toEqual(reference(4, a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('IPv6 (bit lengths without binary text) gives the same blocks', () => {
+    fc.assert(
+      fc.property(v6, v6, (x, y) => {
+        const [a, b] = x <= y ? [x, y] : [y, x];
+        expect(fmt(intervalToNetworks(6, a, b))).toEqual(reference(6, a, b));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test.each([
+    [4, 0n, 0xffffffffn, ['0.0.0.0/0']],
+    [4, 0x7fffffffn, 0x80000000n, ['127.255.255.255/32', '128.0.0.0/32']],
+    [4, 0x80000000n, 0xffffffffn, ['128.0.0.0/1']],
+    [6, 0xffffffffn, 0x100000000n, ['::ffff:ffff/128', '::1:0:0/128']],
+    [6, 1n << 53n, (1n << 54n) - 1n, ['::20:0:0:0/75']],
+  ] as const)('IPv%i %s – %s', (version, first, last, expected) => {
+    expect(fmt(intervalToNetworks(version, first, last))).toEqual(expected);
   });
 });
