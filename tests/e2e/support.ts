@@ -7,12 +7,18 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22
 /**
  * Records console errors (Content-Security-Policy violations among them), uncaught exceptions and failed or 4xx/5xx requests while a page is used.
  *
- * One failure is not a problem: a document request aborted (`net::ERR_ABORTED`) because a navigation superseded
- * it — the browser cancels the old page load when a newer one starts (a click on a search result can start the
- * same navigation twice, and under load the first one is still in flight). Such a request is recorded when it fails
- * and taken back as soon as a later main-frame navigation is seen, whichever of the two events arrives first. The
- * browser's own favicon fetch, when aborted, is not a problem either (a 404 still is). Nothing else is excused: an
- * aborted image, script or fetch, or an aborted document with no navigation after it, stays a problem.
+ * Two failures are not problems, both cancellations (`net::ERR_ABORTED`) caused by leaving a page:
+ * - a document request superseded by a newer navigation: the browser cancels the old page load when a newer one starts
+ *   (a click on a search result can start the same navigation twice, and under load the first one is still in
+ *   flight). Such a request is recorded when it fails and taken back as soon as a later main-frame navigation is seen,
+ *   whichever of the two events arrives first;
+ * - a subresource (script, style, image, fetch) of the page being left, still loading when a main-frame navigation
+ *   started after it: the browser cancels it as it unloads that page (seen in the flake proof: under load, a click on
+ *   the home page's link to the journey page cut off a script the home page was still fetching). Only a request that
+ *   started before a navigation already under way when it failed is excused.
+ * The browser's own favicon fetch, when aborted, is not a problem either (a 404 still is). Nothing else is excused: an
+ * aborted subresource with no navigation under way, an aborted document with no navigation after it, an HTTP error, a
+ * blocked request, stay problems.
  */
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
@@ -57,14 +63,16 @@ export function watchForProblems(page: Page): string[] {
     if (error === 'net::ERR_ABORTED' && kind === 'other' && new URL(request.url()).pathname.endsWith('/favicon.svg')) {
       return;
     }
+    // A subresource of the page being left, cut off by a navigation that started after it (see above).
+    const started = startedAfter.get(request) ?? navigations;
+    if (error === 'net::ERR_ABORTED' && kind !== 'document' && kind !== 'other' && navigations > started) return;
     problems.push(text);
     // A document request, or a link prefetch of one (type 'other': Chromium fetches a hovered or tapped link's page
     // ahead, and aborts that fetch when the click navigates), is harmless once a navigation supersedes it. Seen in
     // the flake proof: search's Enter on a result under load aborted a prefetch of the result page.
     if (error === 'net::ERR_ABORTED' && (kind === 'document' || kind === 'other')) {
       // Counted from before its own start: a navigation request increments the count as it starts.
-      const started = (startedAfter.get(request) ?? navigations) + (isMainFrameNavigation(request) ? 1 : 0);
-      aborted.push({ text, started });
+      aborted.push({ text, started: started + (isMainFrameNavigation(request) ? 1 : 0) });
       forgetSuperseded();
     }
   });
