@@ -1,7 +1,15 @@
-import { addressToBigInt, bigIntToAddress, compareAddresses, formatAddress, ipv4, parseAddress } from './address.ts';
+import {
+  addressToBigInt,
+  bigIntToAddress,
+  compareAddresses,
+  formatAddress,
+  ipv4,
+  parseAddress,
+  wordsOf,
+} from './address.ts';
 import { ipError, MAX_INPUT_LENGTH, ok, quoteInput } from './errors.ts';
 import { networkFirst, networkLast, parseNetwork } from './network.ts';
-import type { AddressRange, IpAddress, IpNetwork, IpResult, IpVersion } from './types.ts';
+import type { AddressRange, IpAddress, IpNetwork, IpResult, IpVersion, Ipv6Address } from './types.ts';
 
 /** Minimal CIDR blocks covering [first, last] exactly (integer bounds, inclusive). */
 export function intervalToNetworks(version: IpVersion, first: bigint, last: bigint): IpNetwork[] {
@@ -9,14 +17,26 @@ export function intervalToNetworks(version: IpVersion, first: bigint, last: bigi
   const out: IpNetwork[] = [];
   let cursor = first;
   while (cursor <= last) {
-    // Largest block aligned at `cursor` (its trailing zero bits) that does not pass `last` (bit length of the span).
-    const alignment = cursor === 0n ? 128 : bitLength(cursor & -cursor) - 1;
-    const span = bitLength(last - cursor + 1n) - 1;
-    const size = Math.min(alignment, span, 128);
-    out.push({ version, networkAddress: bigIntToAddress(version, cursor), prefixLength: 128 - size });
-    cursor += 1n << BigInt(size);
+    // Largest block aligned at `cursor` (its trailing zero bits, read from the address's words) that does not pass
+    // `last` (the bit length of what is left).
+    const networkAddress = bigIntToAddress(6, cursor) as Ipv6Address;
+    const size = Math.min(trailingZeros(networkAddress), bitLength(last - cursor + 1n) - 1);
+    out.push({ version, networkAddress, prefixLength: 128 - size });
+    cursor += POW2[size] as bigint;
   }
   return out;
+}
+
+const WORDS = /* @__PURE__ */ new Int32Array(4);
+
+/** The number of trailing zero bits of an IPv6 address (128 for ::). */
+function trailingZeros(address: Ipv6Address): number {
+  wordsOf(address, WORDS);
+  for (let k = 3; k >= 0; k--) {
+    const word = WORDS[k] as number;
+    if (word !== 0) return 32 * (3 - k) + 31 - Math.clz32(word & -word);
+  }
+  return 128;
 }
 
 /** The same for IPv4, in doubles (every value is below 2^33): no bigint per block. */
@@ -128,13 +148,19 @@ export function summarizeRange(first: IpAddress, last: IpAddress): IpResult<IpNe
       `The range mixes IPv${first.version} (${formatAddress(first)}) and IPv${last.version} (${formatAddress(last)}); use two addresses of the same version`,
     );
   }
-  if (compareAddresses(first, last) > 0) {
+  // IPv4 in doubles, without a bigint.
+  const v4 = first.version === 4;
+  if (v4 ? first.value > (last.value as number) : compareAddresses(first, last) > 0) {
     return ipError(
       'range-reversed',
       `The range starts at ${formatAddress(first)}, after its end ${formatAddress(last)}; swap the two addresses`,
     );
   }
-  return ok(intervalToNetworks(first.version, addressToBigInt(first), addressToBigInt(last)));
+  return ok(
+    v4
+      ? ipv4IntervalToNetworks(first.value, last.value as number)
+      : intervalToNetworks(6, addressToBigInt(first), addressToBigInt(last)),
+  );
 }
 
 const RANGE_SEPARATOR = /[-–—]/;
