@@ -154,23 +154,16 @@ describe('intervalToNetworks against the plain bigint definition', () => {
   const v4 = near(32, [0n, 1n << 31n, 1n << 32n]);
   const v6 = near(128, [0n, 1n << 32n, 1n << 53n, 1n << 64n, 1n << 127n, 1n << 128n]);
 
-  test('IPv4 (doubles) gives the same blocks', () => {
+  test.each([
+    ['IPv4 (doubles)', 4, v4, 2000],
+    ['IPv6 (bit lengths without binary text)', 6, v6, 1000],
+  ] as const)('%s gives the same blocks', (_, version, values, numRuns) => {
     fc.assert(
-      fc.property(v4, v4, (x, y) => {
+      fc.property(values, values, (x, y) => {
         const [a, b] = x <= y ? [x, y] : [y, x];
-        expect(fmt(intervalToNetworks(4, a, b))).toEqual(reference(4, a, b));
+        expect(fmt(intervalToNetworks(version, a, b))).toEqual(reference(version, a, b));
       }),
-      { numRuns: 2000 },
-    );
-  });
-
-  test('IPv6 (bit lengths without binary text) gives the same blocks', () => {
-    fc.assert(
-      fc.property(v6, v6, (x, y) => {
-        const [a, b] = x <= y ? [x, y] : [y, x];
-        expect(fmt(intervalToNetworks(6, a, b))).toEqual(reference(6, a, b));
-      }),
-      { numRuns: 1000 },
+      { numRuns },
     );
   });
 
