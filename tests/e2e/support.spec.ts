@@ -44,6 +44,67 @@ test('a script still loading when the page is left is excused', async ({ page })
   expect(problems).toEqual([]);
 });
 
+test('a script the page being left starts after the navigation began is excused', async ({ page }) => {
+  // Stop 24's CI: Starlight imports Pagefind's UI when the page is idle, which on a busy machine came only after the
+  // test's next navigation had started; the import was then cut off when the next page committed.
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/start/url-journey/', async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await page.route('**/late-script.js', () => {}); // never answered
+  // The old page adds the script when a request of its own is answered, and the test answers it only once the
+  // navigation's request is out. (Neither Playwright's evaluate nor CDP's reaches a page whose successor is pending.)
+  let go: () => void = () => {};
+  const signalled = new Promise<void>((resolve) => {
+    go = resolve;
+  });
+  await page.route('**/go-signal', async (route) => {
+    await signalled;
+    await route.fulfill({ body: 'go' });
+  });
+  const sent = page.waitForRequest('**/late-script.js');
+  await page.evaluate(() => {
+    fetch('/go-signal').then(() => {
+      document.head.append(Object.assign(document.createElement('script'), { src: '/late-script.js' }));
+    });
+  });
+  const leaving = page.goto('/start/url-journey/');
+  await page.waitForRequest('**/start/url-journey/');
+  go();
+  await sent;
+  release();
+  await leaving;
+  await expect(page.locator('h1')).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+test('an aborted fetch stays a problem across a same-document navigation', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  await page.route('**/pending-data.json', () => {}); // never answered
+  const sent = page.waitForRequest('**/pending-data.json');
+  await page.evaluate(() => {
+    const controller = new AbortController();
+    (window as unknown as { abortData: () => void }).abortData = () => controller.abort();
+    fetch('/pending-data.json', { signal: controller.signal }).catch(() => undefined);
+  });
+  await sent;
+  const moved = page.waitForEvent('framenavigated');
+  await page.evaluate(() => history.pushState(null, '', '?moved=1'));
+  await moved;
+  await page.evaluate(() => (window as unknown as { abortData: () => void }).abortData());
+  await expect.poll(() => problems.filter((p) => p.includes('pending-data.json'))).toHaveLength(1);
+  await page.goto('/start/url-journey/');
+  await expect(page.locator('h1')).toHaveCount(1);
+  expect(problems.filter((p) => p.includes('pending-data.json'))).toHaveLength(1);
+});
+
 test('an aborted fetch is still a problem, also when the page is left afterwards', async ({ page }) => {
   const problems = watchForProblems(page);
   await page.goto('/');

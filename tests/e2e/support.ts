@@ -12,25 +12,41 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22
  *   (a click on a search result can start the same navigation twice, and under load the first one is still in
  *   flight). Such a request is recorded when it fails and taken back as soon as a later main-frame navigation is seen,
  *   whichever of the two events arrives first;
- * - a subresource (script, style, image, fetch) of the page being left, still loading when a main-frame navigation
- *   started after it: the browser cancels it as it unloads that page (seen in the flake proof: under load, a click on
- *   the home page's link to the journey page cut off a script the home page was still fetching). Only a request that
- *   started before a navigation already under way when it failed is excused.
+ * - a subresource (script, style, image, fetch) of the page being left: the browser cancels it when the next document
+ *   commits. It may have started before the navigation (flake-proof round 13: under load, a click on the home page's
+ *   link to the journey page cut off a script the home page was still fetching) or after it started (stop 24's CI:
+ *   Starlight imports Pagefind's UI when the browser is idle, and on a busy machine the home page became idle only
+ *   once the test's next `goto` was already under way). What counts is that it started before a new document
+ *   committed and failed after a navigation had started. When it fails before the commit, it is recorded and taken
+ *   back at the commit.
  * The browser's own favicon fetch, when aborted, is not a problem either (a 404 still is). Nothing else is excused: an
- * aborted subresource with no navigation under way, an aborted document with no navigation after it, an HTTP error, a
- * blocked request, stay problems.
+ * aborted subresource with no navigation under way stays a problem even if the page is left later (and a same-document
+ * navigation, `history.pushState`, leaves no page), as do an aborted document with no navigation after it, an HTTP
+ * error and a blocked request.
  */
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
   /** Main-frame navigation requests seen so far, and the count when each request started. */
   let navigations = 0;
   const startedAfter = new WeakMap<Request, number>();
+  /**
+   * New documents committed in the main frame so far, the count when each request started, and the navigation count
+   * at the latest commit. A commit is a new document only when a main-frame navigation request came since the last
+   * one: a same-document navigation (`pushState`, a fragment) also fires `framenavigated`, with no request.
+   */
+  let documents = 0;
+  let navigationsAtCommit = 0;
+  const startedOnDocument = new WeakMap<Request, number>();
   /** Aborted document requests not yet known to be superseded: their problem text and the count at their start. */
   let aborted: { text: string; started: number }[] = [];
+  /** Problem texts of aborted subresources that failed while a navigation was under way, not yet committed. */
+  let cutOff: string[] = [];
+  const takeBack = (texts: string[]) => {
+    for (const text of texts) problems.splice(problems.indexOf(text), 1);
+  };
   const forgetSuperseded = () => {
-    const superseded = aborted.filter((a) => navigations > a.started);
+    takeBack(aborted.filter((a) => navigations > a.started).map((a) => a.text));
     aborted = aborted.filter((a) => navigations <= a.started);
-    for (const { text } of superseded) problems.splice(problems.indexOf(text), 1);
   };
   const isMainFrameNavigation = (request: Request): boolean => {
     try {
@@ -39,6 +55,13 @@ export function watchForProblems(page: Page): string[] {
       return false; // a service worker's request has no frame
     }
   };
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() || navigations === navigationsAtCommit) return;
+    documents++;
+    navigationsAtCommit = navigations;
+    takeBack(cutOff);
+    cutOff = [];
+  });
   page.on('console', (message) => {
     // Chromium reports each Content-Security-Policy violation on the console (as an error; checked by text too so a
     // violation logged at another level still fails the test).
@@ -48,6 +71,7 @@ export function watchForProblems(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('request', (request) => {
     startedAfter.set(request, navigations);
+    startedOnDocument.set(request, documents);
     if (isMainFrameNavigation(request)) {
       navigations++;
       forgetSuperseded();
@@ -63,10 +87,13 @@ export function watchForProblems(page: Page): string[] {
     if (error === 'net::ERR_ABORTED' && kind === 'other' && new URL(request.url()).pathname.endsWith('/favicon.svg')) {
       return;
     }
-    // A subresource of the page being left, cut off by a navigation that started after it (see above).
     const started = startedAfter.get(request) ?? navigations;
-    if (error === 'net::ERR_ABORTED' && kind !== 'document' && kind !== 'other' && navigations > started) return;
+    // A subresource of the page being left (see above): excused if a new document has committed since it started,
+    // taken back at the commit if a navigation is under way.
+    const subresourceAborted = error === 'net::ERR_ABORTED' && kind !== 'document' && kind !== 'other';
+    if (subresourceAborted && documents > (startedOnDocument.get(request) ?? documents)) return;
     problems.push(text);
+    if (subresourceAborted && navigations > navigationsAtCommit) cutOff.push(text);
     // A document request, or a link prefetch of one (type 'other': Chromium fetches a hovered or tapped link's page
     // ahead, and aborts that fetch when the click navigates), is harmless once a navigation supersedes it. Seen in
     // the flake proof: search's Enter on a result under load aborted a prefetch of the result page.
