@@ -174,5 +174,55 @@ describe('TlsCalculator', () => {
       expect(headline('Request sent')).toBe('100 ms after 2 round trips');
       expect(rows()).toEqual(after);
     });
+
+    it('asks for every ladder once the network has stayed the same, then draws any scenario without a run', () => {
+      vi.useFakeTimers();
+      try {
+        vi.stubGlobal('Worker', RunWorker);
+        // The first results come with the render here (the run is bundled in tests); nothing is posted yet.
+        render(<TlsCalculator preset={{ bandwidth: '' }} />);
+        const before = rows();
+        act(() => {
+          vi.advanceTimersByTime(299);
+        });
+        expect(RunWorker.all).toHaveLength(0);
+        act(() => {
+          vi.advanceTimersByTime(1);
+        });
+        const worker = RunWorker.all[0] as RunWorker;
+        const posted = () => worker.posted.map((p) => p.input);
+        expect(posted()).toHaveLength(1);
+        expect(posted().at(-1)).toMatchObject({ haveResults: true, allLadders: true });
+        const island = screen.getByRole('region', { name: 'TLS round-trip calculator' });
+        expect(island.hasAttribute('data-ladders')).toBe(false);
+        worker.answer();
+        expect(island.hasAttribute('data-ladders')).toBe(true);
+        const count = worker.posted.length;
+
+        // Every scenario is now drawn in the frame of the change, with no run posted.
+        fireEvent.change(screen.getByLabelText('Protocol scenario'), { target: { value: 'tls12-full' } });
+        expect(worker.posted).toHaveLength(count);
+        expect(headline('Request sent')).toBe('300 ms after 3 round trips');
+        expect(screen.getByRole('img', { name: 'TLS 1.2 full handshake (ECDHE)' })).toBeTruthy();
+        expect(screen.getByRole('button', { name: 'TLS 1.2 full', pressed: true })).toBeTruthy();
+        expect(rows()).toEqual(before);
+        fireEvent.click(screen.getByRole('button', { name: 'TLS 1.3 full' }));
+        expect(worker.posted).toHaveLength(count);
+        expect(headline('Request sent')).toBe('200 ms after 2 round trips');
+
+        // A new network: the ladders held are for the old one, so the next choice is a run again until asked anew.
+        fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '50' } });
+        expect(posted().at(-1)).not.toHaveProperty('haveResults');
+        worker.answer();
+        expect(island.hasAttribute('data-ladders')).toBe(false);
+        fireEvent.change(screen.getByLabelText('Protocol scenario'), { target: { value: 'tls12-full' } });
+        expect(posted().at(-1)).toMatchObject({ scenario: 'tls12-full', haveResults: true });
+        expect(posted().at(-1)).not.toHaveProperty('allLadders');
+        worker.answer();
+        expect(headline('Request sent')).toBe('150 ms after 3 round trips');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 });

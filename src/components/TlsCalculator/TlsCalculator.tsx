@@ -6,7 +6,7 @@
  * src/lib/tls-calculator; all numbers come from src/lib/handshake; the ladder is laid out by src/lib/diagram in the worker's run and drawn here by <Figure>.
  */
 import type { TargetedEvent } from 'preact';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDuration } from '../../lib/format/index.ts';
 import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
 import {
@@ -92,6 +92,27 @@ const RUN_OPTIONS: BackgroundOptions<CalculatorRequest, CalculatorOutput> = {
   announcesBusy: false,
 };
 
+/** How long the network must stay unchanged before the island asks for every scenario's ladder. */
+const PREFETCH_AFTER_MS = 300;
+
+/** What the island holds for one input: every scenario's results and, once asked for, every scenario's ladder. */
+interface Held {
+  readonly key: string;
+  readonly results: readonly ScenarioResult[];
+  readonly ladders: CalculatorOutput['ladders'];
+  /** The answer this was last updated from. */
+  readonly answer: CalculatorOutput;
+}
+
+/** What the island holds after `output`: its results (a new input), or its ladders added to the results held. */
+function hold(before: Held | undefined, output: CalculatorOutput): Held | undefined {
+  const key = JSON.stringify(output.input);
+  if (output.results !== undefined) return { key, results: output.results, ladders: output.ladders, answer: output };
+  // An answer without results is for the input held (the island asked so because it held them).
+  if (before === undefined || before.key !== key) return before;
+  return { ...before, ladders: output.ladders ?? before.ladders, answer: output };
+}
+
 function roundTripsText(n: number): string {
   return n === 0 ? 'with the first packet (0 RTT)' : `after ${n} round trip${n === 1 ? '' : 's'}`;
 }
@@ -109,22 +130,43 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   // While a field is invalid, keep showing the last valid results (the error says what to fix).
   const kept = useLastGood(useMemo(() => parseCalculatorState(state), [state]));
   const input: HandshakeInput = kept.value ?? (DEFAULT_PARSE.ok ? DEFAULT_PARSE.value : {});
-  // Every scenario's results for the input they were computed for, from the newest answer that carried them. When only
-  // the scenario changes, the worker is told so and answers with the new ladder alone. No answer can replace these
-  // between that request and its answer: the answers to older requests are dropped.
-  const held = useRef<{ readonly key: string; readonly results: readonly ScenarioResult[] } | undefined>(undefined);
-  const request = useMemo<CalculatorRequest>(
-    () =>
-      held.current?.key === JSON.stringify(input)
-        ? { input, scenario: state.scenario, haveResults: true }
-        : { input, scenario: state.scenario },
-    [input, state.scenario],
-  );
+  // Every scenario's results for the input they were computed for, from the newest answer that carried them, and
+  // every scenario's ladder once the island has asked for them. When only the scenario changes, the island draws the
+  // held ladder in the same frame; before the ladders are held, the worker is told it holds the results and answers
+  // with the new ladder alone. No answer can replace these between a request and its answer: the answers to older
+  // requests are dropped.
+  const held = useRef<Held | undefined>(undefined);
+  const key = JSON.stringify(input);
+  const [prefetch, setPrefetch] = useState<string | undefined>(undefined);
+  const holds = held.current?.key === key ? held.current : undefined;
+  const local = holds?.ladders?.[state.scenario] !== undefined;
+  const lastRequest = useRef<CalculatorRequest | undefined>(undefined);
+  const request = useMemo<CalculatorRequest>(() => {
+    // Everything to draw is held: the request stays the one already answered, so nothing is posted.
+    if (local && lastRequest.current !== undefined) return lastRequest.current;
+    lastRequest.current =
+      holds === undefined
+        ? { input, scenario: state.scenario }
+        : { input, scenario: state.scenario, haveResults: true, ...(prefetch === key ? { allLadders: true } : {}) };
+    return lastRequest.current;
+  }, [input, state.scenario, local, prefetch]);
   const run = useBackgroundRun(request, RUN_OPTIONS);
   const output = run.output;
-  if (output?.results !== undefined && held.current?.results !== output.results) {
-    held.current = { key: JSON.stringify(output.input), results: output.results };
-  }
+  if (output !== undefined && held.current?.answer !== output) held.current = hold(held.current, output);
+  // Asked once the network has stayed the same for a moment (not on every keystroke: the worker would lay out twelve
+  // ladders nobody asked for, and the main thread receive them). A change of scenario does not restart the wait.
+  const heldKey = held.current?.key;
+  const needsLadders = held.current !== undefined && held.current.ladders === undefined;
+  useEffect(() => {
+    if (!run.live || !needsLadders || heldKey === undefined) return;
+    const timer = setTimeout(() => setPrefetch(heldKey), PREFETCH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [heldKey, needsLadders, run.live]);
+  const shown = held.current?.key === key ? held.current : undefined;
+  const heldLadder = shown?.ladders?.[state.scenario];
+  const heldChosen = heldLadder && shown?.results.find((r) => r.scenario === state.scenario);
+  const chosen = heldChosen ?? output?.chosen;
+  const ladder = heldChosen ? heldLadder : output?.ladder;
   // `held` is for this output's input whenever the output left the results out; the chosen row alone is a fallback
   // that cannot happen, there only so that the table is never empty.
   const results = output?.results ?? held.current?.results ?? (output === undefined ? [] : [output.chosen]);
@@ -141,15 +183,15 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   // re-renders the field it changed and not the ladder and the 13-row table (Preact skips a reused element).
   const resultsView = useMemo(
     () =>
-      output === undefined ? (
+      chosen === undefined || ladder === undefined ? (
         // Hydrating without the simulator: the server's results stay as they are until the worker answers.
         <div class="tc-results" dangerouslySetInnerHTML={{ __html: '' }} />
       ) : (
         <Results
           id={id}
           heading={Heading}
-          chosen={output.chosen}
-          ladder={output.ladder}
+          chosen={chosen}
+          ladder={ladder}
           results={results}
           drawLadder={run.live || props.ladderOnServer !== false}
           sort={sort}
@@ -162,7 +204,7 @@ export function TlsCalculator(props: TlsCalculatorProps) {
           onSelect={(scenario) => change({ ...latest.current, scenario }, 'choose')}
         />
       ),
-    [output, sort, run.live],
+    [chosen, ladder, results, sort, run.live],
   );
 
   return (
@@ -170,6 +212,9 @@ export function TlsCalculator(props: TlsCalculatorProps) {
       class="pj-island tc not-content"
       aria-label={props.label ?? 'TLS round-trip calculator'}
       data-live={run.live ? '' : undefined}
+      // Every scenario's ladder is held for the network shown: a change of scenario is drawn without a run (benches
+      // and browser tests wait for it).
+      data-ladders={heldLadder !== undefined ? '' : undefined}
     >
       <p class="pj-notice" role="status">
         {notices.length > 0 ? notices.map((n) => n.message).join(' ') : null}

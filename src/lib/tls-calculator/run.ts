@@ -5,9 +5,11 @@
  * the returned scene, plain data, with `<Figure>`).
  *
  * Only the chosen ladder is laid out and sent: the other twelve cost the worker about 3.5 ms and the main thread
- * the structured clone of ~110 KB on every keystroke, for ladders nobody is looking at (issue 13). Choosing another
- * scenario is a run of its own, and since the network did not change, the island says it holds the results
- * (`haveResults`): the answer is the new ladder and its row, about a quarter of a full answer.
+ * the structured clone of ~110 KB on every keystroke, for ladders nobody is looking at (issue 13). Once the network
+ * has stayed the same for a moment, the island asks for every ladder (`allLadders`), and from then on draws any
+ * scenario the reader chooses in the same frame, without a run. Before that, choosing another scenario is a run of its
+ * own, and since the network did not change, the island says it holds the results (`haveResults`): the answer is the
+ * new ladder and its row, about a quarter of a full answer.
  */
 import { layoutSequence, type Scene } from '../diagram/index.ts';
 import {
@@ -34,6 +36,8 @@ export interface CalculatorRequest {
    * answer then leaves `results` out, which spares the main thread the structured clone of about 40 KB it already has.
    */
   readonly haveResults?: boolean;
+  /** True when the island is idle and wants every scenario's ladder for this input, ahead of the reader's choice. */
+  readonly allLadders?: boolean;
 }
 
 /** What the run answers: every scenario's numbers in teaching order, and the chosen one's ladder. */
@@ -45,6 +49,8 @@ export interface CalculatorOutput {
   /** The result of the scenario asked for (the first one if no result has that id). */
   readonly chosen: ScenarioResult;
   readonly ladder: TlsLadder;
+  /** Every scenario's ladder, when the request asked for them all (`chosen`'s is `ladder`). */
+  readonly ladders?: Readonly<Partial<Record<ScenarioId, TlsLadder>>>;
 }
 
 /** The scenario's ladder, laid out like the guides' diagrams. */
@@ -54,15 +60,22 @@ export function ladderOf(result: ScenarioResult): TlsLadder {
   return { scene, title: diagram.title, caption: diagram.caption };
 }
 
-/** Every scenario for one input, in teaching order (unless the request says the island has them), and the ladder of
- * the scenario asked for. */
+/**
+ * Every scenario for one input, in teaching order (unless the request says the island has them), the ladder of the
+ * scenario asked for, and every scenario's ladder when the request asks for them all.
+ */
 export function calculate(request: CalculatorRequest): CalculatorOutput {
   const results = compareScenarios(request.input);
   const chosen = results.find((result) => result.scenario === request.scenario) ?? results[0];
   // compareScenarios returns one result per scenario, never none.
   if (chosen === undefined) throw new Error('compareScenarios returned no scenarios');
   const ladder = ladderOf(chosen);
-  return request.haveResults === true
-    ? { input: request.input, chosen, ladder }
-    : { input: request.input, results, chosen, ladder };
+  const answer =
+    request.haveResults === true
+      ? { input: request.input, chosen, ladder }
+      : { input: request.input, results, chosen, ladder };
+  if (request.allLadders !== true) return answer;
+  const ladders: Partial<Record<ScenarioId, TlsLadder>> = {};
+  for (const result of results) ladders[result.scenario] = result === chosen ? ladder : ladderOf(result);
+  return { ...answer, ladders };
 }

@@ -36,6 +36,18 @@ describe('calculate (the worker run)', () => {
     expect(JSON.stringify(lean).length).toBeLessThan(JSON.stringify(full).length / 2);
   });
 
+  it('lays out every scenario’s ladder when asked for them all, the chosen one being the ladder it sends', () => {
+    const all = calculate({ input, scenario: 'tls12-full', haveResults: true, allLadders: true });
+    expect(all.results).toBeUndefined();
+    expect(Object.keys(all.ladders ?? {}).sort()).toEqual([...scenarioIds].sort());
+    expect(all.ladders?.['tls12-full']).toBe(all.ladder);
+    for (const scenario of scenarioIds) {
+      expect(all.ladders?.[scenario], scenario).toEqual(calculate({ input, scenario }).ladder);
+    }
+    expect(calculate({ input, scenario: 'tls12-full' }).ladders).toBeUndefined();
+    expect(structuredClone(all)).toEqual(all);
+  });
+
   it('falls back to the first scenario for an id it does not know (a worker is sent whatever the island has)', () => {
     const output = calculate({ input, scenario: 'nope' as never });
     expect(output.chosen.scenario).toBe(scenarioIds[0]);
