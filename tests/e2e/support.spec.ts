@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { watchForProblems } from './support.ts';
 
 /**
@@ -7,6 +7,19 @@ import { watchForProblems } from './support.ts';
  * being left was still loading (the flake proof's round 13: a click to the journey page cut off a script of the home
  * page); any other aborted request still is.
  */
+/** Starts a fetch of `path` from the page that the test's route never answers; returns what aborts it, in the page. */
+async function pendingFetch(page: Page, path: string): Promise<() => Promise<void>> {
+  await page.route(`**${path}`, () => {});
+  const sent = page.waitForRequest(`**${path}`);
+  await page.evaluate((url) => {
+    const controller = new AbortController();
+    (window as unknown as { abortFetch: () => void }).abortFetch = () => controller.abort();
+    fetch(url, { signal: controller.signal }).catch(() => undefined);
+  }, path);
+  await sent;
+  return () => page.evaluate(() => (window as unknown as { abortFetch: () => void }).abortFetch());
+}
+
 test('a document load superseded by a navigation is excused', async ({ page }) => {
   const problems = watchForProblems(page);
   let release: () => void = () => {};
@@ -87,18 +100,11 @@ test('a script the page being left starts after the navigation began is excused'
 test('an aborted fetch stays a problem across a same-document navigation', async ({ page }) => {
   const problems = watchForProblems(page);
   await page.goto('/');
-  await page.route('**/pending-data.json', () => {}); // never answered
-  const sent = page.waitForRequest('**/pending-data.json');
-  await page.evaluate(() => {
-    const controller = new AbortController();
-    (window as unknown as { abortData: () => void }).abortData = () => controller.abort();
-    fetch('/pending-data.json', { signal: controller.signal }).catch(() => undefined);
-  });
-  await sent;
+  const abort = await pendingFetch(page, '/pending-data.json');
   const moved = page.waitForEvent('framenavigated');
   await page.evaluate(() => history.pushState(null, '', '?moved=1'));
   await moved;
-  await page.evaluate(() => (window as unknown as { abortData: () => void }).abortData());
+  await abort();
   await expect.poll(() => problems.filter((p) => p.includes('pending-data.json'))).toHaveLength(1);
   await page.goto('/start/url-journey/');
   await expect(page.locator('h1')).toHaveCount(1);
@@ -108,15 +114,8 @@ test('an aborted fetch stays a problem across a same-document navigation', async
 test('an aborted fetch is still a problem, also when the page is left afterwards', async ({ page }) => {
   const problems = watchForProblems(page);
   await page.goto('/');
-  await page.route('**/no-such-data.json', () => {}); // never answered
-  const sent = page.waitForRequest('**/no-such-data.json');
-  await page.evaluate(() => {
-    const controller = new AbortController();
-    (window as unknown as { abortData: () => void }).abortData = () => controller.abort();
-    fetch('/no-such-data.json', { signal: controller.signal }).catch(() => undefined);
-  });
-  await sent;
-  await page.evaluate(() => (window as unknown as { abortData: () => void }).abortData());
+  const abort = await pendingFetch(page, '/no-such-data.json');
+  await abort();
   await expect.poll(() => problems.filter((p) => p.includes('no-such-data.json'))).toHaveLength(1);
   await page.goto('/start/url-journey/');
   await expect(page.locator('h1')).toHaveCount(1);
