@@ -9,6 +9,7 @@ import type { TargetedEvent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDuration } from '../../lib/format/index.ts';
 import { fieldMessage, type IslandProps } from '../../lib/playground/index.ts';
+import { type Held, heldKey, hold } from '../../lib/tls-calculator/held.ts';
 import {
   CALCULATOR_DEFAULTS,
   type ComparisonKey,
@@ -95,24 +96,6 @@ const RUN_OPTIONS: BackgroundOptions<CalculatorRequest, CalculatorOutput> = {
 /** How long the network must stay unchanged before the island asks for every scenario's ladder. */
 const PREFETCH_AFTER_MS = 300;
 
-/** What the island holds for one input: every scenario's results and, once asked for, every scenario's ladder. */
-interface Held {
-  readonly key: string;
-  readonly results: readonly ScenarioResult[];
-  readonly ladders: CalculatorOutput['ladders'];
-  /** The answer this was last updated from. */
-  readonly answer: CalculatorOutput;
-}
-
-/** What the island holds after `output`: its results (a new input), or its ladders added to the results held. */
-function hold(before: Held | undefined, output: CalculatorOutput): Held | undefined {
-  const key = JSON.stringify(output.input);
-  if (output.results !== undefined) return { key, results: output.results, ladders: output.ladders, answer: output };
-  // An answer without results is for the input held (the island asked so because it held them).
-  if (before === undefined || before.key !== key) return before;
-  return { ...before, ladders: output.ladders ?? before.ladders, answer: output };
-}
-
 function roundTripsText(n: number): string {
   return n === 0 ? 'with the first packet (0 RTT)' : `after ${n} round trip${n === 1 ? '' : 's'}`;
 }
@@ -136,7 +119,7 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   // with the new ladder alone. No answer can replace these between a request and its answer: the answers to older
   // requests are dropped.
   const held = useRef<Held | undefined>(undefined);
-  const key = JSON.stringify(input);
+  const key = heldKey(input);
   const [prefetch, setPrefetch] = useState<string | undefined>(undefined);
   const holds = held.current?.key === key ? held.current : undefined;
   const local = holds?.ladders?.[state.scenario] !== undefined;
@@ -155,13 +138,13 @@ export function TlsCalculator(props: TlsCalculatorProps) {
   if (output !== undefined && held.current?.answer !== output) held.current = hold(held.current, output);
   // Asked once the network has stayed the same for a moment (not on every keystroke: the worker would lay out twelve
   // ladders nobody asked for, and the main thread receive them). A change of scenario does not restart the wait.
-  const heldKey = held.current?.key;
+  const heldFor = held.current?.key;
   const needsLadders = held.current !== undefined && held.current.ladders === undefined;
   useEffect(() => {
-    if (!run.live || !needsLadders || heldKey === undefined) return;
-    const timer = setTimeout(() => setPrefetch(heldKey), PREFETCH_AFTER_MS);
+    if (!run.live || !needsLadders || heldFor === undefined) return;
+    const timer = setTimeout(() => setPrefetch(heldFor), PREFETCH_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [heldKey, needsLadders, run.live]);
+  }, [heldFor, needsLadders, run.live]);
   const shown = held.current?.key === key ? held.current : undefined;
   const heldLadder = shown?.ladders?.[state.scenario];
   const heldChosen = heldLadder && shown?.results.find((r) => r.scenario === state.scenario);
