@@ -50,10 +50,10 @@ export interface Outcome {
 /** Collects messages; the only state the scripts share. */
 export class Wire {
   readonly drafts: Draft[] = [];
-  readonly path: PathTiming;
+  declare readonly path: PathTiming;
   /** The sender's congestion window at the start of each flight (bytes). */
-  readonly window: number;
-  readonly conditions: NetworkConditions;
+  declare readonly window: number;
+  declare readonly conditions: NetworkConditions;
   /** Each side's latest flight, so a second send by that side at the same moment continues it. */
   private readonly latest: Partial<Record<'client' | 'server', { at: number; bytes: number; capBytes: number }>> = {};
 

@@ -39,21 +39,21 @@ export interface StreamInit {
  * every stream has one shape (the engine's inner loop touches these fields millions of times).
  */
 export class Stream {
-  readonly req: PageRequest;
-  readonly reqBytes: number;
-  readonly respBytes: number;
-  readonly serverMs: number;
-  readonly streamId: number | null;
-  readonly conn: Conn;
-  readonly opener: boolean;
-  readonly discoveredMs: number;
-  readonly assignedMs: number;
+  declare readonly req: PageRequest;
+  declare readonly reqBytes: number;
+  declare readonly respBytes: number;
+  declare readonly serverMs: number;
+  declare readonly streamId: number | null;
+  declare readonly conn: Conn;
+  declare readonly opener: boolean;
+  declare readonly discoveredMs: number;
+  declare readonly assignedMs: number;
   /** Which of its response packets are lost (keyed to the request, see loss.ts). */
-  readonly loss: LossCursor;
-  readonly serverEvent: SimEvent;
-  readonly doneEvent: SimEvent;
+  declare readonly loss: LossCursor;
+  declare readonly serverEvent: SimEvent;
+  declare readonly doneEvent: SimEvent;
   /** Response bytes not yet sent. */
-  remaining: number;
+  declare remaining: number;
   sentMs = Number.NaN;
   requestDoneMs = Number.NaN;
   /** When the server has the response ready (Infinity until then). */
@@ -86,16 +86,16 @@ export class Stream {
 
 /** One transport connection (a class for one shape, like `Stream`). */
 export class Conn {
-  readonly id: number;
-  readonly transport: 'tcp' | 'quic';
-  readonly setup: Setup;
-  readonly startMs: number;
-  readonly readyMs: number;
-  readonly window: CongestionWindow;
-  readonly readyEvent: SimEvent;
-  readonly pumpEvent: SimEvent;
+  declare readonly id: number;
+  declare readonly transport: 'tcp' | 'quic';
+  declare readonly setup: Setup;
+  declare readonly startMs: number;
+  declare readonly readyMs: number;
+  declare readonly window: CongestionWindow;
+  declare readonly readyEvent: SimEvent;
+  declare readonly pumpEvent: SimEvent;
   /** Whether a stream may send at a time (bound once, so closing rounds allocates nothing). */
-  readonly hasSendableAt: (at: number) => boolean;
+  declare readonly hasSendableAt: (at: number) => boolean;
   ready = false;
   closed = false;
   /** Every stream assigned, in order. */
@@ -112,7 +112,7 @@ export class Conn {
   delivered = 0;
   /** Time of the pump event already queued (NaN if none), so a round is never scheduled twice. */
   pumpAt = Number.NaN;
-  lastUsedMs: number;
+  declare lastUsedMs: number;
 
   constructor(
     id: number,

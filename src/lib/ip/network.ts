@@ -182,14 +182,14 @@ function parseMask(
  * printing the network cost as much as the parse itself (profiled on 200k CIDRs, half with host bits set).
  */
 class ParsedNetworkValue implements ParsedNetwork {
-  readonly network: IpNetwork;
-  readonly interfaceAddress: IpAddress;
-  readonly hostBitsSet: boolean;
-  readonly maskForm: MaskForm;
+  declare readonly network: IpNetwork;
+  declare readonly interfaceAddress: IpAddress;
+  declare readonly hostBitsSet: boolean;
+  declare readonly maskForm: MaskForm;
   /** The trimmed input and the mask as typed, which the warnings quote. */
-  private readonly text: string;
-  private readonly maskText: string | undefined;
-  private built: readonly IpWarning[] | undefined;
+  private declare readonly text: string;
+  private declare readonly maskText: string | undefined;
+  private declare built: readonly IpWarning[] | undefined;
 
   constructor(
     network: IpNetwork,
