@@ -112,6 +112,20 @@ export default defineConfig({
     // marker before bundling, so nothing is lost: upstream withastro/astro#18087 (open). A per-message `onwarn`
     // filter is not reached through Astro's per-environment build config (tried), so this turns off Rolldown's
     // module-level-directive check; the only such directives in this build are those Astro markers.
-    build: { rolldownOptions: { checks: { moduleLevelDirective: false } } },
+    //
+    // Two view-model indexes only re-export (src/lib is pure: .dependency-cruiser.cjs keeps the DOM, Preact and Astro
+    // out of it). Each is shared by an island and the practice pages, so Rolldown gave it a chunk of its own that did
+    // nothing but `import"./state.js"`, one more request and about 70 B of gzip on those pages. Declared free of side
+    // effects, they are dropped. (The same rule for every module of src/lib was tried: it reshuffled the shared
+    // chunks, and the subnet and packet pages grew by 190 and 300 B.)
+    build: {
+      rolldownOptions: {
+        checks: { moduleLevelDirective: false },
+        treeshake: {
+          moduleSideEffects: (/** @type {string} */ id) =>
+            /[\\/]src[\\/]lib[\\/](http-timeline|tls-calculator)[\\/]index\.ts$/.test(id) ? false : undefined,
+        },
+      },
+    },
   },
 });
