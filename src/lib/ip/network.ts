@@ -187,9 +187,9 @@ class ParsedNetworkValue implements ParsedNetwork {
   declare readonly hostBitsSet: boolean;
   declare readonly maskForm: MaskForm;
   /** The trimmed input and the mask as typed, which the warnings quote. */
-  private declare readonly text: string;
-  private declare readonly maskText: string | undefined;
-  private declare built: readonly IpWarning[] | undefined;
+  declare private readonly text: string;
+  declare private readonly maskText: string | undefined;
+  declare private built: readonly IpWarning[] | undefined;
 
   constructor(
     network: IpNetwork,
