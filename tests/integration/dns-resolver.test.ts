@@ -320,6 +320,8 @@ describe.each([true, false])('Unbound 1.17.1 + Knot 3.2.6 vs the model, QNAME mi
     synced.sync();
     const m1 = modelUpstream(synced.model, name, 1);
     const r1 = await realLookup(unbound, port, name, 1);
+    // Unbound cached the answer some time between `first` and now: the model cached it at `first`.
+    const cachedBy = Date.now();
     expect([m1.message.rcode, r1.message.rcode]).toEqual([3, 3]);
     expect(r1.upstream.length).toBeGreaterThan(0);
     expect(fmtUp(m1.upstream)).toEqual(fmtUp(r1.upstream));
@@ -329,21 +331,29 @@ describe.each([true, false])('Unbound 1.17.1 + Knot 3.2.6 vs the model, QNAME mi
     expect(soaTtl).toBeGreaterThanOrEqual(4);
     expect(soaTtl).toBeLessThanOrEqual(5);
     expect(m1.message.authorities.find((a) => a.type === 6)?.ttl).toBe(5);
-    // Within the negative TTL: both answer from cache.
-    synced.sync();
-    const m2 = modelUpstream(synced.model, name, 1);
-    const r2 = await realLookup(unbound, port, name, 1);
-    expect([m2.upstream.length, r2.upstream.length, r2.message.rcode]).toEqual([0, 0, 3]);
-    // After it (bounded wait: 5 s + 1.2 s margin for Unbound's whole-second clock): both ask again.
-    await new Promise((r) => setTimeout(r, Math.max(0, first + 6_200 - Date.now())));
+    // Within the negative TTL: both answer from cache. Unbound's entry can expire 4 s after `first` (the TTL it said
+    // may be 4), so the check needs the second lookup well before that; on a machine too busy for that, it is skipped.
+    if (Date.now() - first < 3_000) {
+      synced.sync();
+      const m2 = modelUpstream(synced.model, name, 1);
+      const r2 = await realLookup(unbound, port, name, 1);
+      expect([m2.upstream.length, r2.upstream.length, r2.message.rcode]).toEqual([0, 0, 3]);
+    } else {
+      console.log(
+        `negative cache (qmin ${qmin}): the first lookup took ${cachedBy - first} ms, so the machine was too busy to ask again within the TTL; that check was skipped, not failed`,
+      );
+    }
+    // After it, for both: the model's entry expired 5 s after `first`; Unbound's 5 s after it was cached, which is
+    // at the latest `cachedBy`, plus up to 1 s for its whole-second clock. Waiting from `first` instead failed on a
+    // loaded machine (round 35, 2026-11-27): the first lookup took long enough that Unbound still held the entry
+    // 6.2 s after `first`, while the model asked again.
+    await new Promise((r) => setTimeout(r, Math.max(0, cachedBy + 6_200 - Date.now())));
     synced.sync();
     const m3 = modelUpstream(synced.model, name, 1);
     const r3 = await realLookup(unbound, port, name, 1);
-    // Failed once in ~12 runs (2026-11-26): the model still answered from its negative cache 6.2 s after the first
-    // lookup while Unbound asked again. The clocks are printed so the next occurrence can be diagnosed.
     expect(
       fmtUp(m3.upstream),
-      `model clock ${synced.model.nowMs().toFixed(0)} ms; wall since the first lookup ${Date.now() - first} ms`,
+      `model clock ${synced.model.nowMs().toFixed(0)} ms; wall since the first lookup ${Date.now() - first} ms, since its answer ${Date.now() - cachedBy} ms`,
     ).toEqual(fmtUp(r3.upstream));
     expect(r3.upstream.length).toBeGreaterThan(0);
   }, 180_000);
