@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { render as renderOutsideAct } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useBackgroundRun } from '../../src/components/shared/background.ts';
 import { useLastGood, useUrlState } from '../../src/components/shared/hooks.ts';
@@ -92,6 +93,33 @@ describe('useUrlState + NumberField + useLastGood', () => {
     });
     expect(input.value).toBe('8');
     expect(window.location.search).toBe('?rtt=8');
+  });
+
+  it('keeps an edit made before the hydration restore ran, and writes it (a busy machine)', async () => {
+    window.history.replaceState(null, '', '/play/?utm=x&rtt=50');
+    const root = document.body.appendChild(document.createElement('div'));
+    // Outside act(), as Astro hydrates: the restore is an effect that waits for the next frame.
+    renderOutsideAct(<Demo syncUrl />, root);
+    try {
+      const input = root.querySelector('input') as HTMLInputElement;
+      input.value = '42';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve(); // the edit renders; Preact first runs the hydration render's effects, the restore too
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      });
+      expect(input.value).toBe('42');
+      expect(window.location.search).toBe('?utm=x&rtt=42');
+      // Back/forward still restores.
+      act(() => {
+        window.history.replaceState(null, '', '/play/?rtt=9');
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      });
+      expect(input.value).toBe('9');
+    } finally {
+      renderOutsideAct(null, root);
+      root.remove();
+    }
   });
 
   it('leaves the URL alone without syncUrl', () => {

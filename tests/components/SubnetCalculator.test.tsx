@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import fc from 'fast-check';
-import { hydrate } from 'preact';
+import { hydrate, render as renderOutsideAct } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPanels } from '../../src/components/SubnetCalculator/PanelRegistry.ts';
@@ -408,6 +408,31 @@ describe('URL state', () => {
     expect(screen.getByRole('tab', { name: 'Details' }).getAttribute('aria-selected')).toBe('true');
     expect((screen.getByLabelText('IP address or network') as HTMLInputElement).value).toBe('172.16.5.4/12');
   });
+
+  it.each([
+    ['a bare link', '', '?net=10.1.2.3%2F8'],
+    ['a link with a state', '?utm=x&net=172.16.0.0%2F12', '?utm=x&net=10.1.2.3%2F8'],
+  ])(
+    'writes an edit made before the first render’s effects ran, and keeps it (%s, a busy machine)',
+    async (_, query, written) => {
+      window.history.replaceState(null, '', `/playgrounds/subnet-calculator/${query}`);
+      const root = document.body.appendChild(document.createElement('div'));
+      // Outside act(), as Astro hydrates: the restore and the URL write are effects that wait for the next frame.
+      renderOutsideAct(<SubnetCalculator syncUrl />, root);
+      try {
+        const field = within(root).getByLabelText('IP address or network') as HTMLInputElement;
+        field.value = '10.1.2.3/8';
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        await Promise.resolve(); // the edit renders; Preact first runs the first render's effects
+        await waitFor(() => expect(window.location.search).toBe(written));
+        expect(field.value).toBe('10.1.2.3/8');
+        expect(within(root).getAllByText('10.0.0.0/8').length).toBeGreaterThan(0);
+      } finally {
+        renderOutsideAct(null, root);
+        root.remove();
+      }
+    },
+  );
 
   it('restores invalid input exactly, with its error', async () => {
     window.history.replaceState(null, '', '/x/?net=10.0.0.0%2F99');

@@ -76,22 +76,29 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
   }, [state.mode]);
 
   // A restored state remounts the panels, so no "last valid result" from before the restore is shown.
-  useUrlRestore(syncUrl, () => {
-    const restore = ({ decodeLink, sameState }: UrlState) => {
-      const { state: next, notices: found } = decodeLink(window.location.search, base);
-      setNotices((shown) => (found.join() === shown.join() ? shown : found));
-      if (sameState(current.current, next)) return;
-      setState(next);
-      setGeneration((g) => g + 1);
-    };
-    if (urlState) restore(urlState);
-    // First use: the codec arrives a moment after hydration. An edit made meanwhile wins over the link's state.
-    else {
-      void loadUrlState().then((loaded) => {
-        if (!edited.current) restore(loaded);
-      });
-    }
-  }, [base]);
+  useUrlRestore(
+    syncUrl,
+    (popstate) => {
+      // After hydration the link's state replaces the default only if the visitor has not edited yet (this effect can
+      // run after their first edit on a busy machine); back/forward always restores.
+      if (!popstate && edited.current) return;
+      const restore = ({ decodeLink, sameState }: UrlState) => {
+        const { state: next, notices: found } = decodeLink(window.location.search, base);
+        setNotices((shown) => (found.join() === shown.join() ? shown : found));
+        if (sameState(current.current, next)) return;
+        setState(next);
+        setGeneration((g) => g + 1);
+      };
+      if (urlState) restore(urlState);
+      // First use: the codec arrives a moment after hydration. An edit made meanwhile wins over the link's state.
+      else {
+        void loadUrlState().then((loaded) => {
+          if (!edited.current) restore(loaded);
+        });
+      }
+    },
+    [base],
+  );
 
   /** Applies a new state and, for the URL-syncing instance, records it: a new history entry only for mode changes. */
   const commit = (next: CalculatorState) => {
@@ -100,19 +107,22 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
     if (notices.length > 0) setNotices([]);
     if (!syncUrl) return;
     const kind = next.mode === state.mode ? 'replace' : 'push';
-    pendingUrl.current = pendingUrl.current === 'push' ? 'push' : kind;
+    pendingUrl.current = { how: pendingUrl.current?.how === 'push' ? 'push' : kind, state: next };
   };
 
   // The address bar is written after the frame is painted (an effect), as the playground toolkit's useUrlState does:
   // replaceState costs 1–2 ms in Chromium, which every keystroke would otherwise add before the paint. A mode change
-  // since the last write makes it a new history entry.
-  const pendingUrl = useRef<'push' | 'replace' | undefined>(undefined);
+  // since the last write makes it a new history entry. The newest state is written, not the one the effect was
+  // rendered with: Preact runs a render's pending effects when the next render starts, so the effect of the first
+  // render can run after the first edit — writing its own, older state and clearing the mark would leave the URL
+  // without the edit (seen in the flake proof under load).
+  const pendingUrl = useRef<{ how: 'push' | 'replace'; state: CalculatorState } | undefined>(undefined);
   useEffect(() => {
-    const kind = pendingUrl.current;
-    if (!syncUrl || kind === undefined) return;
+    const pending = pendingUrl.current;
+    if (!syncUrl || pending === undefined) return;
     pendingUrl.current = undefined;
     const write = ({ mergeQuery, encodeState }: UrlState) =>
-      writeUrlQuery(mergeQuery(window.location.search, encodeState(state, base)), kind);
+      writeUrlQuery(mergeQuery(window.location.search, encodeState(pending.state, base)), pending.how);
     if (urlState) write(urlState);
     else void loadUrlState().then(write);
   }, [state]);

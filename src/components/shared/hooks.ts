@@ -40,10 +40,20 @@ export function useUrlState<F extends Fields>(
   // older state and clearing the mark would leave the URL one keystroke behind (seen in the flake proof).
   const pending = useRef<{ kind: ChangeKind; state: StateOf<F> } | undefined>(undefined);
 
-  useUrlRestore(syncUrl, () => {
-    pending.current = undefined;
-    setShown(codec.decode(window.location.search, base));
-  }, [base]);
+  // Whether the visitor has changed anything yet. The link's state replaces the server-rendered one after hydration
+  // only if not: an edit made first (possible when that effect runs late, see useUrlRestore) was made on what the
+  // visitor saw, and wins. Back/forward always restores.
+  const edited = useRef(false);
+
+  useUrlRestore(
+    syncUrl,
+    (popstate) => {
+      if (!popstate && edited.current) return;
+      pending.current = undefined;
+      setShown(codec.decode(window.location.search, base));
+    },
+    [base],
+  );
 
   // After paint: replaceState costs 1–2 ms per call in Chromium, which typing would otherwise add to every redraw.
   useEffect(() => {
@@ -54,6 +64,7 @@ export function useUrlState<F extends Fields>(
   }, [shown]);
 
   const change = (next: StateOf<F>, kind: ChangeKind) => {
+    edited.current = true;
     pending.current = { kind: pending.current?.kind === 'choose' ? 'choose' : kind, state: next };
     setShown({ state: next, notices: [] });
   };

@@ -5,10 +5,16 @@
 import { useEffect } from 'preact/hooks';
 
 /**
- * While `enabled`, calls `restore` once after hydration (so the hydrated markup equals the server's, which cannot
- * know the query) and again on every `popstate` (back/forward). `deps` re-subscribe like `useEffect`'s.
+ * While `enabled`, calls `restore()` once after hydration (so the hydrated markup equals the server's, which cannot
+ * know the query) and `restore(event)` on every back/forward. `deps` re-subscribe like `useEffect`'s. The first call
+ * is an effect, so on a busy machine it can run after the visitor's first edit (Preact runs a render's pending effects
+ * when the next render starts): callers must not let it undo that edit.
  */
-export function useUrlRestore(enabled: boolean, restore: () => void, deps: readonly unknown[]): void {
+export function useUrlRestore(
+  enabled: boolean,
+  restore: (popstate?: PopStateEvent) => void,
+  deps: readonly unknown[],
+): void {
   useEffect(() => {
     if (!enabled) return;
     restore();
