@@ -565,8 +565,15 @@ describe.skipIf(unavailable !== undefined)('randomised flows, tuple for tuple', 
 });
 
 describe.skipIf(unavailable !== undefined)('mapping timeouts', () => {
-  it('a UDP mapping is refreshed by inbound packets and, idle past nf_conntrack_udp_timeout, drops the next reply (model: expired)', async () => {
+  // Timing, not just packets: each verdict depends on how long the mapping was idle, measured by the kernel at the
+  // moment a packet crossed the router. The test only knows that moment within a window (from just before it asked an
+  // agent to send to when the send, or the arrival, was confirmed), so a probe is judged only when its whole window of
+  // possible idle times is clear of the timeout by MARGIN_S. On a busy machine the sleeps overshoot; such an attempt is
+  // repeated with a fresh mapping (bounded), and if no attempt has the intended timing the test says so and is skipped.
+  it('a UDP mapping is refreshed by inbound packets and, idle past nf_conntrack_udp_timeout, drops the next reply (model: expired)', async (ctx) => {
     const timeout = 2;
+    const MARGIN_S = 0.2;
+    const ATTEMPTS = 3;
     const behaviour: NatBehaviour = {
       ...linux,
       timeouts: { ...linux.timeouts, udpUnreplied: timeout, udpStream: timeout },
@@ -580,46 +587,92 @@ describe.skipIf(unavailable !== undefined)('mapping timeouts', () => {
     await lab.startAgents(['h1', 's1']);
     await lab.agent('s1').request({ op: 'udp-bind', port: 443 });
     const box: NatBox = { behaviour, wanAddress: '203.0.113.2', lanAddress: '192.168.1.1', forwards: [] };
-    let table = emptyTable();
     const t0 = Date.now();
-    const at = () => (Date.now() - t0) / 1000;
-    const out: Packet = {
-      tuple: {
-        protocol: 'udp',
-        src: { address: '192.168.1.10', port: 5000 },
-        dst: { address: '198.51.100.10', port: 443 },
-      },
-    };
-    const back: Packet = {
-      tuple: { protocol: 'udp', src: out.tuple.dst, dst: { address: '203.0.113.2', port: 5000 } },
-    };
-    const results: string[] = [];
-    const probe = async (label: string, waitMs: number) => {
-      await new Promise((r) => setTimeout(r, waitMs));
-      const msg = `${label}:${Date.now()}`;
-      await lab.agent('s1').request({ op: 'udp-send', port: 443, to: back.tuple.dst, data: msg });
-      const r = translate(box, table, back, 'wan', at());
-      table = r.table;
-      const kernel = (await lab.agent('h1').waitFor((e) => e.data === msg, 300)) ? 'delivered' : 'dropped';
-      const model = r.verdict.action === 'translated' ? 'delivered' : `dropped`;
-      results.push(
-        `${label}: model ${model}${r.verdict.action === 'dropped' ? ` (${r.verdict.reason})` : ''}, kernel ${kernel}`,
+    const now = () => (Date.now() - t0) / 1000;
+    /** When a packet crossed the router: some time in [from, to] (seconds since t0). */
+    interface Window {
+      readonly from: number;
+      readonly to: number;
+    }
+    const idle = (since: Window, at: Window): Window => ({ from: at.from - since.to, to: at.to - since.from });
+    const show = (w: Window) => `${w.from.toFixed(2)}–${w.to.toFixed(2)} s`;
+    /** 'within' / 'past' the timeout for every idle time the window allows, or 'unclear'. */
+    const side = (w: Window) =>
+      w.to < timeout - MARGIN_S ? 'within' : w.from > timeout + MARGIN_S ? 'past' : 'unclear';
+    const middle = (w: Window) => (w.from + w.to) / 2;
+    const tried: string[] = [];
+
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const port = 5000 + attempt;
+      const out: Packet = {
+        tuple: {
+          protocol: 'udp',
+          src: { address: '192.168.1.10', port },
+          dst: { address: '198.51.100.10', port: 443 },
+        },
+      };
+      const back: Packet = {
+        tuple: { protocol: 'udp', src: out.tuple.dst, dst: { address: '203.0.113.2', port } },
+      };
+      const opening = `open-${attempt}`;
+      const openFrom = now();
+      await lab.agent('h1').request({ op: 'udp-send', port, to: out.tuple.dst, data: opening });
+      expect(await lab.agent('s1').waitFor((e) => e.data === opening, 1000)).toBeDefined();
+      const opened: Window = { from: openFrom, to: now() };
+      let table = translate(box, emptyTable(), out, 'lan', middle(opened)).table;
+      const lines: string[] = [];
+      const probe = async (label: string, waitMs: number) => {
+        await new Promise((r) => setTimeout(r, waitMs));
+        const msg = `${label}-${attempt}`;
+        const from = now();
+        await lab.agent('s1').request({ op: 'udp-send', port: 443, to: back.tuple.dst, data: msg });
+        const crossed: Window = { from, to: now() };
+        const r = translate(box, table, back, 'wan', middle(crossed));
+        table = r.table;
+        const kernel = (await lab.agent('h1').waitFor((e) => e.data === msg, 300)) ? 'delivered' : 'dropped';
+        const model = r.verdict.action === 'translated' ? 'delivered' : 'dropped';
+        const reason = r.verdict.action === 'dropped' ? ` (${r.verdict.reason})` : '';
+        return { crossed, model, kernel, reason, line: `${label}: model ${model}${reason}, kernel ${kernel}` };
+      };
+      // 1 s after opening the reply arrives and refreshes the entry; 1.5 s later (past the first expiry, inside the
+      // refreshed one) another reply shows the inbound refresh; 3.5 s after that the mapping has expired.
+      const early = await probe('early', 1000);
+      const mid = await probe('mid', 1500);
+      const late = await probe('late', (timeout + 1.5) * 1000);
+      compared.packets += 3;
+      const earlyIdle = idle(opened, early.crossed);
+      const midIdle = idle(early.crossed, mid.crossed);
+      const midSinceOpen = idle(opened, mid.crossed);
+      const lateIdle = idle(mid.crossed, late.crossed);
+      lines.push(
+        `${early.line} — idle ${show(earlyIdle)}`,
+        `${mid.line} — idle ${show(midIdle)}, ${show(midSinceOpen)} since opening`,
+        `${late.line} — idle ${show(lateIdle)}`,
       );
-      return { model, kernel };
-    };
-    await lab.agent('h1').request({ op: 'udp-send', port: 5000, to: out.tuple.dst, data: 'open' });
-    await lab.agent('s1').waitFor((e) => e.data === 'open', 1000);
-    table = translate(box, table, out, 'lan', at()).table;
-    // 1 s later (inside the timeout) the reply arrives and refreshes the entry; 3.5 s after that it has expired.
-    const early = await probe('early', 1000);
-    // 1.5 s after that: past the first expiry (2 s after opening), inside the refreshed one — the inbound refresh.
-    const mid = await probe('mid', 1500);
-    const late = await probe('late', (timeout + 1.5) * 1000);
-    compared.packets += 3;
-    console.log(results.join('\n'));
-    expect(early).toEqual({ model: 'delivered', kernel: 'delivered' });
-    expect(mid).toEqual({ model: 'delivered', kernel: 'delivered' });
-    expect(late).toEqual({ model: 'dropped', kernel: 'dropped' });
-    expect(results[2]).toContain('(expired)');
+      // Wherever the timing is clear, the model and the kernel must agree, whatever the attempt shows.
+      for (const [p, w] of [
+        [early, earlyIdle],
+        [mid, midIdle],
+        [late, lateIdle],
+      ] as const) {
+        if (side(w) !== 'unclear') expect(p.model, lines.join('\n')).toBe(p.kernel);
+      }
+      const intended =
+        side(earlyIdle) === 'within' &&
+        side(midIdle) === 'within' &&
+        side(midSinceOpen) === 'past' &&
+        side(lateIdle) === 'past';
+      tried.push(`attempt ${attempt}${intended ? '' : ' (timing not as intended)'}:\n  ${lines.join('\n  ')}`);
+      if (!intended) continue;
+      console.log(tried.join('\n'));
+      expect(early).toMatchObject({ model: 'delivered', kernel: 'delivered' });
+      expect(mid).toMatchObject({ model: 'delivered', kernel: 'delivered' });
+      expect(late).toMatchObject({ model: 'dropped', kernel: 'dropped', reason: ' (expired)' });
+      return;
+    }
+    console.log(
+      `mapping timeouts: the machine stayed too busy for the intended timing in ${ATTEMPTS} attempts (margin ${MARGIN_S} s); skipped, not failed\n${tried.join('\n')}`,
+    );
+    ctx.skip();
   });
 });
