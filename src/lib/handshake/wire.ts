@@ -5,7 +5,7 @@
  * State: the messages sent so far (`drafts`), and each side's latest flight so a second send by that side at the
  * same instant continues it.
  */
-import { flightArrivalOffsetMs, type PathTiming, slowStartRounds } from './transfer.ts';
+import { flightArrivalOffsetMs, slowStartRounds } from './transfer.ts';
 import type { Endpoint, HandshakeMessage, MessageLayer, NetworkConditions } from './types.ts';
 
 /** One message to put in a flight. */
@@ -50,16 +50,15 @@ export interface Outcome {
 /** Collects messages; the only state the scripts share. */
 export class Wire {
   readonly drafts: Draft[] = [];
-  declare readonly path: PathTiming;
   /** The sender's congestion window at the start of each flight (bytes). */
   declare readonly window: number;
+  /** The path every flight crosses (one-way delays, bandwidth): its timing is read from here. */
   declare readonly conditions: NetworkConditions;
   /** Each side's latest flight, so a second send by that side at the same moment continues it. */
   private readonly latest: Partial<Record<'client' | 'server', { at: number; bytes: number; capBytes: number }>> = {};
 
   constructor(conditions: NetworkConditions, windowBytes: number) {
     this.conditions = conditions;
-    this.path = conditions;
     this.window = windowBytes;
   }
 
@@ -77,7 +76,7 @@ export class Wire {
     const arrivals: number[] = [];
     for (const part of parts) {
       cumulative += part.bytes;
-      const receiveAtMs = at + flightArrivalOffsetMs(cumulative, direction, this.path, this.window, cap);
+      const receiveAtMs = at + flightArrivalOffsetMs(cumulative, direction, this.conditions, this.window, cap);
       arrivals.push(receiveAtMs);
       this.drafts.push(toDraft(part, from, to, at, receiveAtMs));
     }

@@ -59,7 +59,7 @@ export function respond(
   const responseSentMs = Math.max(requestArrivedMs + c.serverProcessingMs, serverMaySendMs);
   const flight = wire.send('server', responseSentMs, [response(kind, c.responseBytes)]);
   const firstPacket = Math.min(firstPacketBytes(kind), c.responseBytes);
-  const firstByteMs = responseSentMs + flightArrivalOffsetMs(firstPacket, 'toClient', wire.path, wire.window);
+  const firstByteMs = responseSentMs + flightArrivalOffsetMs(firstPacket, 'toClient', wire.conditions, wire.window);
   return { responseSentMs, firstByteMs, lastByteMs: flight.lastArrivalMs, rounds: flight.extraRounds + 1 };
 }
 
