@@ -46,19 +46,32 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
   const [hundred, setHundred] = useState<Distribution | null>(null);
   const [live, setLive] = useState<Live | null>(null);
   const editedRef = useRef(false);
+  // Whether the visitor has changed anything (config, request, preset, failures) since the page loaded. The link's
+  // config arrives asynchronously after hydration, and useUrlState skips the link's state once the visitor has edited
+  // (an early edit on a busy machine): the link's config is then dropped too, so the two never mix.
+  const touched = useRef(false);
+  const edit: typeof change = (next, kind) => {
+    touched.current = true;
+    change(next, kind);
+  };
 
   useEffect(() => {
     void import('./live.ts').then(setLive);
-    if (props.syncUrl !== true) return;
+    if (props.syncUrl !== true || touched.current) return;
     // A config from the link replaces the preset's; a preset from the link brings its config.
     const param = new URLSearchParams(window.location.search).get('cfg');
     if (param === null) {
       const preset = PROXY_CODEC.decode(window.location.search, base).state.preset;
-      if (preset !== base.preset) void loadConfigs().then((configs) => setConfig(configs[preset]));
+      if (preset !== base.preset) {
+        void loadConfigs().then((configs) => {
+          if (!touched.current) setConfig(configs[preset]);
+        });
+      }
       return;
     }
     void loadLink().then(async ({ decodeConfig }) => {
       const r = await decodeConfig(param);
+      if (touched.current) return;
       if (r.ok) {
         editedRef.current = true;
         setConfig(r.value);
@@ -95,19 +108,22 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
     if (props.syncUrl === true) writeConfigParam(null);
     void loadConfigs().then((configs) => setConfig(configs[preset]));
     setLinkNote(null);
-    change({ ...state, preset, host: p.host, path: p.path, client: p.client, mode: p.mode, failed: '' }, 'choose');
+    edit({ ...state, preset, host: p.host, path: p.path, client: p.client, mode: p.mode, failed: '' }, 'choose');
   };
   const editConfig = (text: string) => {
+    // The first edit is also a change of the URL state (to the same state): a late hydration restore then keeps the
+    // preset and request this config was written against instead of mixing in the link's.
+    if (!touched.current) edit(state, 'type');
     editedRef.current = true;
     setConfig(text);
   };
   const field = (key: 'host' | 'path' | 'client') => (e: TargetedEvent<HTMLInputElement>) =>
-    change({ ...state, [key]: e.currentTarget.value }, 'type');
+    edit({ ...state, [key]: e.currentTarget.value }, 'type');
   const toggleFailed = (backend: string, on: boolean) => {
     const set = new Set(input.failed);
     if (on) set.add(backend);
     else set.delete(backend);
-    change({ ...state, failed: [...set].join(',') }, 'choose');
+    edit({ ...state, failed: [...set].join(',') }, 'choose');
   };
   const send = () => {
     const parsed = view?.config;
@@ -204,7 +220,7 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
           Traffic
           <select
             value={state.mode}
-            onChange={(e) => change({ ...state, mode: e.currentTarget.value as ProxyState['mode'] }, 'choose')}
+            onChange={(e) => edit({ ...state, mode: e.currentTarget.value as ProxyState['mode'] }, 'choose')}
           >
             {MODES.map((m) => (
               <option key={m} value={m}>
