@@ -40,40 +40,35 @@ function writeConfigParam(value: string | null): void {
 export function ProxyPlayground(props: ProxyPlaygroundProps) {
   const id = props.id ?? 'proxy';
   const base = useMemo(() => PROXY_CODEC.resolve(props.preset, PROXY_CODEC.decode('').state), []);
-  const [state, change, notices] = useUrlState(PROXY_CODEC, base, props.syncUrl === true);
+  const [state, change, notices, edited] = useUrlState(PROXY_CODEC, base, props.syncUrl === true);
   const [config, setConfig] = useState(props.config ?? '');
   const [linkNote, setLinkNote] = useState<string | null>(null);
   const [hundred, setHundred] = useState<Distribution | null>(null);
   const [live, setLive] = useState<Live | null>(null);
-  const editedRef = useRef(false);
-  // Whether the visitor has changed anything (config, request, preset, failures) since the page loaded. The link's
-  // config arrives asynchronously after hydration, and useUrlState skips the link's state once the visitor has edited
-  // (an early edit on a busy machine): the link's config is then dropped too, so the two never mix.
-  const touched = useRef(false);
-  const edit: typeof change = (next, kind) => {
-    touched.current = true;
-    change(next, kind);
-  };
+  const configEdited = useRef(false);
+  // `edited`: whether the visitor has changed anything yet (a config edit counts, see editConfig). The link's config
+  // arrives asynchronously after hydration, and useUrlState skips the link's state once the visitor has edited (an
+  // early edit on a busy machine): the link's config is then dropped too, so the two never mix.
 
   useEffect(() => {
     void import('./live.ts').then(setLive);
-    if (props.syncUrl !== true || touched.current) return;
+    if (props.syncUrl !== true || edited.current) return;
     // A config from the link replaces the preset's; a preset from the link brings its config.
     const param = new URLSearchParams(window.location.search).get('cfg');
     if (param === null) {
       const preset = PROXY_CODEC.decode(window.location.search, base).state.preset;
       if (preset !== base.preset) {
         void loadConfigs().then((configs) => {
-          if (!touched.current) setConfig(configs[preset]);
+          if (!edited.current) setConfig(configs[preset]);
         });
       }
       return;
     }
     void loadLink().then(async ({ decodeConfig }) => {
       const r = await decodeConfig(param);
-      if (touched.current) return;
+      if (edited.current) return;
       if (r.ok) {
-        editedRef.current = true;
+        configEdited.current = true;
         setConfig(r.value);
       } else setLinkNote(r.error.message);
     });
@@ -81,7 +76,7 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
 
   // A config the reader edited goes into the link (compressed) unless it is too long for one.
   useEffect(() => {
-    if (props.syncUrl !== true || !editedRef.current) return;
+    if (props.syncUrl !== true || !configEdited.current) return;
     let stale = false;
     const timer = setTimeout(() => {
       void loadLink().then(async ({ encodeConfig }) => {
@@ -104,26 +99,26 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
   const pickPreset = (e: TargetedEvent<HTMLSelectElement>) => {
     const preset = e.currentTarget.value as PresetId;
     const p = PRESET_REQUESTS[preset];
-    editedRef.current = false;
+    configEdited.current = false;
     if (props.syncUrl === true) writeConfigParam(null);
     void loadConfigs().then((configs) => setConfig(configs[preset]));
     setLinkNote(null);
-    edit({ ...state, preset, host: p.host, path: p.path, client: p.client, mode: p.mode, failed: '' }, 'choose');
+    change({ ...state, preset, host: p.host, path: p.path, client: p.client, mode: p.mode, failed: '' }, 'choose');
   };
   const editConfig = (text: string) => {
     // The first edit is also a change of the URL state (to the same state): a late hydration restore then keeps the
     // preset and request this config was written against instead of mixing in the link's.
-    if (!touched.current) edit(state, 'type');
-    editedRef.current = true;
+    if (!edited.current) change(state, 'type');
+    configEdited.current = true;
     setConfig(text);
   };
   const field = (key: 'host' | 'path' | 'client') => (e: TargetedEvent<HTMLInputElement>) =>
-    edit({ ...state, [key]: e.currentTarget.value }, 'type');
+    change({ ...state, [key]: e.currentTarget.value }, 'type');
   const toggleFailed = (backend: string, on: boolean) => {
     const set = new Set(input.failed);
     if (on) set.add(backend);
     else set.delete(backend);
-    edit({ ...state, failed: [...set].join(',') }, 'choose');
+    change({ ...state, failed: [...set].join(',') }, 'choose');
   };
   const send = () => {
     const parsed = view?.config;
@@ -220,7 +215,7 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
           Traffic
           <select
             value={state.mode}
-            onChange={(e) => edit({ ...state, mode: e.currentTarget.value as ProxyState['mode'] }, 'choose')}
+            onChange={(e) => change({ ...state, mode: e.currentTarget.value as ProxyState['mode'] }, 'choose')}
           >
             {MODES.map((m) => (
               <option key={m} value={m}>

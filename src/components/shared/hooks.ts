@@ -26,13 +26,14 @@ interface Shown<S> {
  * An island's state, seeded from `base` (so the server render and the first client render agree). With `syncUrl`
  * the state is read from the URL after hydration and on back/forward, and every change is written back after the
  * frame is painted: `change(next, 'type')` replaces the history entry, `change(next, 'choose')` pushes one. A page
- * opened from a link keeps that URL until the first change.
+ * opened from a link keeps that URL until the first change. The fourth element says whether `change` has been called:
+ * an island that reads more of the link itself (the proxy's config) skips it then too, so the two never mix.
  */
 export function useUrlState<F extends Fields>(
   codec: Codec<F>,
   base: StateOf<F>,
   syncUrl: boolean,
-): [StateOf<F>, (next: StateOf<F>, kind: ChangeKind) => void, readonly FieldError[]] {
+): [StateOf<F>, (next: StateOf<F>, kind: ChangeKind) => void, readonly FieldError[], { readonly current: boolean }] {
   const [shown, setShown] = useState<Shown<StateOf<F>>>({ state: base, notices: [] });
   // The newest state not yet in the URL, and the kind of the changes since it was last written ('choose' wins over
   // 'type'). The newest state, not the one an effect was rendered with: Preact runs a render's pending effects when
@@ -68,7 +69,7 @@ export function useUrlState<F extends Fields>(
     pending.current = { kind: pending.current?.kind === 'choose' ? 'choose' : kind, state: next };
     setShown({ state: next, notices: [] });
   };
-  return [shown.state, change, shown.notices];
+  return [shown.state, change, shown.notices, edited];
 }
 
 /** What `useLastGood` returns before there is any result. */
