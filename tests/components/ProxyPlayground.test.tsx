@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { render as renderOutsideAct } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProxyPlayground } from '../../src/components/ProxyPlayground/ProxyPlayground.tsx';
 import { decodeConfig, encodeConfig } from '../../src/lib/proxy-playground/config-link.ts';
 import { PRESETS } from '../../src/lib/proxy-playground/index.ts';
 
 afterEach(() => {
   cleanup();
+  vi.restoreAllMocks();
   window.history.replaceState(null, '', '/');
 });
 
@@ -86,6 +87,72 @@ describe('ProxyPlayground island', () => {
       } finally {
         renderOutsideAct(null, root);
         root.remove();
+      }
+    }
+  });
+
+  it('back and forward bring back each history entry’s config: the one edited there (even one too long for a link), or its preset’s', async () => {
+    window.history.replaceState(null, '', '/playgrounds/proxy/');
+    const calls: string[] = [];
+    const push = window.history.pushState.bind(window.history);
+    const replace = window.history.replaceState.bind(window.history);
+    vi.spyOn(window.history, 'pushState').mockImplementation((data, unused, url) => {
+      calls.push(`push ${String(url)}`);
+      push(data, unused, url);
+    });
+    vi.spyOn(window.history, 'replaceState').mockImplementation((data, unused, url) => {
+      calls.push(`replace ${String(url)}`);
+      replace(data, unused, url);
+    });
+    render(<ProxyPlayground id="t" syncUrl config={PRESETS['l7-api'].config} />);
+    await screen.findByText('chosen: "location /api/"', {}, { timeout: 5000 });
+    const editor = screen.getByLabelText('nginx config') as HTMLTextAreaElement;
+    const example = screen.getByLabelText('Example') as HTMLSelectElement;
+    const popTo = async (entry: { url: string; state: unknown }) => {
+      window.history.replaceState(entry.state, '', entry.url);
+      await act(async () => {
+        window.dispatchEvent(new PopStateEvent('popstate', { state: entry.state }));
+      });
+    };
+    // A config too long for a link (random text compresses badly) is kept in the entry, not in the link.
+    let seed = 7;
+    const noise = Array.from({ length: 3000 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed.toString(36);
+    }).join(' ');
+    const configs = [`${PRESETS['l7-api'].config}\n# mine\n`, `${PRESETS['l7-api'].config}\n# ${noise}\n`];
+    for (const [index, mine] of configs.entries()) {
+      fireEvent.input(editor, { target: { value: mine } });
+      await waitFor(() => expect(window.history.state?.config).toBe(mine), { timeout: 5000 });
+      const linked = new URLSearchParams(window.location.search).get('cfg');
+      expect(linked === null).toBe(index === 1);
+      const edited = { url: window.location.href, state: window.history.state as unknown };
+      calls.length = 0;
+      fireEvent.change(example, { target: { value: 'weighted-round-robin' } });
+      await waitFor(() => expect(editor.value).toBe(PRESETS['weighted-round-robin'].config));
+      await waitFor(() => expect(calls.some((c) => c.startsWith('push'))).toBe(true));
+      // The entry left behind keeps its config: nothing rewrote it before the new one was pushed, which has none.
+      const pushed = calls.findIndex((c) => c.startsWith('push'));
+      expect(calls.slice(0, pushed)).toEqual([]);
+      await waitFor(() => expect(new URLSearchParams(window.location.search).get('cfg')).toBeNull());
+      expect(new URLSearchParams(window.location.search).get('preset')).toBe('weighted-round-robin');
+      const other = { url: window.location.href, state: window.history.state as unknown };
+
+      await popTo(edited);
+      await waitFor(() => expect(editor.value).toBe(mine));
+      expect(example.value).toBe('l7-api');
+      await popTo(other);
+      await waitFor(() => expect(editor.value).toBe(PRESETS['weighted-round-robin'].config));
+      expect(example.value).toBe('weighted-round-robin');
+      await popTo(edited);
+      await waitFor(() => expect(editor.value).toBe(mine));
+      // The entry's own link, without the kept text (another tab, or a browser that drops it): the same config.
+      if (linked !== null) {
+        await popTo({ url: edited.url, state: null });
+        fireEvent.change(example, { target: { value: 'weighted-round-robin' } });
+        await waitFor(() => expect(editor.value).toBe(PRESETS['weighted-round-robin'].config));
+        await popTo({ url: edited.url, state: null });
+        await waitFor(() => expect(editor.value).toBe(mine));
       }
     }
   });

@@ -41,6 +41,34 @@ test.describe('proxy playground', () => {
     await expect(again.getByText('"/api/" is replaced, the upstream gets "/users"')).toBeVisible();
   });
 
+  test('back and forward bring back the config of each history entry, and a reload keeps it', async ({ page }) => {
+    const problems = watchForProblems(page);
+    await open(page);
+    const island = page.getByRole('region', { name: 'Proxy and load-balancer playground' });
+    const editor = island.getByLabel('nginx config');
+    const example = island.getByLabel('Example');
+    const first = await example.inputValue();
+    const mine = `${await editor.inputValue()}\n# mine\n`;
+    await editor.fill(mine);
+    await expect(page).toHaveURL(/cfg=/);
+    await example.selectOption({ label: 'Weighted round-robin' });
+    await expect(editor).toHaveValue(/server 10\.0\.0\.11:8080 weight=5;/);
+    await expect(page).toHaveURL(/preset=weighted-round-robin/);
+    await expect(page).not.toHaveURL(/cfg=/);
+    await page.goBack();
+    await expect(editor).toHaveValue(mine);
+    await expect(example).toHaveValue(first);
+    await page.goForward();
+    await expect(editor).toHaveValue(/server 10\.0\.0\.11:8080 weight=5;/);
+    await expect(example).toHaveValue('weighted-round-robin');
+    await page.goBack();
+    await expect(editor).toHaveValue(mine);
+    await page.reload();
+    await page.locator('section.proxy-pg[data-live]').first().waitFor();
+    await expect(editor).toHaveValue(mine);
+    expect(problems).toEqual([]);
+  });
+
   test('a bad config shows a positioned error inline', async ({ page }) => {
     await open(page);
     const island = page.getByRole('region', { name: 'Proxy and load-balancer playground' });

@@ -29,12 +29,15 @@ export interface ProxyPlaygroundProps extends IslandProps<ProxyState> {
   readonly children?: ComponentChildren;
 }
 
-/** Writes (or removes) the `cfg` parameter without touching the others. */
-function writeConfigParam(value: string | null): void {
+/**
+ * Writes (or removes) the `cfg` parameter without touching the others, and keeps the config text itself (or nothing)
+ * in the history entry's state, for back/forward and reload: a config too long for a link survives them too.
+ */
+function writeConfigParam(value: string | null, text?: string): void {
   const url = new URL(window.location.href);
   if (value === null) url.searchParams.delete('cfg');
   else url.searchParams.set('cfg', value);
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url.href);
+  window.history.replaceState({ ...window.history.state, config: text }, '', url.href);
 }
 
 export function ProxyPlayground(props: ProxyPlaygroundProps) {
@@ -46,43 +49,65 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
   const [hundred, setHundred] = useState<Distribution | null>(null);
   const [live, setLive] = useState<Live | null>(null);
   const configEdited = useRef(false);
-  // `edited`: whether the visitor has changed anything yet (a config edit counts, see editConfig). The link's config
-  // arrives asynchronously after hydration, and useUrlState skips the link's state once the visitor has edited (an
-  // early edit on a busy machine): the link's config is then dropped too, so the two never mix.
+  // Bumped by every config change and every read of the link: a config that arrives asynchronously (a preset's, or
+  // the link's once decoded) is applied only if nothing changed the config after it was asked for.
+  const configEpoch = useRef(0);
+  const dropCfg = useRef(false);
 
   useEffect(() => {
     void import('./live.ts').then(setLive);
-    if (props.syncUrl !== true || edited.current) return;
-    // A config from the link replaces the preset's; a preset from the link brings its config.
-    const param = new URLSearchParams(window.location.search).get('cfg');
-    if (param === null) {
-      const preset = PROXY_CODEC.decode(window.location.search, base).state.preset;
-      if (preset !== base.preset) {
-        void loadConfigs().then((configs) => {
-          if (!edited.current) setConfig(configs[preset]);
-        });
+    if (props.syncUrl !== true) return;
+    // The link's config, after hydration and on every back/forward, so the config shown is always the one of the
+    // entry's preset and request: the text kept in the entry (see writeConfigParam), else its `cfg` parameter, else
+    // its preset's. After hydration it is skipped if the visitor has already edited (an early edit on a busy
+    // machine): useUrlState then skips the link's state too, so the two never mix.
+    const readLink = (popstate?: PopStateEvent) => {
+      if (!popstate && edited.current) return;
+      const epoch = ++configEpoch.current;
+      const apply = (text: string, own: boolean) => {
+        if (epoch !== configEpoch.current) return;
+        configEdited.current = own;
+        setConfig(text);
+      };
+      setLinkNote(null);
+      const kept: unknown = window.history.state?.config;
+      if (typeof kept === 'string') return apply(kept, true);
+      const param = new URLSearchParams(window.location.search).get('cfg');
+      if (param === null) {
+        const preset = PROXY_CODEC.decode(window.location.search, base).state.preset;
+        if (popstate || preset !== base.preset) void loadConfigs().then((configs) => apply(configs[preset], false));
+        return;
       }
-      return;
-    }
-    void loadLink().then(async ({ decodeConfig }) => {
-      const r = await decodeConfig(param);
-      if (edited.current) return;
-      if (r.ok) {
-        configEdited.current = true;
-        setConfig(r.value);
-      } else setLinkNote(r.error.message);
-    });
+      void loadLink().then(async ({ decodeConfig }) => {
+        const r = await decodeConfig(param);
+        if (r.ok) apply(r.value, true);
+        else if (epoch === configEpoch.current) setLinkNote(r.error.message);
+      });
+    };
+    readLink();
+    window.addEventListener('popstate', readLink);
+    return () => window.removeEventListener('popstate', readLink);
   }, []);
+
+  // A new preset's history entry has no `cfg`: removed once useUrlState (whose effect runs first) has pushed it, so
+  // the entry before keeps the config edited there for the back button.
+  useEffect(() => {
+    if (!dropCfg.current) return;
+    dropCfg.current = false;
+    writeConfigParam(null);
+  }, [state]);
 
   // A config the reader edited goes into the link (compressed) unless it is too long for one.
   useEffect(() => {
     if (props.syncUrl !== true || !configEdited.current) return;
     let stale = false;
+    const epoch = configEpoch.current;
     const timer = setTimeout(() => {
       void loadLink().then(async ({ encodeConfig }) => {
         const r = await encodeConfig(config);
-        if (stale) return;
-        writeConfigParam(r.ok ? r.value : null);
+        // Not after back/forward or another change: the address bar then shows another entry or config.
+        if (stale || epoch !== configEpoch.current) return;
+        writeConfigParam(r.ok ? r.value : null, config);
         setLinkNote(r.ok ? null : r.error.message);
       });
     }, 300);
@@ -100,8 +125,11 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
     const preset = e.currentTarget.value as PresetId;
     const p = PRESET_REQUESTS[preset];
     configEdited.current = false;
-    if (props.syncUrl === true) writeConfigParam(null);
-    void loadConfigs().then((configs) => setConfig(configs[preset]));
+    dropCfg.current = props.syncUrl === true;
+    const epoch = ++configEpoch.current;
+    void loadConfigs().then((configs) => {
+      if (epoch === configEpoch.current) setConfig(configs[preset]);
+    });
     setLinkNote(null);
     change({ ...state, preset, host: p.host, path: p.path, client: p.client, mode: p.mode, failed: '' }, 'choose');
   };
@@ -109,6 +137,7 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
     // The first edit is also a change of the URL state (to the same state): a late hydration restore then keeps the
     // preset and request this config was written against instead of mixing in the link's.
     if (!edited.current) change(state, 'type');
+    configEpoch.current++;
     configEdited.current = true;
     setConfig(text);
   };
