@@ -24,7 +24,9 @@
  * In two quiet runs on the project's 2-core machines (Node 24, Python 3.11, November 2026) W1, W2, W3 IPv4 and W4
  * cleared it with room (22–59×) and W3 IPv6 sat on the line (19.1× and 20.1×): 20× allows about 8.9 ns per pair, the
  * loop alone takes 3.8 and the check about 5 (four words, three more than IPv4; a variant without the family branch
- * gained 2–3 % on IPv6 and lost 21 % on IPv4). Range summarising, not one of the four, is about 20× (IPv4) and 15×
+ * gained 2–3 % on IPv6 and lost 21 % on IPv4; a network object carrying its own words and mask words, so the check
+ * reads two objects instead of three and a table, gained 5–11 % on IPv6 in paired runs but made parsing a network
+ * about 50 % slower, and W4 then tied cidr-tools). Range summarising, not one of the four, is about 20× (IPv4) and 15×
  * (IPv6). Under load the ratios to Python move, since Python is timed in its own process, not interleaved.
  */
 import { spawnSync } from 'node:child_process';
