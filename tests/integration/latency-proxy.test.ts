@@ -1,8 +1,7 @@
 /** The latency proxy itself: delays each way, order, FIN, and the TCP handshake emulation. */
 import net from 'node:net';
-import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tryUntilUnder } from '../support/faithful-sampling.ts';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { startLatencyProxy } from '../support/latency-proxy.ts';
 
 let echo: net.Server;
@@ -20,14 +19,41 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => echo.close(() => resolve())));
 
-/** Up to 3 round trips, stopping at the first whose first byte came back within `upperMs` (see tryUntilUnder). */
-function fastestOf3(port: number, payload: string[], upperMs: number) {
-  return tryUntilUnder(
-    () => roundTrip(port, payload),
-    (r) => r.firstMs,
-    upperMs,
-    { tries: 3 },
-  );
+type Proxy = Awaited<ReturnType<typeof startLatencyProxy>>;
+type Trip = Awaited<ReturnType<typeof roundTrip>>;
+
+/** A try is faithful when the proxy forwarded every chunk and this process's event loop ran within this of time. */
+const FAITHFUL_MS = 20;
+
+/**
+ * Round trips for an upper bound against gross errors: until one's first byte comes back within `upperMs`, at most 10
+ * tries and 15 s. Each try records whether it was taken faithfully (see FAITHFUL_MS; the proxy, the echo server and
+ * this client share one event loop, so a busy machine shows as lateness). Load can only add delay: lower bounds hold
+ * on every try, and the upper bound is judged only on faithful tries. When no try was faithful, the test says so and
+ * is skipped, not failed (a round with two busy loops beside a second CI run once took 190 ms for an 80 ms trip).
+ */
+async function triesUnder(proxy: Proxy, payload: string[], upperMs: number, ctx: TestContext): Promise<Trip[]> {
+  const until = performance.now() + 15_000;
+  const tries: (Trip & { faithful: boolean })[] = [];
+  do {
+    const loop = monitorEventLoopDelay({ resolution: 2 });
+    loop.enable();
+    proxy.resetStats();
+    const trip = await roundTrip(proxy.port, payload);
+    loop.disable();
+    const latenessMs = Math.max(proxy.stats().maxLatenessMs, loop.max / 1e6 - 2);
+    tries.push({ ...trip, faithful: latenessMs <= FAITHFUL_MS });
+  } while (tries.length < 10 && performance.now() < until && (tries.at(-1)?.firstMs ?? 0) >= upperMs);
+  const faithful = tries.filter((t) => t.faithful);
+  if (!tries.some((t) => t.firstMs < upperMs) && faithful.length === 0) {
+    console.warn(
+      `upper bound ${upperMs} ms: could not measure — the machine stayed too busy (0 faithful tries, ${tries.length} discarded, fastest ${Math.min(...tries.map((t) => t.firstMs)).toFixed(1)} ms); skipped, not failed`,
+    );
+    for (const t of tries) expect(t.echoed).toBe(payload.join(''));
+    ctx.skip();
+  }
+  // The bound: a try within it, or else the fastest faithful try (which then fails the test's assertion).
+  return tries.some((t) => t.firstMs < upperMs) ? tries : faithful;
 }
 
 /** Sends `payload` chunks through the proxy and resolves with the echo and the time to its first byte. */
@@ -50,7 +76,7 @@ function roundTrip(port: number, payload: string[]): Promise<{ firstMs: number; 
 }
 
 describe('startLatencyProxy', () => {
-  it('adds the one-way delays (asymmetric) and keeps the byte order', async () => {
+  it('adds the one-way delays (asymmetric) and keeps the byte order', async (ctx) => {
     const proxy = await startLatencyProxy({
       targetPort: echoPort,
       clientToServerDelayMs: 30,
@@ -59,14 +85,14 @@ describe('startLatencyProxy', () => {
     });
     try {
       const chunks = Array.from({ length: 50 }, (_, i) => `<${i}>`);
-      const tries = await fastestOf3(proxy.port, chunks, 40 + 100);
+      const tries = await triesUnder(proxy, chunks, 40 + 100, ctx);
       for (const r of tries) {
         expect(r.echoed).toBe(chunks.join(''));
         expect(r.firstMs).toBeGreaterThanOrEqual(40);
         // The FIN travels like data: the echo ends one RTT after we end.
         expect(r.endedMs).toBeGreaterThanOrEqual(40);
       }
-      // Upper bound only against gross errors: a busy machine can delay timers (so the fastest of up to 3 tries).
+      // Upper bound only against gross errors: a busy machine can delay timers (see triesUnder).
       expect(Math.min(...tries.map((r) => r.firstMs))).toBeLessThan(40 + 100);
       expect(proxy.stats().forwarded).toBeGreaterThan(0);
     } finally {
@@ -74,14 +100,14 @@ describe('startLatencyProxy', () => {
     }
   });
 
-  it('emulates the TCP handshake: the first client bytes leave one RTT after connecting', async () => {
+  it('emulates the TCP handshake: the first client bytes leave one RTT after connecting', async (ctx) => {
     const proxy = await startLatencyProxy({
       targetPort: echoPort,
       clientToServerDelayMs: 20,
       serverToClientDelayMs: 20,
     });
     try {
-      const tries = await fastestOf3(proxy.port, ['hello'], 80 + 100);
+      const tries = await triesUnder(proxy, ['hello'], 80 + 100, ctx);
       for (const r of tries) {
         expect(r.echoed).toBe('hello');
         // 40 ms handshake + 40 ms for the data to go and come back.
