@@ -43,6 +43,20 @@ export interface Sampled<T> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Runs `take` while watching this process's event loop: its value and how unfaithfully it was taken, the worse of the
+ * proxy's lateness and the longest event-loop stall (ms).
+ */
+export async function withLateness<T>(take: () => Promise<Attempt<T>>): Promise<{ value: T; lateness: number }> {
+  const loop = monitorEventLoopDelay({ resolution: 2 });
+  loop.enable();
+  const { value, proxyLatenessMs } = await take();
+  loop.disable();
+  // The histogram's resolution is added to every reading; what is left is how long the loop was blocked.
+  const stallMs = Math.max(0, loop.max / 1e6 - 2);
+  return { value, lateness: Math.max(proxyLatenessMs, stallMs) };
+}
+
 /** Takes faithful samples with `take`, as described above. */
 export async function sampleFaithfully<T>(
   take: () => Promise<Attempt<T>>,
@@ -55,13 +69,7 @@ export async function sampleFaithfully<T>(
   let worstKept = 0;
   for (let attempt = 0; attempt < maxAttempts && samples.length < options.repeats; attempt++) {
     if (performance.now() > deadline) break;
-    const loop = monitorEventLoopDelay({ resolution: 2 });
-    loop.enable();
-    const { value, proxyLatenessMs } = await take();
-    loop.disable();
-    // The histogram's resolution is added to every reading; what is left is how long the loop was blocked.
-    const stallMs = Math.max(0, loop.max / 1e6 - 2);
-    const lateness = Math.max(proxyLatenessMs, stallMs);
+    const { value, lateness } = await withLateness(take);
     if (lateness > options.maxLatenessMs) {
       discarded += 1;
       await sleep(Math.min(2000, 100 * 2 ** Math.min(discarded, 5)));
