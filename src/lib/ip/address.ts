@@ -490,6 +490,7 @@ const DECIMAL_DOT: readonly string[] = Array.from({ length: 256 }, (_, i) => `${
 const DECIMAL_TEXT: readonly string[] = Array.from({ length: 256 }, (_, i) => `${i}`);
 const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16));
 const HEX_BYTE_PAD: readonly string[] = HEX_BYTE.map((h) => h.padStart(2, '0'));
+const COLON_HEX_BYTE: readonly string[] = HEX_BYTE.map((h) => `:${h}`);
 
 /** Dotted quad of a uint32. */
 export function ipv4Text(value: number): string {
@@ -504,6 +505,13 @@ export function ipv4Text(value: number): string {
 /** A 16-bit group in lower-case hex without leading zeros. */
 function hexGroup(v: number): string {
   return v < 256 ? (HEX_BYTE[v] as string) : (HEX_BYTE[v >>> 8] as string) + (HEX_BYTE_PAD[v & 255] as string);
+}
+
+/** The same after a ':', read from a table so that appending a group builds one string, not two. */
+function colonHexGroup(v: number): string {
+  return v < 256
+    ? (COLON_HEX_BYTE[v] as string)
+    : (COLON_HEX_BYTE[v >>> 8] as string) + (HEX_BYTE_PAD[v & 255] as string);
 }
 
 const FORMAT_WORDS = new Int32Array(4);
@@ -552,15 +560,16 @@ function ipv6Text(address: Ipv6Address, mixed: boolean): string {
   }
   if (bestStart === -1) {
     let text = hexGroup(g[0] as number);
-    for (let i = 1; i < 8; i++) text += `:${hexGroup(g[i] as number)}`;
+    for (let i = 1; i < 8; i++) text += colonHexGroup(g[i] as number);
     return text;
   }
-  let text = '';
-  for (let i = 0; i < bestStart; i++) text += i === 0 ? hexGroup(g[i] as number) : `:${hexGroup(g[i] as number)}`;
-  text += '::';
-  for (let i = bestStart + bestLength; i < 8; i++) {
-    text += i === bestStart + bestLength ? hexGroup(g[i] as number) : `:${hexGroup(g[i] as number)}`;
-  }
+  // The groups before the run, then ':' and each later group with its own ':' in front ('::' when they meet).
+  let text = bestStart === 0 ? ':' : hexGroup(g[0] as number);
+  for (let i = 1; i < bestStart; i++) text += colonHexGroup(g[i] as number);
+  if (bestStart > 0) text += ':';
+  const after = bestStart + bestLength;
+  if (after === 8) return `${text}:`;
+  for (let i = after; i < 8; i++) text += colonHexGroup(g[i] as number);
   return text;
 }
 

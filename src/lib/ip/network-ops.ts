@@ -5,7 +5,7 @@
  */
 import { addressToBigInt, compareAddresses, type MaybeWords } from './address.ts';
 import { ipError, ok } from './errors.ts';
-import { formatNetwork, makeNetwork, networkFirst, networkLast } from './network.ts';
+import { formatNetwork, makeNetwork, networkFirst, networkLast, PREFIX_WORD_MASK } from './network.ts';
 import type { IpAddress, IpNetwork, IpResult } from './types.ts';
 
 /** Orders networks like CPython: version, then network address, then prefix length. */
@@ -13,14 +13,6 @@ export function compareNetworks(a: IpNetwork, b: IpNetwork): number {
   return compareAddresses(a.networkAddress, b.networkAddress) || a.prefixLength - b.prefixLength;
 }
 
-/**
- * `PREFIX_WORD_MASK[4p + k]`: word k (0–3, most significant first) of the mask of a /p prefix (0 ≤ p ≤ 128), as a
- * signed int32 like the words. IPv4 prefixes (p ≤ 32) leave words 1–3 at 0, which IPv4 addresses also hold.
- */
-const PREFIX_WORD_MASK = Int32Array.from({ length: 129 * 4 }, (_, i) => {
-  const bits = Math.min(32, Math.max(0, (i >> 2) - 32 * (i & 3)));
-  return bits === 0 ? 0 : (0xffffffff << (32 - bits)) | 0;
-});
 /** `IS_ZERO[Math.clz32(d) >>> 5]` is `d === 0` read from a table: clz32 is 32 only for 0. */
 const IS_ZERO: readonly boolean[] = [false, true];
 

@@ -7,6 +7,7 @@ import {
   ipv4,
   ipv6,
   ipv6FromWords,
+  type MaybeWords,
   maxPrefix,
   parseAddressText,
   parseIpv4,
@@ -32,9 +33,17 @@ const IPV6_NETMASK: readonly bigint[] = IPV6_HOSTMASK.map((hostmask) => ((1n << 
 // IPv4 counts as bigints per prefix length: the public counts are bigints, and there are only 33 of each.
 const IPV4_SIZE: readonly bigint[] = Array.from({ length: 33 }, (_, p) => 1n << BigInt(32 - p));
 const IPV4_USABLE: readonly bigint[] = IPV4_SIZE.map((size, p) => (p >= 31 ? size : size - 2n));
-/** `WORD_MASK[b]`: a 32-bit word with its top `b` bits set (0 ≤ b ≤ 32), as a signed int32. */
-const WORD_MASK: readonly number[] = Array.from({ length: 33 }, (_, b) => (b === 0 ? 0 : (0xffffffff << (32 - b)) | 0));
+/**
+ * `PREFIX_WORD_MASK[4p + k]`: word k (0–3, most significant first) of the mask of a /p prefix (0 ≤ p ≤ 128), as a
+ * signed int32 like the words. IPv4 prefixes (p ≤ 32) leave words 1–3 at 0, which IPv4 addresses also hold.
+ */
+export const PREFIX_WORD_MASK = Int32Array.from({ length: 129 * 4 }, (_, i) => {
+  const bits = Math.min(32, Math.max(0, (i >> 2) - 32 * (i & 3)));
+  return bits === 0 ? 0 : (0xffffffff << (32 - bits)) | 0;
+});
 const MASK_WORDS = new Int32Array(4);
+/** `/0` … `/128`: printing a network appends one of these instead of converting the number each time. */
+const PREFIX_TEXT: readonly string[] = Array.from({ length: 129 }, (_, p) => `/${p}`);
 
 /** The netmask of a prefix as an address (`/24` → 255.255.255.0). */
 export function netmaskOf(version: IpVersion, prefixLength: number): IpAddress {
@@ -66,16 +75,16 @@ export function makeNetwork(address: IpAddress, prefixLength: number): IpNetwork
 function maskIpv6(address: Ipv6Address, prefixLength: number): Ipv6Address {
   const w = MASK_WORDS;
   wordsOf(address, w);
-  let changed = address.zoneId !== undefined;
+  let same = address.zoneId === undefined && (address as MaybeWords)._w0 !== undefined;
   for (let k = 0; k < 4; k++) {
-    const bits = prefixLength - 32 * k;
-    const mask = bits >= 32 ? -1 : bits <= 0 ? 0 : (WORD_MASK[bits] as number);
-    const masked = (w[k] as number) & mask;
-    if (masked !== w[k]) changed = true;
-    w[k] = masked;
+    const word = w[k] as number;
+    const masked = word & (PREFIX_WORD_MASK[(prefixLength << 2) + k] as number);
+    if (masked !== word) {
+      w[k] = masked;
+      same = false;
+    }
   }
-  if (!changed && (address as { _w0?: number })._w0 !== undefined) return address;
-  return ipv6FromWords(w[0] as number, w[1] as number, w[2] as number, w[3] as number);
+  return same ? address : ipv6FromWords(w[0] as number, w[1] as number, w[2] as number, w[3] as number);
 }
 
 /** Number of addresses in the network, 2 ** (bits − prefix). */
@@ -97,7 +106,8 @@ export function networkLast(network: IpNetwork): bigint {
 
 /** `10.0.0.0/8`, with the address `compressed` (default) or `exploded`. */
 export function formatNetwork(network: IpNetwork, form: 'compressed' | 'exploded' = 'compressed'): string {
-  return `${formatAddress(network.networkAddress, form)}/${network.prefixLength}`;
+  const p = network.prefixLength;
+  return formatAddress(network.networkAddress, form) + (PREFIX_TEXT[p] ?? `/${p}`);
 }
 
 /** Prefix length of a contiguous mask (netmask first, then hostmask like CPython), or undefined if neither. */
@@ -258,7 +268,7 @@ function parseNetworkFast(input: string): ParsedNetworkValue | undefined {
   if (v4 >= 0) {
     if (prefix > 32) return undefined;
     const iface = ipv4(v4);
-    const masked = (v4 & (WORD_MASK[prefix] as number)) >>> 0;
+    const masked = (v4 & (PREFIX_WORD_MASK[prefix << 2] as number)) >>> 0;
     const network: IpNetwork = {
       version: 4,
       networkAddress: masked === v4 ? iface : ipv4(masked),
