@@ -109,29 +109,52 @@ function asConntrack(s: Session, now: number) {
 const rowKey = (r: { protocol: string; original: ConntrackEntry['original']; reply: ConntrackEntry['reply'] }) =>
   `${r.protocol} ${r.original.src}:${r.original.sport}>${r.original.dst}:${r.original.dport} | ${r.reply.src}:${r.reply.sport}>${r.reply.dst}:${r.reply.dport}`;
 
-/** Compares a router's conntrack table with the model's live sessions; returns the differences. */
-function compareTables(kernelRows: readonly ConntrackEntry[], table: NatTable, now: number, where: string): string[] {
+/**
+ * Compares a router's conntrack table with the model's live sessions; returns the differences. `read` is the window
+ * (seconds since the lab's start) in which the kernel's table was read: `conntrack -L` is a process, and on a busy
+ * machine it can take seconds to run, while the kernel's timers keep counting. A kernel timer passes when it lies
+ * between the model's at the end of the window and at its start, give or take 3 s (conntrack prints whole seconds,
+ * and a packet crosses the router a little after the model's step); a session that expires inside the window may or
+ * may not still be listed. `late` (seconds) widens the upper bound by the longest a packet took from the model's
+ * step (its time stamp) to being seen across the router: the kernel starts or refreshes a timer then, not before.
+ */
+function compareTables(
+  kernelRows: readonly ConntrackEntry[],
+  table: NatTable,
+  read: { readonly from: number; readonly to: number },
+  where: string,
+  late = 0,
+): string[] {
   const diffs: string[] = [];
-  const model = new Map(
-    table.sessions.filter((s) => s.expiresAt > now).map((s) => [rowKey(asConntrack(s, now)), asConntrack(s, now)]),
-  );
+  const { from, to } = read;
+  const model = new Map(table.sessions.filter((s) => s.expiresAt > from).map((s) => [rowKey(asConntrack(s, from)), s]));
   const seen = new Set<string>();
   for (const k of kernelRows) {
     const key = rowKey(k);
     seen.add(key);
-    const m = model.get(key);
-    if (!m) {
+    const session = model.get(key);
+    if (!session) {
       diffs.push(`${where}: kernel has ${key} (${k.state ?? ''} ${k.timeout}s), model does not`);
       continue;
     }
+    const m = asConntrack(session, from);
     compared.conntrack++;
     if (m.unreplied !== k.unreplied)
       diffs.push(`${where}: ${key} UNREPLIED kernel ${k.unreplied} model ${m.unreplied}`);
     if (k.state && m.state !== k.state) diffs.push(`${where}: ${key} state kernel ${k.state} model ${m.state}`);
-    if (Math.abs(m.timeout - k.timeout) > 3)
-      diffs.push(`${where}: ${key} timer kernel ${k.timeout}s model ${m.timeout.toFixed(1)}s`);
+    const latest = session.expiresAt - from;
+    const earliest = session.expiresAt - to;
+    if (k.timeout > latest + late + 3 || k.timeout < earliest - 3) {
+      const model =
+        to - from > 0.05
+          ? `${earliest.toFixed(1)}–${latest.toFixed(1)}s (the table was read over ${(to - from).toFixed(2)} s)`
+          : `${latest.toFixed(1)}s`;
+      diffs.push(`${where}: ${key} timer kernel ${k.timeout}s model ${model}`);
+    }
   }
-  for (const key of model.keys()) if (!seen.has(key)) diffs.push(`${where}: model has ${key}, kernel does not`);
+  for (const [key, session] of model) {
+    if (!seen.has(key) && session.expiresAt > to) diffs.push(`${where}: model has ${key}, kernel does not`);
+  }
   return diffs;
 }
 
@@ -198,6 +221,7 @@ async function compareScenario(tag: string, s: Scenario): Promise<string[]> {
   const pickers = Object.fromEntries(s.topology.routers.map((r) => [r.id, kernelPicker(lab, r.id, problems)]));
   const kernelSeen: (Received | undefined)[] = [];
   const times: number[] = [];
+  let late = 0;
   const t0 = Date.now();
   const topology: Topology = s.topology;
   for (let i = 0; i < s.steps.length; i++) {
@@ -233,6 +257,8 @@ async function compareScenario(tag: string, s: Scenario): Promise<string[]> {
     const o = res?.walk?.outcome;
     // A busy machine may be slow: where the model expects a delivery, give the kernel longer before calling it a drop.
     if (sent && !got && o?.delivered) await look(LATE_DELIVERY_MS);
+    // The packet crossed the router between its time stamp and now (the send was confirmed, and the delivery seen).
+    if (sent) late = Math.max(late, (Date.now() - t0) / 1000 - (times[i] as number));
     kernelSeen.push(got);
     const prior = step.kind === 'reply' ? model.results[step.to]?.walk : undefined;
     // 'unexpected-source' is the asker's socket refusing the answer: apply the same rule to what Linux delivered.
@@ -259,10 +285,11 @@ async function compareScenario(tag: string, s: Scenario): Promise<string[]> {
     if (process.env['NAT_DEBUG']) console.log(`${tag} step ${i}: model ${modelText} | kernel ${kernelText}`);
     if (modelShort !== kernelText) problems.push(`step ${i} (${step.note}): model ${modelText}, kernel ${kernelText}`);
     if (i === s.steps.length - 1) {
-      const now = (Date.now() - t0) / 1000;
       for (const r of topology.routers) {
+        const from = (Date.now() - t0) / 1000;
         const rows = lab.conntrack(r.id);
-        problems.push(...compareTables(rows, model.state.tables[r.id] ?? emptyTable(), now, r.id));
+        const read = { from, to: (Date.now() - t0) / 1000 };
+        problems.push(...compareTables(rows, model.state.tables[r.id] ?? emptyTable(), read, r.id, late));
       }
     }
   }
@@ -540,8 +567,9 @@ async function compareRandomFlows(tag: string, behaviour: NatBehaviour, flows: n
       step({ tuple, flag: 'ACK' }, 'lan');
     }
   }
-  const at = now();
-  problems.push(...compareTables(lab.conntrack('r'), table, at, 'r'));
+  const from = now();
+  const rows = lab.conntrack('r');
+  problems.push(...compareTables(rows, table, { from, to: now() }, 'r'));
   return { problems, events, outbound };
 }
 

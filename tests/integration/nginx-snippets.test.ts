@@ -556,7 +556,7 @@ describe.skipIf(nginxBinary === undefined)('nginx snippets do what the guides sa
     expect(anonymous.size).toBeGreaterThan(1);
   });
 
-  it('api-gateways.mdx: the per-client rate limit answers 429 once the burst is used up', async () => {
+  it('api-gateways.mdx: the per-client rate limit answers 429 once the burst is used up', async (ctx) => {
     const snippet = findSnippet('infrastructure/api-gateways.mdx', 'An API edge in nginx');
     const [orders, catalog, catalog2] = await Promise.all([
       startBackend('orders'),
@@ -571,12 +571,35 @@ describe.skipIf(nginxBinary === undefined)('nginx snippets do what the guides sa
     text = swap(text, '10.0.3.21:8080', `127.0.0.1:${catalog2.port}`);
     text = swap(text, 'listen 443 ssl;', `listen 127.0.0.1:${port} ssl;`);
     await runNginx(snippet, text, port);
+    // limit_req is a leaky bucket: 10 r/s, burst 20, nodelay. A client sending faster than the bucket drains gets
+    // 21 answers (one plus the burst), more by 10 for each second it took, then 429. The requests share one kept-alive
+    // TLS connection, so a busy machine does not slow each by a handshake; they stop at the first 429, at most 100
+    // requests or 15 s. If none came, nginx was right not to refuse only when the client sent too slowly to fill the
+    // bucket: then the machine was too busy to test this, and the test says so and is skipped, not failed.
+    const agent = new https.Agent({ keepAlive: true, maxSockets: 1 });
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i += 1) {
-      statuses.push((await request(`https://127.0.0.1:${port}/orders/42`, { host: 'api.example.com' })).status);
+    const started = performance.now();
+    try {
+      while (statuses.length < 100 && performance.now() - started < 15_000) {
+        const reply = await request(`https://127.0.0.1:${port}/orders/42`, { host: 'api.example.com', agent });
+        statuses.push(reply.status);
+        if (reply.status !== 200) break;
+      }
+    } finally {
+      agent.destroy();
     }
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
-    expect(statuses).toContain(429);
+    const seconds = (performance.now() - started) / 1000;
+    const accepted = statuses.filter((s) => s === 200).length;
+    const drained = 21 + 10 * seconds;
+    if (!statuses.includes(429) && accepted <= drained + 1) {
+      console.warn(
+        `api-gateways rate limit: could not test — ${accepted} requests in ${seconds.toFixed(2)} s is no faster than the bucket drains (up to ${drained.toFixed(0)} allowed); the machine was too busy; skipped, not failed`,
+      );
+      ctx.skip();
+    }
+    expect(statuses.at(-1), `the answers: ${statuses.join(' ')} in ${seconds.toFixed(2)} s`).toBe(429);
+    expect(accepted, 'one request plus the burst of 20 pass before the first refusal').toBeGreaterThanOrEqual(21);
+    expect(accepted, `no more than the bucket allows in ${seconds.toFixed(2)} s`).toBeLessThanOrEqual(drained + 1);
     const trace = orders.requests[0]?.headers['x-request-id'];
     expect(trace, 'the gateway passes a request ID to the backend').toMatch(/^[0-9a-f]{32}$/);
     // A new client (another API key) has its own budget, and /catalog/ reaches the catalog service.

@@ -19,7 +19,7 @@ export interface NginxOptions {
   readonly config: string;
   /** Ports the config listens on at 127.0.0.1, all probed for readiness. */
   readonly probePorts: readonly number[];
-  /** Give up waiting after this many ms (default 10 s). */
+  /** Give up waiting after this many ms (default 30 s: only a failing start waits that long, and a busy machine can take more than 10). */
   readonly readyTimeoutMs?: number;
 }
 
@@ -100,7 +100,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     }
     rmSync(prefix, { recursive: true, force: true });
   };
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
   // Bounded by the deadline; each probe is one connect attempt on loopback.
   const waiting = new Set(options.probePorts);
   while (Date.now() < deadline && !exited && !stderr.includes('bind()')) {
