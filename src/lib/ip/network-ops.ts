@@ -17,28 +17,33 @@ export function compareNetworks(a: IpNetwork, b: IpNetwork): number {
 const IS_ZERO: readonly boolean[] = [false, true];
 
 /**
- * True if `address` lies in the network `base`/`prefixLength` of the same family (`base` has no host bits set): the
- * four words are compared under the prefix's mask at once, IPv4 included (its words 1–3 and their masks are 0).
- * Undefined if either object lacks the words (a plain object rather than one from this library); the caller then
- * compares values.
+ * True if `address` is inside `network` (false across versions).
+ *
+ * On the library's own objects the check compares the address's 32-bit words with the network address's under the
+ * prefix's mask, four words at once, IPv4 included (its words 1–3 and their masks are 0); plain objects of the public
+ * shape, which lack the words, are compared by value. One function that reads each field once, with that fallback as
+ * an early return, ran IPv4 4–8 % faster than a helper returning `boolean | undefined` followed by `??` (IPv6 even),
+ * side by side in bench/ip-compare.ts W3.
  *
  * No branch depends on the answer: the differences are OR-ed together and the boolean is read from a table. With a
  * `=== 0`, V8 materialises the boolean with a branch, and on a mix of inside and outside addresses that branch is
  * mispredicted about half the time, which cost more than the comparison itself (bench/ip-compare.ts W3: 61 → about
  * 110 M/s for IPv4). Stopping at the first differing word had the same problem for IPv6.
  */
-function addressInPrefix(base: IpAddress, address: IpAddress, prefixLength: number): boolean | undefined {
-  const b = base as MaybeWords;
+export function containsAddress(network: IpNetwork, address: IpAddress): boolean {
+  const version = address.version;
+  if (network.version !== version) return false;
   const a = address as MaybeWords;
+  const b = network.networkAddress as MaybeWords;
   const a0 = a._w0;
   const b0 = b._w0;
-  if (a0 === undefined || b0 === undefined) return undefined;
+  if (a0 === undefined || b0 === undefined) return containsByValue(network, address);
   // One cast per statement: @preact/preset-vite runs every module through Babel, whose printer drops the parentheses
   // around `x as T` inside a binary expression, which the bundler's parser then rejects.
-  const m = prefixLength << 2;
+  const m = network.prefixLength << 2;
   const m0 = PREFIX_WORD_MASK[m] as number;
   let d = (a0 ^ b0) & m0;
-  if (address.version === 6) {
+  if (version === 6) {
     const a1 = a._w1 as number;
     const a2 = a._w2 as number;
     const a3 = a._w3 as number;
@@ -51,13 +56,6 @@ function addressInPrefix(base: IpAddress, address: IpAddress, prefixLength: numb
     d |= ((a1 ^ b1) & m1) | ((a2 ^ b2) & m2) | ((a3 ^ b3) & m3);
   }
   return IS_ZERO[Math.clz32(d) >>> 5] as boolean;
-}
-
-/** True if `address` is inside `network` (false across versions). */
-export function containsAddress(network: IpNetwork, address: IpAddress): boolean {
-  if (network.version !== address.version) return false;
-  // Word by word, without bigints, on the library's own address objects; by value for plain objects.
-  return addressInPrefix(network.networkAddress, address, network.prefixLength) ?? containsByValue(network, address);
 }
 
 /** The definition, first ≤ v ≤ last, for IPv6 addresses that are plain objects rather than the library's own. */
