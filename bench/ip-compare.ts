@@ -27,7 +27,11 @@
  * gained 2–3 % on IPv6 and lost 21 % on IPv4; a network object carrying its own words and mask words, so the check
  * reads two objects instead of three and a table, gained 5–11 % on IPv6 in paired runs but made parsing a network
  * about 50 % slower, and W4 then tied cidr-tools). Range summarising, not one of the four, is about 20× (IPv4) and 15×
- * (IPv6). Under load the ratios to Python move, since Python is timed in its own process, not interleaved.
+ * (IPv6). Under load the ratios to Python move, since Python is timed in its own process, not interleaved. Even on a
+ * quiet machine they move: on one VM (27 November 2026) Python's own W3 rate ranged 2.6–5.1 M/s across nine runs in a
+ * quarter of an hour, so a single run's ratio to Python can be off by half. The ratios between the JavaScript
+ * libraries, timed slice by slice in one process, move less but still move: W2 ours ÷ cidr-tools was 1.04× and 1.55×
+ * in two full runs half an hour apart. Judge a change by several runs, or by both versions as columns of one run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
