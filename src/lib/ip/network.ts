@@ -37,7 +37,7 @@ const IPV4_USABLE: readonly bigint[] = IPV4_SIZE.map((size, p) => (p >= 31 ? siz
  * `PREFIX_WORD_MASK[4p + k]`: word k (0–3, most significant first) of the mask of a /p prefix (0 ≤ p ≤ 128), as a
  * signed int32 like the words. IPv4 prefixes (p ≤ 32) leave words 1–3 at 0, which IPv4 addresses also hold.
  */
-export const PREFIX_WORD_MASK = Int32Array.from({ length: 129 * 4 }, (_, i) => {
+const PREFIX_WORD_MASK = Int32Array.from({ length: 129 * 4 }, (_, i) => {
   const bits = Math.min(32, Math.max(0, (i >> 2) - 32 * (i & 3)));
   return bits === 0 ? 0 : (0xffffffff << (32 - bits)) | 0;
 });
