@@ -19,24 +19,28 @@
  *
  * Options: `--rounds=N` (default 7; sliced workloads run 5 × N slices), `--no-python` (also skips the verification
  * against Python; the libraries are then checked against ours), `--only=TEXT` (only workloads whose name contains
- * TEXT), `--check` (exit 1 if any JS library is faster than ours on any workload it supports). Timing: see
- * {@link measure}; the table shows medians in items/s. Ours ÷ Python is printed; issue 13 asks for ≥ 20× on W1–W4.
- * In two quiet runs on the project's 2-core machines (Node 24, Python 3.11, November 2026) W1, W2, W3 IPv4 and W4
- * cleared it with room (22–59×) and W3 IPv6 sat on the line (19.1× and 20.1×): 20× allows about 8.9 ns per pair, the
- * loop alone takes 3.8 and the check about 5 (four words, three more than IPv4; a variant without the family branch
- * gained 2–3 % on IPv6 and lost 21 % on IPv4; a network object carrying its own words and mask words, so the check
- * reads two objects instead of three and a table, gained 5–11 % on IPv6 in paired runs but made parsing a network
- * about 50 % slower, and W4 then tied cidr-tools). Range summarising, not one of the four, is about 20× (IPv4) and 15×
- * (IPv6). Under load the ratios to Python move, since Python is timed in its own process, not interleaved. Even on a
- * quiet machine they move: on one VM (27 November 2026) Python's own W3 rate ranged 2.6–5.1 M/s across nine runs in a
- * quarter of an hour, so a single run's ratio to Python can be off by half. The ratios between the JavaScript
- * libraries, timed slice by slice in one process, move less but still move: W2 ours ÷ cidr-tools was 1.04× and 1.55×
+ * TEXT), `--check` (exit 1 if any JS library is faster than ours on any workload it supports), `--no-pin` (see
+ * {@link pinned}). Timing: see {@link measure}; the table shows medians in items/s. Ours ÷ Python is printed; issue 13 asks for ≥ 20× on W1–W4.
+ * In two quiet runs on 27 November 2026 (Node 24, Python 3.11, pinned, see {@link pinned}) every one of W1–W4 cleared
+ * it: 26.6–41.0× on W1, W2 and W4, 32–34× on W3 IPv4, and W3 IPv6 just over the line (20.8× and 20.9×; 18.3× and
+ * 18.7× the same day before `containsAddress` computed its mask words instead of reading them from an `Int32Array`).
+ * 20× leaves about 10 ns per pair; the loop alone takes about 3. Tried and dropped for W3 IPv6: a variant without
+ * the family branch (2–3 % faster on IPv6, 21 % slower on IPv4); a network object carrying its own words and mask
+ * words (5–11 % faster on IPv6 in paired runs, but parsing a network about 50 % slower, and W4 then tied cidr-tools).
+ * Range summarising, not one of the four, is about 27× (IPv4) and 13× (IPv6).
+ * Python is timed inside the same rounds as the JavaScript libraries, on the same slice, by a persistent
+ * `python3` worker, and ours ÷ Python is the median of the per-round ratios. Until 27 November 2026 Python ran in its
+ * own process before the JavaScript timings, and on one VM its W3 rate alone ranged 2.6–5.1 M/s across nine runs in a
+ * quarter of an hour, so a single run's ratio could be off by half; pairing within a round takes out drift slower
+ * than a round, and pinning both to one CPU takes out the two virtual CPUs' differences. The ratios between the
+ * JavaScript libraries, timed slice by slice in one process, move less but still move: W2 ours ÷ cidr-tools was 1.04× and 1.55×
  * in two full runs half an hour apart. Judge a change by several runs, or by both versions as columns of one run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { mergeCidr, normalizeCidr, parseCidr } from 'cidr-tools';
 import { Address4, Address6 } from 'ip-address';
 import { stringifyIp } from 'ip-bigint';
@@ -432,12 +436,18 @@ const workloads: Workload[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Python: the oracle for every output, then the same workloads timed (timeit, median of the rounds).
+// Python: the oracle for every output, then timed slice by slice inside the same rounds as the JavaScript libraries.
 
+/**
+ * A persistent `python3` process. On start it parses the inputs, computes every chosen workload's outputs (the
+ * oracle) and writes them to a file; then, for each `time NAME FROM TO MIN_MS` line on its stdin, it runs that
+ * workload on items FROM … TO−1 repeatedly until at least MIN_MS have passed (at least once) and answers
+ * `REPS SECONDS`, the same rule {@link measure} applies to each JavaScript library. The loops are written as a
+ * Python programmer would: loop-invariant lengths hoisted, as the JavaScript loops hoist theirs.
+ */
 const PYTHON = `
-import ipaddress as ipa, json, sys, timeit, statistics
+import ipaddress as ipa, json, sys, time
 d = json.load(open(sys.argv[1]))
-rounds = int(sys.argv[2])
 A4, A6, N = ipa.IPv4Address, ipa.IPv6Address, ipa.ip_network
 def w1(nets):
     out = []
@@ -450,57 +460,109 @@ def w2(nets):
     return [str(N(s, strict=False)) for s in nets]
 nets4 = [N(s, strict=False) for s in d['nets4']]
 nets6 = [N(s, strict=False) for s in d['nets6']]
+n4, n6 = len(nets4), len(nets6)
 p4 = [A4(s) for s in d['pairs4']]
 p6 = [A6(s) for s in d['pairs6']]
 r4 = [(A4(a), A4(b)) for a, b in d['ranges4']]
 r6 = [(A6(a), A6(b)) for a, b in d['ranges6']]
+def summarise(ranges):
+    return [','.join(map(str, ipa.summarize_address_range(a, b))) for a, b in ranges]
 work = {
-  'w1': (len(d['w1']), lambda: w1(d['w1'])),
-  'w2': (len(d['w2']), lambda: w2(d['w2'])),
-  'w3v4': (len(p4), lambda: [p4[i] in nets4[i % len(nets4)] for i in range(len(p4))]),
-  'w3v6': (len(p6), lambda: [p6[i] in nets6[i % len(nets6)] for i in range(len(p6))]),
-  'w4': (1, lambda: [str(n) for n in ipa.collapse_addresses([N(s) for s in d['w4']])]),
-  'parse4': (len(d['addrs4']), lambda: [str(A4(s)) for s in d['addrs4']]),
-  'parse6': (len(d['addrs6']), lambda: [str(A6(s)) for s in d['addrs6']]),
-  'summarise4': (len(r4), lambda: [','.join(map(str, ipa.summarize_address_range(a, b))) for a, b in r4]),
-  'summarise6': (len(r6), lambda: [','.join(map(str, ipa.summarize_address_range(a, b))) for a, b in r6]),
+  'w1': lambda a, b: w1(d['w1'][a:b]),
+  'w2': lambda a, b: w2(d['w2'][a:b]),
+  'w3v4': lambda a, b: [p4[i] in nets4[i % n4] for i in range(a, b)],
+  'w3v6': lambda a, b: [p6[i] in nets6[i % n6] for i in range(a, b)],
+  'w4': lambda a, b: [str(n) for n in ipa.collapse_addresses([N(s) for s in d['w4']])],
+  'parse4': lambda a, b: [str(A4(s)) for s in d['addrs4'][a:b]],
+  'parse6': lambda a, b: [str(A6(s)) for s in d['addrs6'][a:b]],
+  'summarise4': lambda a, b: summarise(r4[a:b]),
+  'summarise6': lambda a, b: summarise(r6[a:b]),
 }
-only = set(sys.argv[4].split(',')) if len(sys.argv) > 4 and sys.argv[4] else set(work)
-expected, rates = {}, {}
-for name, (items, fn) in work.items():
-    if name not in only: continue
-    expected[name] = fn()
-    t = timeit.Timer(fn)
-    number, _ = t.autorange()
-    number = max(1, number // 3)
-    times = t.repeat(repeat=rounds, number=number)
-    rates[name] = items * number / statistics.median(times)
-json.dump({'expected': expected, 'rates': rates}, open(sys.argv[3], 'w'))
+size = {'w1': len(d['w1']), 'w2': len(d['w2']), 'w3v4': len(p4), 'w3v6': len(p6), 'w4': 1,
+        'parse4': len(d['addrs4']), 'parse6': len(d['addrs6']), 'summarise4': len(r4), 'summarise6': len(r6)}
+only = [n for n in sys.argv[3].split(',') if n] or list(work)
+json.dump({n: work[n](0, size[n]) for n in only}, open(sys.argv[2], 'w'))
+print('ready', flush=True)
+clock = time.perf_counter
+for line in sys.stdin:
+    cmd, name, a, b, min_ms = line.split()
+    if cmd != 'time': break
+    fn, a, b, least = work[name], int(a), int(b), float(min_ms) / 1000
+    reps, start = 0, clock()
+    while True:
+        fn(a, b)
+        reps += 1
+        elapsed = clock() - start
+        if elapsed >= least: break
+    print(reps, repr(elapsed), flush=True)
 `;
 
-interface PythonResult {
-  expected: Record<string, Output[]>;
-  rates: Record<string, number>;
+interface PythonWorker {
   version: string;
+  /** Outputs per workload key, for the verification. */
+  expected: Record<string, Output[]>;
+  /** Items/s for items `from` … `to − 1`, repeated until at least `minMs` have passed. */
+  rate(name: string, from: number, to: number, minMs: number): Promise<number>;
+  close(): void;
 }
 
-function runPython(names: readonly string[]): PythonResult | string {
+/**
+ * The CPU this process and the Python worker are pinned to (Linux, `taskset`), or undefined. On these VMs the two
+ * virtual CPUs run at different and changing speeds; with Node on one and Python on the other, the per-round ratio
+ * took those differences in (W3 IPv6 lower and upper quartiles 13.6× and 31.9× in one run). On one CPU both see the
+ * same machine. Node's own helper threads are pinned too; `--no-pin` leaves the scheduler to place everything.
+ */
+const pinned = ((): number | undefined => {
+  if (args.includes('--no-pin') || args.includes('--no-python') || process.platform !== 'linux') return undefined;
+  const cpu = availableParallelism() - 1;
+  const r = spawnSync('taskset', ['-a', '-cp', String(cpu), String(process.pid)], { encoding: 'utf8' });
+  return r.error || r.status !== 0 ? undefined : cpu;
+})();
+
+/** Starts the Python worker, or says why not. */
+async function startPython(names: readonly string[]): Promise<PythonWorker | string> {
   if (args.includes('--no-python')) return 'skipped (--no-python)';
   const probe = spawnSync('python3', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) return 'python3 not found';
   const dir = mkdtempSync(join(tmpdir(), 'ip-compare-'));
-  try {
-    const file = join(dir, 'inputs.json');
-    const out = join(dir, 'out.json');
-    writeFileSync(file, JSON.stringify({ addrs4, addrs6, w1, w2, w4, nets4, nets6, pairs4, pairs6, ranges4, ranges6 }));
-    const r = spawnSync('python3', ['-c', PYTHON, file, String(Math.min(ROUNDS, 3)), out, names.join(',')], {
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) return `python3 failed: ${r.stderr.trim().split('\n').at(-1)}`;
-    const parsed = JSON.parse(readFileSync(out, 'utf8')) as Omit<PythonResult, 'version'>;
-    return { ...parsed, version: probe.stdout.trim() || probe.stderr.trim() };
-  } finally {
+  const file = join(dir, 'inputs.json');
+  const out = join(dir, 'out.json');
+  writeFileSync(file, JSON.stringify({ addrs4, addrs6, w1, w2, w4, nets4, nets6, pairs4, pairs6, ranges4, ranges6 }));
+  const command = pinned === undefined ? ['python3'] : ['taskset', '-c', String(pinned), 'python3'];
+  const child = spawn(command[0] as string, [...command.slice(1), '-c', PYTHON, file, out, names.join(',')], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (t: string) => {
+    stderr += t;
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<string> => {
+    const r = await lines.next();
+    if (r.done) throw new Error(`python3 stopped: ${stderr.trim().split('\n').at(-1) ?? 'no message'}`);
+    return r.value;
+  };
+  const close = (): void => {
+    child.stdin.end();
+    child.kill();
     rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    if ((await next()) !== 'ready') throw new Error('python3 did not start');
+    const expected = JSON.parse(readFileSync(out, 'utf8')) as Record<string, Output[]>;
+    return {
+      version: probe.stdout.trim() || probe.stderr.trim(),
+      expected,
+      async rate(name, from, to, minMs) {
+        child.stdin.write(`time ${name} ${from} ${to} ${minMs}\n`);
+        const [reps, seconds] = (await next()).split(' ').map(Number) as [number, number];
+        return ((to - from) * reps) / seconds;
+      },
+      close,
+    };
+  } catch (e) {
+    close();
+    return `python3 failed: ${(e as Error).message}`;
   }
 }
 
@@ -557,25 +619,43 @@ const median = (xs: number[]): number => {
 /** Items per timed slice: small enough that the libraries alternate many times a second on a busy machine. */
 const CHUNK = 10_000;
 
+interface Measured {
+  rates: Partial<Record<Lib, number>>;
+  /** Python's median rate, when the worker ran. */
+  python?: number;
+  /** Median over the rounds of ours ÷ Python within the same round: drift between rounds cancels. */
+  oursOverPython?: number;
+  /** The lower and upper quartiles of those per-round ratios. */
+  pairedSpread?: readonly [number, number];
+}
+
 /**
  * Rates in items/s. Each round gives every library the same slice of the inputs (W4: the whole list), in rotating
  * order, and times it; the median over the rounds is reported. Slices much shorter than a second, taken in turn, keep
  * load from other processes from landing on one library (measured: whole-list rounds swung ratios by 2× under load).
+ * Python, when given, times the same slice in the same round (W4: in three of the rounds, as one Python run takes
+ * seconds), so ours ÷ Python is taken round by round, the two measured seconds apart rather than minutes.
  */
-function measure(w: Workload): Partial<Record<Lib, number>> {
+async function measure(w: Workload, py?: PythonWorker): Promise<Measured> {
   const libs = LIBS.filter((l) => w.each[l]);
   const chunked = w.items > 1;
   const slices = chunked ? Math.ceil(w.items / CHUNK) : 1;
   const rounds = chunked ? Math.max(ROUNDS * 5, slices) : ROUNDS;
+  const pythonRounds = new Set(
+    chunked ? Array.from({ length: rounds }, (_, r) => r) : [0, Math.floor(rounds / 2), rounds - 1],
+  );
   const samples: Record<string, number[]> = {};
   for (const l of libs) {
     const fn = w.each[l] as Run;
     for (let k = 0; k < (chunked ? 3 : 1); k++) keep(fn()); // warm-up over every input, so every path is compiled
     samples[l] = [];
   }
+  const pySamples: number[] = [];
+  const paired: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const from = chunked ? (r % slices) * CHUNK : 0;
     const to = chunked ? Math.min(w.items, from + CHUNK) : 1;
+    const minMs = chunked ? 5 : 0;
     for (let k = 0; k < libs.length; k++) {
       const l = libs[(r + k) % libs.length] as Lib;
       const fn = w.each[l] as Run;
@@ -586,11 +666,27 @@ function measure(w: Workload): Partial<Record<Lib, number>> {
         keep(fn(from, to));
         reps++;
         elapsed = now() - start;
-      } while (elapsed < (chunked ? 5 : 0));
+      } while (elapsed < minMs);
       samples[l]?.push(((to - from) * reps * 1000) / elapsed);
     }
+    if (py && pythonRounds.has(r)) {
+      const rate = await py.rate(w.python, from, to, minMs);
+      pySamples.push(rate);
+      const ours = samples.ours?.at(-1);
+      if (ours !== undefined) paired.push(ours / rate);
+    }
   }
-  return Object.fromEntries(libs.map((l) => [l, median(samples[l] as number[])]));
+  const rates = Object.fromEntries(libs.map((l) => [l, median(samples[l] as number[])]));
+  if (pySamples.length === 0) return { rates };
+  if (paired.length === 0) return { rates, python: median(pySamples) };
+  const sorted = [...paired].sort((x, y) => x - y);
+  const quartile = (q: number): number => sorted[Math.round(q * (sorted.length - 1))] as number;
+  return {
+    rates,
+    python: median(pySamples),
+    oursOverPython: median(paired),
+    pairedSpread: [quartile(0.25), quartile(0.75)],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -602,19 +698,25 @@ if (chosen.length === 0) {
   process.exit(2);
 }
 
-const py = runPython(chosen.map((w) => w.python));
+const py = await startPython(chosen.map((w) => w.python));
 const pyOk = typeof py === 'object';
 const problems = chosen.flatMap((w) => verify(w, pyOk ? py.expected[w.python] : undefined));
 if (problems.length > 0) {
   console.error(`Outputs differ from ${pyOk ? 'Python' : 'ours'}, so the timings would not compare like with like:`);
   for (const p of problems.slice(0, 30)) console.error(`  ${p}`);
+  if (pyOk) py.close();
   process.exit(1);
 }
 console.log(
-  `Node ${process.version}, median of interleaved rounds (slices of ${CHUNK.toLocaleString('en')} items; W4 ${ROUNDS} whole runs). Every output of every library ${pyOk ? `matches Python ${py.version} ipaddress` : 'matches ours (Python not run)'}.`,
+  `Node ${process.version}, median of interleaved rounds (slices of ${CHUNK.toLocaleString('en')} items; W4 ${ROUNDS} whole runs). Every output of every library ${pyOk ? `matches ${py.version} ipaddress; Python is timed in the same rounds${pinned === undefined ? '' : `, on the same CPU (${pinned})`}, and ours ÷ Python is the median of the per-round ratios` : `matches ours (Python not run: ${py})`}.`,
 );
 
-const results = chosen.map((w) => ({ w, r: measure(w) }));
+const results: { w: Workload; m: Measured }[] = [];
+try {
+  for (const w of chosen) results.push({ w, m: await measure(w, pyOk ? py : undefined) });
+} finally {
+  if (pyOk) py.close();
+}
 
 const fmt = (n: number | undefined, runs: boolean): string => {
   if (n === undefined) return '—';
@@ -622,17 +724,16 @@ const fmt = (n: number | undefined, runs: boolean): string => {
   return n >= 1e6 ? `${(n / 1e6).toFixed(2)}M/s` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k/s` : `${n.toFixed(1)}/s`;
 };
 const header = ['workload', ...LIBS, 'python', 'ours ÷ best JS', 'ours ÷ python'];
-const rows = results.map(({ w, r }) => {
+const rows = results.map(({ w, m: { rates: r, python, oursOverPython } }) => {
   const runs = w.items === 1;
   const peers = LIBS.filter((l) => l !== 'ours' && r[l] !== undefined).map((l) => r[l] as number);
   const best = peers.length > 0 ? Math.max(...peers) : undefined;
-  const pyRate = pyOk ? py.rates[w.python] : undefined;
   return [
     w.name,
     ...LIBS.map((l) => fmt(r[l], runs)),
-    fmt(pyRate, runs),
+    fmt(python, runs),
     best === undefined ? '—' : `${((r.ours as number) / best).toFixed(2)}×`,
-    pyRate === undefined ? '—' : `${((r.ours as number) / pyRate).toFixed(1)}×`,
+    oursOverPython === undefined ? '—' : `${oursOverPython.toFixed(1)}×`,
   ];
 });
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
@@ -642,23 +743,39 @@ console.log(line(header));
 console.log(`| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`);
 for (const row of rows) console.log(line(row));
 console.log('items/s (W4: ms per run, lower is better); — = the library has no such operation.');
+const spreads = results.filter(({ m }) => m.pairedSpread !== undefined);
+if (spreads.length > 0) {
+  console.log('ours ÷ Python round by round, lower quartile – upper quartile:');
+  for (const { w, m } of spreads) {
+    const [lo, hi] = m.pairedSpread as readonly [number, number];
+    console.log(`  ${w.name}: ${lo.toFixed(1)}× – ${hi.toFixed(1)}×`);
+  }
+}
 // The loop's own cost bounds W3: the floor, timed the same way right after the table, says how much of ours is the check.
-for (const { w, r } of results) {
-  if (w.floor === undefined || r.ours === undefined) continue;
-  const f = measure({ ...w, each: { ours: w.floor } }).ours as number;
-  const pyRate = pyOk ? py.rates[w.python] : undefined;
+for (const { w, m } of results) {
+  const ours = m.rates.ours;
+  if (w.floor === undefined || ours === undefined) continue;
+  const f = (await measure({ ...w, each: { ours: w.floor } })).rates.ours as number;
   console.log(
     `${w.name}: the loop with a predicate that does no work runs at ${fmt(f, false)}` +
-      `${pyRate === undefined ? '' : ` (${(f / pyRate).toFixed(1)}× Python)`}; ours is ${((r.ours / f) * 100).toFixed(0)} % of that.`,
+      `${m.python === undefined ? '' : ` (${(f / m.python).toFixed(1)}× Python's median)`}; ours is ${((ours / f) * 100).toFixed(0)} % of that.`,
   );
 }
 
-const failures = results.flatMap(({ w, r }) => {
-  const out = LIBS.filter((l) => l !== 'ours' && r[l] !== undefined && (r.ours as number) < (r[l] as number)).map(
+const failures = results.flatMap(({ w, m: { rates: r } }) =>
+  LIBS.filter((l) => l !== 'ours' && r[l] !== undefined && (r.ours as number) < (r[l] as number)).map(
     (l) => `${w.name}: ${l} is faster`,
-  );
-  return out;
-});
+  ),
+);
 if (failures.length > 0) console.log(`Not there yet: ${failures.join('; ')}`);
+// Issue 13's other half, ≥ 20× Python on W1–W4, is reported, not enforced: on these VMs even the paired ratio moves.
+const belowPython = results.filter(
+  ({ w, m }) => /^W\d/.test(w.name) && m.oursOverPython !== undefined && m.oursOverPython < 20,
+);
+if (belowPython.length > 0) {
+  console.log(
+    `Under 20× Python: ${belowPython.map(({ w, m }) => `${w.name} ${(m.oursOverPython as number).toFixed(1)}×`).join('; ')}`,
+  );
+}
 if (args.includes('--check') && failures.length > 0) process.exit(1);
 if (sink === -1) console.log(sink); // keeps `sink` observable
