@@ -13,22 +13,23 @@ export function compareNetworks(a: IpNetwork, b: IpNetwork): number {
   return compareAddresses(a.networkAddress, b.networkAddress) || a.prefixLength - b.prefixLength;
 }
 
-/** `IS_ZERO[Math.clz32(d) >>> 5]` is `d === 0` read from a table: clz32 is 32 only for 0. */
-const IS_ZERO: readonly boolean[] = [false, true];
+/** `INSIDE[(prefix - same - 1) >>> 31]` is `same >= prefix` read from a table: the shift leaves 1 only for a negative. */
+const INSIDE: readonly boolean[] = [false, true];
 
 /**
  * True if `address` is inside `network` (false across versions).
  *
- * On the library's own objects the check compares the address's 32-bit words with the network address's under the
- * prefix's mask ({@link maskWord}), four words at once for IPv6, one for IPv4; plain objects of the public
- * shape, which lack the words, are compared by value. One function that reads each field once, with that fallback as
- * an early return, ran IPv4 4–8 % faster than a helper returning `boolean | undefined` followed by `??` (IPv6 even),
- * side by side in bench/ip-compare.ts W3.
+ * On the library's own objects the check counts the leading bits the address shares with the network address and
+ * compares that with the prefix length: `Math.clz32` of each pair of 32-bit words XOR-ed, where a word adds the next
+ * one's count only if all 32 of its bits agree (`-(z >> 5)` is all ones for z = 32, zero below). No mask is built, and
+ * IPv4 is one XOR and one count. Plain objects of the public shape, which lack the words, are compared by value. One
+ * function that reads each field once, with that fallback as an early return, ran IPv4 4–8 % faster than a helper
+ * returning `boolean | undefined` followed by `??` (IPv6 even), side by side in bench/ip-compare.ts W3.
  *
- * No branch depends on the answer: the differences are OR-ed together and the boolean is read from a table. With a
- * `=== 0`, V8 materialises the boolean with a branch, and on a mix of inside and outside addresses that branch is
- * mispredicted about half the time, which cost more than the comparison itself (bench/ip-compare.ts W3: 61 → about
- * 110 M/s for IPv4). Stopping at the first differing word had the same problem for IPv6.
+ * No branch depends on the answer: the boolean is read from a table. With a comparison, V8 materialises the boolean
+ * with a branch, and on a mix of inside and outside addresses that branch is mispredicted about half the time, which
+ * cost more than the check itself (bench/ip-compare.ts W3: 61 → about 110 M/s for IPv4). Stopping at the first
+ * differing word had the same problem for IPv6.
  */
 export function containsAddress(network: IpNetwork, address: IpAddress): boolean {
   const version = address.version;
@@ -38,8 +39,7 @@ export function containsAddress(network: IpNetwork, address: IpAddress): boolean
   const a0 = a._w0;
   const b0 = b._w0;
   if (a0 === undefined || b0 === undefined) return containsByValue(network, address);
-  const p = network.prefixLength;
-  let d = (a0 ^ b0) & maskWord(p, 0);
+  let same = Math.clz32(a0 ^ b0);
   if (version === 6) {
     // One cast per statement: @preact/preset-vite runs every module through Babel, whose printer drops the
     // parentheses around `x as T` inside a binary expression, which the bundler's parser then rejects.
@@ -49,21 +49,12 @@ export function containsAddress(network: IpNetwork, address: IpAddress): boolean
     const b1 = b._w1 as number;
     const b2 = b._w2 as number;
     const b3 = b._w3 as number;
-    d |= ((a1 ^ b1) & maskWord(p, 1)) | ((a2 ^ b2) & maskWord(p, 2)) | ((a3 ^ b3) & maskWord(p, 3));
+    const z1 = Math.clz32(a1 ^ b1);
+    const z2 = Math.clz32(a2 ^ b2);
+    const z3 = Math.clz32(a3 ^ b3);
+    same += -(same >> 5) & (z1 + (-(z1 >> 5) & (z2 + (-(z2 >> 5) & z3))));
   }
-  return IS_ZERO[Math.clz32(d) >>> 5] as boolean;
-}
-
-/**
- * Word `k` (0–3, most significant first) of the mask of a /`prefix` network, computed without a table or a branch:
- * `c` is how many of the word's 32 bits the prefix covers, `~(-1 >>> c)` sets the top `c` bits for c < 32, and
- * `-(c >> 5)` is all ones for c = 32 (where `>>> 32` shifts by 0). Reading the same mask from an `Int32Array` (what
- * `maskIpv6` uses) was slower here: bench/ip-compare.ts-shaped loops, pinned to one CPU, ran 12–13 % faster on IPv6
- * and 24–27 % faster on IPv4 with this (27 November 2026).
- */
-function maskWord(prefix: number, k: number): number {
-  const c = Math.min(32, Math.max(0, prefix - 32 * k));
-  return ~(-1 >>> c) | -(c >> 5);
+  return INSIDE[(network.prefixLength - same - 1) >>> 31] as boolean;
 }
 
 /** The definition, first ≤ v ≤ last, for IPv6 addresses that are plain objects rather than the library's own. */

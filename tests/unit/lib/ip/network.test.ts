@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAddress } from '../../../../src/lib/ip/address.ts';
+import { addressToBigInt, bigIntToAddress, formatAddress } from '../../../../src/lib/ip/address.ts';
 import {
   formatNetwork,
   hostmaskOf,
@@ -226,6 +226,29 @@ describe('relations', () => {
     expect(containsAddress(net('10.0.0.0/8'), { version: 4, value: 0x0affffff })).toBe(true);
     expect(containsAddress(net('10.0.0.0/8'), { version: 4, value: 0x0b000000 })).toBe(false);
     expect(containsAddress(net('::/0'), { version: 4, value: 0 })).toBe(false);
+  });
+
+  // Every prefix length, so every word boundary of the leading-bits count is crossed: the network's first and last
+  // addresses, the ones just outside, and the addresses that differ from the network address in exactly one bit,
+  // the last bit of the prefix (outside) and the first host bit (inside), checked against first ≤ v ≤ last.
+  test.each([4, 6] as const)('containsAddress at every prefix length and bit of IPv%i', (version) => {
+    const bits = version === 4 ? 32 : 128;
+    const max = (1n << BigInt(bits)) - 1n;
+    const pattern = version === 4 ? 0xa5c3_96e1n : 0x2001_0db8_a5c3_96e1_0f1e_2d3c_4b5a_6978n;
+    for (let p = 0; p <= bits; p++) {
+      const hostMask = (1n << BigInt(bits - p)) - 1n;
+      const first = pattern & ~hostMask & max;
+      const last = first | hostMask;
+      const n = makeNetwork(bigIntToAddress(version, first), p);
+      const candidates = [first, last, first - 1n, last + 1n, 0n, max];
+      for (let bit = 0; bit < bits; bit++) candidates.push(first ^ (1n << BigInt(bit)));
+      for (const v of candidates) {
+        if (v < 0n || v > max) continue;
+        const a = bigIntToAddress(version, v);
+        expect(containsAddress(n, a), `${formatNetwork(n)} ∋ ${formatAddress(a)}`).toBe(v >= first && v <= last);
+        expect(addressToBigInt(a)).toBe(v);
+      }
+    }
   });
 
   test('compareNetworks sorts like Python', () => {
