@@ -43,7 +43,10 @@ async function waitForServer(url: string): Promise<void> {
 
 const origin = `http://127.0.0.1:${PORT}`;
 await waitForServer(`${origin}/`);
+// Playwright starts Chromium with --disable-back-forward-cache, which fails Lighthouse's bf-cache audit on every page
+// ("disabled by the command line", "not actionable"): that is the harness, not the site, so it is left out here.
 const browser = await chromium.launch({
+  ignoreDefaultArgs: ['--disable-back-forward-cache'],
   executablePath: findChromium(),
   args: [...CHROMIUM_ARGS, `--remote-debugging-port=${DEBUG_PORT}`],
 });
