@@ -13,11 +13,13 @@ import { type Held, heldKey, hold } from '../../lib/tls-calculator/held.ts';
 import {
   CALCULATOR_DEFAULTS,
   type ComparisonKey,
+  type ComparisonRow,
   type HandshakeInput,
   NETWORK_PRESETS,
   parseCalculatorState,
   SCENARIOS,
-  type ScenarioResult,
+  type ScenarioId,
+  type ShownResult,
   scenarioIds,
   scenarioLabel,
   sortComparison,
@@ -267,17 +269,17 @@ interface SortState {
 /** What the comparison table needs, passed through the results. */
 interface ComparisonProps {
   readonly id: string;
-  readonly results: readonly ScenarioResult[];
+  readonly results: readonly ComparisonRow[];
   readonly sort: SortState;
   readonly onSort: (key: ComparisonKey) => void;
-  readonly onSelect: (scenario: ScenarioResult['scenario']) => void;
+  readonly onSelect: (scenario: ScenarioId) => void;
 }
 
 /** The chosen scenario's numbers, breakdown, notes and ladder, and the comparison of every scenario. */
 function Results(
   props: ComparisonProps & {
     readonly heading: 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
-    readonly chosen: ScenarioResult;
+    readonly chosen: ShownResult;
     readonly ladder: TlsLadder;
     readonly drawLadder: boolean;
   },
@@ -331,7 +333,7 @@ function Results(
 }
 
 /** Where the time went: a proportional bar (decorative) and the same numbers as a list. */
-function Breakdown(props: { readonly result: ScenarioResult }) {
+function Breakdown(props: { readonly result: ShownResult }) {
   const total = props.result.timeToLastByteMs;
   return (
     <div class="tc-breakdown">

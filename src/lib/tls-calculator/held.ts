@@ -3,14 +3,14 @@
  * the island has asked for them, every scenario's ladder. A pure function of the answers, here rather than in the
  * island so it is tested on its own. It imports only types from `./run.ts`, so the simulator stays out of the island.
  */
-import type { ScenarioResult } from '../handshake/types.ts';
 import type { CalculatorOutput } from './run.ts';
+import type { ShownResult } from './state.ts';
 
 /** What the island holds for one input: every scenario's results and, once asked for, every scenario's ladder. */
 export interface Held {
   /** The input these are for, as the key the island compares (`JSON.stringify` of the answer's input). */
   readonly key: string;
-  readonly results: readonly ScenarioResult[];
+  readonly results: readonly ShownResult[];
   readonly ladders: CalculatorOutput['ladders'];
   /** The answer this was last updated from. */
   readonly answer: CalculatorOutput;

@@ -13,7 +13,9 @@ export { SCENARIOS, type ScenarioId, scenarioIds } from '../handshake/scenarios.
 export type { HandshakeInput, ScenarioResult, TimeBreakdown } from '../handshake/types.ts';
 export type {
   ComparisonKey,
+  ComparisonRow,
   NetworkPreset,
+  ShownResult,
   TlsCalculatorError,
   TlsCalculatorState,
   TlsNumberField,

@@ -10,6 +10,10 @@
  * scenario the reader chooses in the same frame, without a run. Before that, choosing another scenario is a run of its
  * own, and since the network did not change, the island says it holds the results (`haveResults`): the answer is the
  * new ladder and its row, about a quarter of a full answer.
+ *
+ * Results cross as {@link ShownResult}s, without the messages and conditions the island never reads: a change of
+ * network is answered with about 13 KB instead of 54 KB, and receiving the 54 KB cost the main thread about 3.4 ms of
+ * the 11-15 ms an RTT change took at 1× CPU (issue 13, goal 3).
  */
 import { layoutSequence, type Scene } from '../diagram/index.ts';
 import {
@@ -19,6 +23,7 @@ import {
   type ScenarioResult,
   toSequenceDiagram,
 } from '../handshake/index.ts';
+import type { ShownResult } from './state.ts';
 
 /** One scenario's timed ladder, laid out: the props of `<Figure>` (src/components/diagrams). */
 export interface TlsLadder {
@@ -45,9 +50,9 @@ export interface CalculatorOutput {
   /** The input this answer is for (the island keys the results it holds by it). */
   readonly input: HandshakeInput;
   /** Every scenario's numbers in teaching order; absent when the request said the island holds them. */
-  readonly results?: readonly ScenarioResult[];
+  readonly results?: readonly ShownResult[];
   /** The result of the scenario asked for (the first one if no result has that id). */
-  readonly chosen: ScenarioResult;
+  readonly chosen: ShownResult;
   readonly ladder: TlsLadder;
   /** Every scenario's ladder, when the request asked for them all (`chosen`'s is `ladder`). */
   readonly ladders?: Readonly<Partial<Record<ScenarioId, TlsLadder>>>;
@@ -58,6 +63,22 @@ export function ladderOf(result: ScenarioResult): TlsLadder {
   const diagram = toSequenceDiagram(result);
   const scene = layoutSequence({ actors: diagram.actors, steps: diagram.steps, timed: true });
   return { scene, title: diagram.title, caption: diagram.caption };
+}
+
+/** What the island shows of a result: all of it but the messages (the ladder draws them) and the conditions. */
+export function shownResult(result: ScenarioResult): ShownResult {
+  return {
+    scenario: result.scenario,
+    setupRoundTrips: result.setupRoundTrips,
+    extraFlightRoundTrips: result.extraFlightRoundTrips,
+    connectStartMs: result.connectStartMs,
+    handshakeCompleteMs: result.handshakeCompleteMs,
+    requestSentMs: result.requestSentMs,
+    ttfbMs: result.ttfbMs,
+    timeToLastByteMs: result.timeToLastByteMs,
+    breakdown: result.breakdown,
+    notes: result.notes,
+  };
 }
 
 /**
@@ -72,8 +93,8 @@ export function calculate(request: CalculatorRequest): CalculatorOutput {
   const ladder = ladderOf(chosen);
   const answer =
     request.haveResults === true
-      ? { input: request.input, chosen, ladder }
-      : { input: request.input, results, chosen, ladder };
+      ? { input: request.input, chosen: shownResult(chosen), ladder }
+      : { input: request.input, results: results.map(shownResult), chosen: shownResult(chosen), ladder };
   if (request.allLadders !== true) return answer;
   const ladders: Partial<Record<ScenarioId, TlsLadder>> = {};
   for (const result of results) ladders[result.scenario] = result === chosen ? ladder : ladderOf(result);

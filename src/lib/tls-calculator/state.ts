@@ -165,7 +165,20 @@ export const COMPARISON_KEYS = ['order', 'roundTrips', 'request', 'ttfb', 'ttlb'
 /** A sortable column. */
 export type ComparisonKey = (typeof COMPARISON_KEYS)[number];
 
-function sortValue(result: ScenarioResult, key: ComparisonKey): number {
+/**
+ * What the island shows of one scenario's result: every number, the breakdown and the notes, without the messages
+ * (the worker lays them out as the ladder) or the network conditions (the input the island asked about). It is what
+ * crosses from the worker on every change, so it stays small: 13 full results weigh about 42 KB, these about 4 KB.
+ */
+export type ShownResult = Omit<ScenarioResult, 'messages' | 'conditions'>;
+
+/** What one row of the comparison table reads (and sorts by). */
+export type ComparisonRow = Pick<
+  ScenarioResult,
+  'scenario' | 'setupRoundTrips' | 'requestSentMs' | 'ttfbMs' | 'timeToLastByteMs'
+>;
+
+function sortValue(result: ComparisonRow, key: ComparisonKey): number {
   switch (key) {
     case 'order':
       return scenarioIds.indexOf(result.scenario);
@@ -181,11 +194,11 @@ function sortValue(result: ScenarioResult, key: ComparisonKey): number {
 }
 
 /** Sorts comparison rows by a column; ties keep the teaching order, so the table is stable. */
-export function sortComparison(
-  results: readonly ScenarioResult[],
+export function sortComparison<Row extends ComparisonRow>(
+  results: readonly Row[],
   key: ComparisonKey,
   direction: 'ascending' | 'descending',
-): ScenarioResult[] {
+): Row[] {
   const sign = direction === 'ascending' ? 1 : -1;
   return [...results].sort(
     (a, b) =>
