@@ -72,7 +72,7 @@ describe('DnsPlayground: dig’s output in the paste box', () => {
 });
 
 describe('DnsPlayground: the zone editor', () => {
-  it('an edited zone is resolved against and goes to the URL; a broken edit keeps the last result with a positioned error', () => {
+  it('an edited zone is resolved against and goes to the URL; a broken edit keeps the last result with a positioned error', async () => {
     render(<DnsPlayground syncUrl />);
     const text = within(island()).getByLabelText(/^Zone file \(example\.org\./) as HTMLTextAreaElement;
     expect(text.value).toContain('blog         CNAME cdn.example.com.');
@@ -81,7 +81,8 @@ describe('DnsPlayground: the zone editor', () => {
     expect(
       within(island()).getAllByText(/new\.example\.org\.\s+3600\s+IN\s+A\s+198\.51\.100\.77/).length,
     ).toBeGreaterThan(0);
-    expect(window.location.search).toContain('zt=');
+    // Typing reaches the address bar once it pauses (useUrlState).
+    await waitFor(() => expect(window.location.search).toContain('zt='));
     const total = island().querySelector('.dp-total')?.textContent;
     fireEvent.input(text, { target: { value: `${text.value}oops A 300.1.1.1\n` } });
     expect(

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -78,19 +78,21 @@ describe('TlsCalculator', () => {
     expect(headline('Request sent')).toBe('0 ms with the first packet (0 RTT)');
   });
 
-  it('mirrors the state in the URL and reads it back', () => {
+  it('mirrors the state in the URL and reads it back', async () => {
     window.history.replaceState(null, '', '/?scenario=quic-new&rtt=80&bw=');
     render(<TlsCalculator syncUrl />);
     expect(headline('Request sent')).toBe('80 ms after 1 round trip');
     fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '40' } });
-    expect(window.location.search).toBe('?scenario=quic-new&rtt=40&bw=');
+    await waitFor(() => expect(window.location.search).toBe('?scenario=quic-new&rtt=40&bw='));
   });
 
-  it('keeps query parameters that belong to someone else', () => {
+  it('keeps query parameters that belong to someone else', async () => {
     window.history.replaceState(null, '', '/?utm_source=talk&rtt=80#ladder');
     render(<TlsCalculator syncUrl />);
     fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '40' } });
-    expect(`${window.location.search}${window.location.hash}`).toBe('?utm_source=talk&rtt=40#ladder');
+    await waitFor(() =>
+      expect(`${window.location.search}${window.location.hash}`).toBe('?utm_source=talk&rtt=40#ladder'),
+    );
   });
 
   it('keeps element ids unique when the same ladder is drawn twice on a page', () => {
