@@ -305,8 +305,12 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
   );
   const [tableOpen, setTableOpen] = useState(false);
   // The table shows this result; while the table is closed it keeps the one it last showed, so a closed table costs
-  // nothing on a recompute, and opening it renders the current one.
-  const tableResult = useRef(result);
+  // nothing on a recompute, and opening it renders the current one. It is first rendered when first opened: its
+  // 800-odd elements were half of what the island built when the worker's first answer replaced the server's HTML,
+  // and on the server's page they made Starlight's table-of-contents script (whose `:has()` selectors scan every
+  // element after a heading) take 12-33 ms per copy of the contents, twice, during page load (issue 13, goal 4). The
+  // server renders it inside <noscript>: readers without JavaScript get the table, a browser with it parses none.
+  const tableResult = useRef<PageLoadResult | undefined>(undefined);
   if (tableOpen) tableResult.current = result;
   const label = PROTOCOLS[result.protocol].label;
   const blocked = result.requests.filter((r) => r.headOfLineBlockedMs > 0).length;
@@ -396,7 +400,13 @@ function Waterfall(props: { readonly id: string; readonly result: PageLoadResult
       </div>
       <details class="ht-table-wrap" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>Timings as a table ({label})</summary>
-        <TimingTable result={tableResult.current} />
+        {tableResult.current !== undefined ? (
+          <TimingTable result={tableResult.current} />
+        ) : import.meta.env.SSR ? (
+          <noscript>
+            <TimingTable result={result} />
+          </noscript>
+        ) : null}
       </details>
     </>
   );
