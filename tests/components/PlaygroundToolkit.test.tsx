@@ -13,8 +13,9 @@ const CODEC = defineCodec({
   rtt: numberField({ param: 'rtt', label: 'Round-trip time', bound: BOUNDS.rttMs, default: 100 }),
 });
 
-function Demo(props: { readonly syncUrl?: boolean }) {
+function Demo(props: { readonly syncUrl?: boolean; readonly onState?: (state: object) => void }) {
   const [state, change, notices] = useUrlState(CODEC, CODEC.defaults, props.syncUrl === true);
+  props.onState?.(state);
   const kept = useLastGood(CODEC.parse(state));
   return (
     <div>
@@ -154,6 +155,22 @@ describe('useUrlState + NumberField + useLastGood', () => {
       root.remove();
     }
   });
+
+  it.each([
+    ['no query', '/play/', 1, undefined],
+    ['a query of the defaults', '/play/?mode=a&rtt=100', 1, undefined],
+    ['a refused value', '/play/?mode=zz', 1, "Unknown mode 'zz' in the link — showing a."],
+    ['another state', '/play/?rtt=7', 2, undefined],
+  ])(
+    'keeps the state object when the link holds the state shown (%s): no second run of the model',
+    (_, url, states, notice) => {
+      window.history.replaceState(null, '', url);
+      const seen = new Set<object>();
+      render(<Demo syncUrl onState={(state) => seen.add(state)} />);
+      expect(seen.size).toBe(states);
+      if (notice !== undefined) expect(screen.getByText(notice)).toBeTruthy();
+    },
+  );
 
   it('leaves the URL alone without syncUrl', () => {
     render(<Demo />);

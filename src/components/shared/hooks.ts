@@ -16,6 +16,15 @@ import {
 } from '../../lib/playground/index.ts';
 import { useUrlRestore, writeUrlQuery } from './url-state.ts';
 
+/** Whether two states of `codec` hold the same text in every field (lists item by item). */
+export function sameState<F extends Fields>(codec: Codec<F>, a: StateOf<F>, b: StateOf<F>): boolean {
+  return codec.keys.every((key) => {
+    const x: unknown = a[key];
+    const y: unknown = b[key];
+    return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
+  });
+}
+
 /** How long typing must pause before `useUrlState` writes it into the address bar. */
 export const TYPING_PAUSE_MS = 250;
 
@@ -55,7 +64,15 @@ export function useUrlState<F extends Fields>(
     (popstate) => {
       if (!popstate && edited.current) return;
       pending.current = undefined;
-      setShown(codec.decode(window.location.search, base));
+      const decoded = codec.decode(window.location.search, base);
+      // A link that holds the state already shown (a page opened without a query, most often) keeps the state object:
+      // a new one, equal or not, is a new input to the island's model, and a second run of it on every page load was
+      // a long task (the HTTP timeline's first answer, 340 KB, deserialised only to be dropped as stale).
+      setShown((shown) => {
+        if (!sameState(codec, shown.state, decoded.state)) return decoded;
+        if (decoded.notices.length === 0 && shown.notices.length === 0) return shown;
+        return { state: shown.state, notices: decoded.notices };
+      });
     },
     [base],
   );
