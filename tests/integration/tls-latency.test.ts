@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScenarioId, simulateHandshake } from '../../src/lib/handshake/index.ts';
-import { median, sampleFaithfully } from '../support/faithful-sampling.ts';
+import { median, sampleFaithfully, tooBusy } from '../support/faithful-sampling.ts';
 import { type LatencyProxy, startLatencyProxy } from '../support/latency-proxy.ts';
 
 const REQUEST = 'GET / HTTP/1.1\r\nHost: localhost\r\n\r\n';
@@ -252,9 +252,7 @@ describe.each(RTTS)('Node TLS through a %d ms RTT proxy', (rttMs) => {
         `| ${c.scenario} | ${rttMs} | ${f(predicted.secureConnectMs)} | ${f(measured.secureConnectMs)} | ${f(predicted.firstByteMs)} | ${f(measured.firstByteMs)} | ${measured.discarded} |`,
       );
       if (!measured.complete) {
-        console.warn(
-          `${c.scenario} at ${rttMs} ms: could not measure — the machine stayed too busy (${measured.samples.length} faithful samples, ${measured.discarded} discarded); skipped, not failed`,
-        );
+        console.warn(tooBusy(`${c.scenario} at ${rttMs} ms`, measured));
         ctx.skip();
         return;
       }

@@ -91,7 +91,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** The line a test prints (and skips with) when the machine stayed too busy to measure. */
-export function tooBusy(what: string, sampled: Sampled<unknown>): string {
+export function tooBusy(what: string, sampled: Pick<Sampled<unknown>, 'samples' | 'discarded'>): string {
   return `${what}: could not measure — the machine stayed too busy (${sampled.samples.length} faithful samples, ${sampled.discarded} discarded); skipped, not failed`;
 }
 
