@@ -52,6 +52,11 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
   // Bumped by every config change and every read of the link: a config that arrives asynchronously (a preset's, or
   // the link's once decoded) is applied only if nothing changed the config after it was asked for.
   const configEpoch = useRef(0);
+  /** Starts a new epoch; the returned check says whether nothing has changed the config since. */
+  const claimConfig = () => {
+    const epoch = ++configEpoch.current;
+    return () => epoch === configEpoch.current;
+  };
   const dropCfg = useRef(false);
 
   useEffect(() => {
@@ -63,9 +68,9 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
     // machine): useUrlState then skips the link's state too, so the two never mix.
     const readLink = (popstate?: PopStateEvent) => {
       if (!popstate && edited.current) return;
-      const epoch = ++configEpoch.current;
+      const current = claimConfig();
       const apply = (text: string, own: boolean) => {
-        if (epoch !== configEpoch.current) return;
+        if (!current()) return;
         configEdited.current = own;
         setConfig(text);
       };
@@ -81,7 +86,7 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
       void loadLink().then(async ({ decodeConfig }) => {
         const r = await decodeConfig(param);
         if (r.ok) apply(r.value, true);
-        else if (epoch === configEpoch.current) setLinkNote(r.error.message);
+        else if (current()) setLinkNote(r.error.message);
       });
     };
     readLink();
@@ -126,9 +131,9 @@ export function ProxyPlayground(props: ProxyPlaygroundProps) {
     const p = PRESET_REQUESTS[preset];
     configEdited.current = false;
     dropCfg.current = props.syncUrl === true;
-    const epoch = ++configEpoch.current;
+    const current = claimConfig();
     void loadConfigs().then((configs) => {
-      if (epoch === configEpoch.current) setConfig(configs[preset]);
+      if (current()) setConfig(configs[preset]);
     });
     setLinkNote(null);
     change({ ...state, preset, host: p.host, path: p.path, client: p.client, mode: p.mode, failed: '' }, 'choose');
