@@ -110,9 +110,8 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
     pendingUrl.current = { how: pendingUrl.current?.how === 'push' ? 'push' : kind, state: next };
   };
 
-  // The address bar is written after the frame is painted (an effect): replaceState costs 1–3 ms in Chromium, which
-  // every keystroke would otherwise add before the paint. (The toolkit's useUrlState, used by the other playgrounds,
-  // goes further and writes typing only once it pauses; this island's own writer does not yet.) A mode change
+  // The address bar is written after the frame is painted (an effect), as the playground toolkit's useUrlState does:
+  // replaceState costs 1–2 ms in Chromium, which every keystroke would otherwise add before the paint. A mode change
   // since the last write makes it a new history entry. The newest state is written, not the one the effect was
   // rendered with: Preact runs a render's pending effects when the next render starts, so the effect of the first
   // render can run after the first edit — writing its own, older state and clearing the mark would leave the URL

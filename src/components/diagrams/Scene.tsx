@@ -55,29 +55,12 @@ function ShapeElement(props: { readonly shape: Shape }) {
 }
 
 /**
- * Keys that follow a shape when the scene is laid out again: its kind and role, and how many shapes of that kind and
- * role came before it. Keyed by position instead, one extra tick or message early in a redrawn ladder shifted every
- * later shape onto an element of another kind: a TLS calculator RTT change removed and created about 40 SVG elements
- * (issue 13). Now each element keeps its kind, and only its coordinates and text change.
- */
-class ShapeKeys {
-  private readonly seen = new Map<string, number>();
-  next(shape: Shape): string {
-    const kind = `${shape.type === 'path' ? (shape.closed ? 'polygon' : 'polyline') : shape.type}:${shape.role}`;
-    const n = this.seen.get(kind) ?? 0;
-    this.seen.set(kind, n + 1);
-    return `${kind}:${n}`;
-  }
-}
-
-/**
  * An accessible inline SVG: `role="img"`, `<title>` and `<desc>` referenced by `aria-labelledby` /
  * `aria-describedby`, a viewBox at natural size and no fixed width (CSS scales it down, never below
  * MIN_DIAGRAM_SCALE).
  */
 export function Scene(props: SceneProps) {
   const { x, y, width, height } = props.scene.viewBox;
-  const keys = new ShapeKeys();
   const titleId = `${props.id}-title`;
   const descId = `${props.id}-desc`;
   return (
@@ -94,8 +77,8 @@ export function Scene(props: SceneProps) {
     >
       <title id={titleId}>{props.title}</title>
       <desc id={descId}>{props.scene.description.join(' ')}</desc>
-      {props.scene.shapes.map((shape) => (
-        <ShapeElement key={keys.next(shape)} shape={shape} />
+      {props.scene.shapes.map((shape, i) => (
+        <ShapeElement key={i} shape={shape} />
       ))}
     </svg>
   );
