@@ -83,6 +83,9 @@ export default defineConfig({
       components: {
         Search: './src/components/overrides/Search.astro',
         DraftContentNotice: './src/components/overrides/DraftContentNotice.astro',
+        // "On this page" with a script that finds the sections to watch without :has() (overrides/toc/toc.ts).
+        TableOfContents: './src/components/overrides/TableOfContents.astro',
+        MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
       },
       plugins: [starlightLinksValidator({ errorOnInvalidHashes: true, errorOnLocalLinks: true })],
     }),
