@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { render as renderOutsideAct } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useBackgroundRun } from '../../src/components/shared/background.ts';
-import { useLastGood, useUrlState } from '../../src/components/shared/hooks.ts';
+import { TYPING_PAUSE_MS, useLastGood, useUrlState } from '../../src/components/shared/hooks.ts';
 import { NumberField } from '../../src/components/shared/NumberField.tsx';
 import { BOUNDS } from '../../src/lib/bounds/index.ts';
 import { defineCodec, enumField, fieldMessage, numberField } from '../../src/lib/playground/index.ts';
@@ -57,25 +57,58 @@ describe('useUrlState + NumberField + useLastGood', () => {
     expect(screen.getByRole('status').textContent).toBe('42');
   });
 
-  it('replaces the history entry while typing and pushes one for a choice; back restores', () => {
+  it('replaces the history entry once typing pauses and pushes one for a choice at once; back restores', async () => {
     window.history.replaceState(null, '', '/play/?utm=x&mode=zz');
     render(<Demo syncUrl />);
     expect(screen.getByText("Unknown mode 'zz' in the link — showing a.")).toBeTruthy();
     const length = window.history.length;
+    const typedAt = performance.now();
     fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '7' } });
-    expect(window.location.search).toBe('?utm=x&rtt=7');
-    expect(window.history.length).toBe(length);
+    expect(window.location.search).toBe('?utm=x&mode=zz'); // not while typing
     expect(screen.queryByText(/Unknown mode/)).toBeNull();
+    await waitFor(() => expect(window.location.search).toBe('?utm=x&rtt=7'));
+    expect(performance.now() - typedAt).toBeGreaterThanOrEqual(TYPING_PAUSE_MS - 1);
+    expect(window.history.length).toBe(length);
     fireEvent.click(screen.getByRole('button', { name: 'Mode a' }));
     expect(window.location.search).toBe('?utm=x&mode=b&rtt=7');
     expect(window.history.length).toBe(length + 1);
+    // A choice right after typing pushes at once, with what was typed.
+    fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '9' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mode b' }));
+    expect(window.location.search).toBe('?utm=x&rtt=9');
+    expect(window.history.length).toBe(length + 2);
     // happy-dom's history.back() fires no popstate: step back by hand, as the browser would.
+    act(() => {
+      window.history.replaceState(null, '', '/play/?utm=x&mode=b&rtt=7');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(screen.getByRole('button', { name: 'Mode b' })).toBeTruthy();
+    expect((screen.getByLabelText('Round-trip time (ms)') as HTMLInputElement).value).toBe('7');
     act(() => {
       window.history.replaceState(null, '', '/play/?utm=x&rtt=7');
       window.dispatchEvent(new PopStateEvent('popstate'));
     });
     expect(screen.getByRole('button', { name: 'Mode a' })).toBeTruthy();
     expect((screen.getByLabelText('Round-trip time (ms)') as HTMLInputElement).value).toBe('7');
+  });
+
+  it('writes what was typed at once when the page is hidden or left within the pause', () => {
+    render(<Demo syncUrl />);
+    const input = screen.getByLabelText('Round-trip time (ms)');
+    fireEvent.input(input, { target: { value: '11' } });
+    expect(window.location.search).toBe('');
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    expect(window.location.search).toBe('?rtt=11');
+    fireEvent.input(input, { target: { value: '12' } });
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect(window.location.search).toBe('?rtt=12');
+    fireEvent.input(input, { target: { value: '13' } });
+    cleanup(); // the island is removed
+    expect(window.location.search).toBe('?rtt=13');
   });
 
   it('writes the newest state even when a keystroke lands before the previous one was written', async () => {

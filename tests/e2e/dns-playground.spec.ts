@@ -203,7 +203,7 @@ test('the zone editor: an added record resolves, travels in the URL and survives
   );
   await expect(dp.getByText('new.example.org.\t60\tIN\tA\t198.51.100.77').first()).toBeAttached();
   await expect(page).toHaveURL(/zt=/);
-  // The URL is written after the frame is painted: wait for the last change in it before reloading.
+  // Typing reaches the URL once it pauses: wait for the last change in it before reloading.
   await expect(page).toHaveURL(/name=new\.example\.org/);
   await page.reload();
   const again = island(page);

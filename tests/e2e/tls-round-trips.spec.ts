@@ -255,7 +255,7 @@ test('a shared URL restores the exact state in a fresh page', async ({ page, bro
   await calc.getByLabel('Protocol scenario').selectOption(state.scenario);
   const values = [state.rtt, state.bandwidth, state.cert, state.response, state.processing, state.dns];
   for (const [i, label] of FIELD_LABELS.entries()) await calc.getByLabel(label).fill(values[i] ?? '');
-  // The address bar is written after the paint that follows the last keystroke: wait for that state.
+  // The address bar is written once typing pauses (useUrlState): wait for that state.
   await expect(page).toHaveURL(/scenario=tls12-resumed.*dns=30|dns=30.*scenario=tls12-resumed/);
   const url = page.url();
   const expected = predict(state);

@@ -16,6 +16,9 @@ import {
 } from '../../lib/playground/index.ts';
 import { useUrlRestore, writeUrlQuery } from './url-state.ts';
 
+/** How long typing must pause before `useUrlState` writes it into the address bar. */
+export const TYPING_PAUSE_MS = 250;
+
 /** A state and the notices about the link it was read from (none after the first change). */
 interface Shown<S> {
   readonly state: S;
@@ -24,8 +27,9 @@ interface Shown<S> {
 
 /**
  * An island's state, seeded from `base` (so the server render and the first client render agree). With `syncUrl`
- * the state is read from the URL after hydration and on back/forward, and every change is written back after the
- * frame is painted: `change(next, 'type')` replaces the history entry, `change(next, 'choose')` pushes one. A page
+ * the state is read from the URL after hydration and on back/forward, and every change is written back:
+ * `change(next, 'choose')` pushes a history entry once the frame is painted; `change(next, 'type')` replaces the entry
+ * once typing has paused for {@link TYPING_PAUSE_MS} (or at once, before a push, or when the page is hidden). A page
  * opened from a link keeps that URL until the first change. The fourth element says whether `change` has been called:
  * an island that reads more of the link itself (the proxy's config) skips it then too, so the two never mix.
  */
@@ -61,13 +65,40 @@ export function useUrlState<F extends Fields>(
     [base],
   );
 
-  // After paint: replaceState costs 1–2 ms per call in Chromium, which typing would otherwise add to every redraw.
-  useEffect(() => {
+  // Writes what is pending, if anything: the newest state, pushed if any change since the last write was a choice.
+  const flush = useRef(() => {});
+  flush.current = () => {
     const write = pending.current;
     if (!syncUrl || write === undefined) return;
     pending.current = undefined;
     writeUrlQuery(codec.query(window.location.search, write.state, base), write.kind === 'choose' ? 'push' : 'replace');
+  };
+  // A choice is written after the paint. Typing is written once it pauses: replaceState costs 1–3 ms of main thread
+  // per call in Chromium (2.3 ms per RTT keystroke in the TLS calculator's profile, as much as receiving the worker's
+  // answer), which every keystroke would otherwise pay while its results are on the way, and Chromium throttles a page
+  // that calls it more than about 200 times in 10 s. Each change restarts the wait; the effect's cleanup cancels it.
+  useEffect(() => {
+    const write = pending.current;
+    if (!syncUrl || write === undefined) return;
+    if (write.kind === 'choose') {
+      flush.current();
+      return;
+    }
+    const timer = setTimeout(() => flush.current(), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
   }, [shown]);
+  // What was typed last reaches the URL even if the page is left, hidden or the island removed within the pause.
+  useEffect(() => {
+    if (!syncUrl) return;
+    const now = () => flush.current();
+    window.addEventListener('pagehide', now);
+    document.addEventListener('visibilitychange', now);
+    return () => {
+      window.removeEventListener('pagehide', now);
+      document.removeEventListener('visibilitychange', now);
+      now();
+    };
+  }, [syncUrl]);
 
   const change = (next: StateOf<F>, kind: ChangeKind) => {
     edited.current = true;

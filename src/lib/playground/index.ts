@@ -38,7 +38,8 @@
  * ## Islands
  * - Props: `IslandProps<State>` (`id`, `preset`, `syncUrl`, `label`, `headingLevel`).
  * - URL: `useUrlState(CODEC, base, syncUrl)` in `src/components/shared/hooks.ts` gives `[state, change, notices]`;
- *   `change(next, 'type')` replaces the history entry, `change(next, 'choose')` pushes one (`ChangeKind`); back and
+ *   `change(next, 'type')` replaces the history entry once typing pauses (250 ms; at once when the page is hidden or
+ *   a choice follows), `change(next, 'choose')` pushes one after the paint (`ChangeKind`); back and
  *   forward restore the state, and a page opened from a link keeps its URL until the first change.
  * - Number controls: `<NumberField id field={CODEC.fields.rtt} value={state.rtt} error={fieldMessage(kept.error,
  *   'rtt')} onInput={(text) => change({ ...state, rtt: text }, 'type')} />` (label with unit, bounds hint,
