@@ -260,3 +260,34 @@ for (const { query, visible } of HOSTILE) {
     expect(problems).toEqual([]);
   });
 }
+
+test("a guide's embed shows its highlighted subnet inside its table as it hydrates, without moving the page", async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/addressing/subnetting/', { waitUntil: 'networkidle' });
+  const island = page.locator('astro-island:has(tr.sc-highlight)');
+  await expect(island, 'not hydrated before it is scrolled into view').toHaveAttribute('ssr', '');
+  const region = island.locator('.sc-table-wrap--tall');
+  // The region's top 120 px in view: enough to hydrate the island (client:visible), with the highlighted row, the
+  // 57th, far below the window.
+  const scrolled = await region.evaluate((element) => {
+    window.scrollTo({ top: window.scrollY + element.getBoundingClientRect().top - window.innerHeight + 120 });
+    return window.scrollY;
+  });
+  await expect(island).not.toHaveAttribute('ssr', /.*/);
+  await expect
+    .poll(() => region.evaluate((element) => element.scrollTop), 'the table scrolls to the row')
+    .toBeGreaterThan(0);
+  const placed = await region.evaluate((element) => {
+    const row = element.querySelector('tr.sc-highlight')?.getBoundingClientRect();
+    const view = element.getBoundingClientRect();
+    return { scrollY: window.scrollY, inside: row !== undefined && row.top >= view.top && row.bottom <= view.bottom };
+  });
+  expect(placed, 'the row is shown in the table, and the page stays where the reader put it').toEqual({
+    scrollY: scrolled,
+    inside: true,
+  });
+  expect(problems).toEqual([]);
+});

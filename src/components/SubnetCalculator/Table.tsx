@@ -50,11 +50,15 @@ export function DataTable(props: {
     () => rowsOf(tailSource.slice(FIRST_PAINT_ROWS), FIRST_PAINT_ROWS, tailHighlight),
     [tailSource, tailHighlight],
   );
-  // Bring a "go to subnet #" target into view inside the scrolling region.
+  // Bring a "go to subnet #" target into view inside the scrolling region, and only there. scrollIntoView also scrolls
+  // the window: when a guide's embed hydrated (client:visible) after the reader had scrolled on, the page jumped back
+  // to the highlighted row (seen in a browser test on a busy machine).
   useEffect(() => {
     if (props.highlight === undefined) return;
-    const row = tableRef.current?.querySelector<HTMLElement>('tr.sc-highlight');
-    row?.scrollIntoView?.({ block: 'nearest' });
+    const table = tableRef.current;
+    const row = table?.querySelector<HTMLElement>('tr.sc-highlight');
+    const region = table?.parentElement;
+    if (row && region) revealInRegion(row, region, table?.tHead?.getBoundingClientRect().height ?? 0);
   }, [props.highlight, props.rows]);
   return (
     <ScrollRegion labelledBy={captionId} tall={props.tall === true}>
@@ -74,6 +78,16 @@ export function DataTable(props: {
       </table>
     </ScrollRegion>
   );
+}
+
+/** Scrolls `region` (not the window) the least that shows `row` whole below a sticky header `headHeight` px high. */
+function revealInRegion(row: HTMLElement, region: HTMLElement, headHeight: number): void {
+  const view = region.getBoundingClientRect();
+  const box = row.getBoundingClientRect();
+  const top = view.top + region.clientTop + headHeight;
+  const bottom = view.top + region.clientTop + region.clientHeight;
+  if (box.top < top) region.scrollTop -= top - box.top;
+  else if (box.bottom > bottom) region.scrollTop += Math.min(box.bottom - bottom, box.top - top);
 }
 
 /** Table rows for `rows`, the first being row `offset` of the page (0-based); `highlight` is a row of the page. */
