@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
+    setupFiles: ['tests/support/dom-tests-setup.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
     coverage: {
       provider: 'v8',

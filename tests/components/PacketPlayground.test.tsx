@@ -28,7 +28,7 @@ afterEach(cleanup);
 
 /** Waits until the island has loaded its editing tools (what browser tests wait for too). */
 async function live(container: Element): Promise<void> {
-  await waitFor(() => expect(container.querySelector('section[data-live]')).not.toBeNull(), { timeout: 5000 });
+  await waitFor(() => expect(container.querySelector('section[data-live]')).not.toBeNull());
 }
 
 describe('PacketPlayground island', () => {

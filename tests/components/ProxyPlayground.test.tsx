@@ -20,13 +20,13 @@ describe('ProxyPlayground island', () => {
       </ProxyPlayground>,
     );
     expect(screen.getByText('build-time results')).toBeTruthy();
-    expect(await screen.findByText('chosen: "location /api/"', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('chosen: "location /api/"')).toBeTruthy();
     expect(screen.queryByText('build-time results')).toBeNull();
   });
 
   it('a bad config gives a positioned inline error tied to the editor', async () => {
     render(<ProxyPlayground id="t" config={PRESETS['l7-api'].config} />);
-    await screen.findByText('chosen: "location /api/"', {}, { timeout: 5000 });
+    await screen.findByText('chosen: "location /api/"');
     const editor = screen.getByLabelText('nginx config');
     fireEvent.input(editor, { target: { value: 'http {\n  server {\n    lisen 80;\n  }\n}' } });
     const alert = await screen.findByRole('alert');
@@ -43,7 +43,7 @@ describe('ProxyPlayground island', () => {
         config={PRESETS['weighted-round-robin'].config}
       />,
     );
-    fireEvent.click(await screen.findByRole('button', { name: 'Send 100 requests' }, { timeout: 5000 }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Send 100 requests' }));
     const bars = await screen.findByRole('list', { name: 'Requests per backend' });
     expect(bars.textContent).toContain('10.0.0.11:8080: 72');
     fireEvent.click(screen.getByRole('checkbox', { name: '10.0.0.12:8080' }));
@@ -105,7 +105,7 @@ describe('ProxyPlayground island', () => {
       replace(data, unused, url);
     });
     render(<ProxyPlayground id="t" syncUrl config={PRESETS['l7-api'].config} />);
-    await screen.findByText('chosen: "location /api/"', {}, { timeout: 5000 });
+    await screen.findByText('chosen: "location /api/"');
     const editor = screen.getByLabelText('nginx config') as HTMLTextAreaElement;
     const example = screen.getByLabelText('Example') as HTMLSelectElement;
     const popTo = async (entry: { url: string; state: unknown }) => {
@@ -123,7 +123,7 @@ describe('ProxyPlayground island', () => {
     const configs = [`${PRESETS['l7-api'].config}\n# mine\n`, `${PRESETS['l7-api'].config}\n# ${noise}\n`];
     for (const [index, mine] of configs.entries()) {
       fireEvent.input(editor, { target: { value: mine } });
-      await waitFor(() => expect(window.history.state?.config).toBe(mine), { timeout: 5000 });
+      await waitFor(() => expect(window.history.state?.config).toBe(mine));
       const linked = new URLSearchParams(window.location.search).get('cfg');
       expect(linked === null).toBe(index === 1);
       const edited = { url: window.location.href, state: window.history.state as unknown };

