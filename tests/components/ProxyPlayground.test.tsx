@@ -74,12 +74,16 @@ describe('ProxyPlayground island', () => {
           await act(async () => {
             await new Promise((resolve) => setTimeout(resolve, 400));
           });
+          // The link comes to say what is shown: the default preset (no parameter) and the edited config, written
+          // once typing pauses and compressed in a module loaded then (slow on a busy machine: wait for it).
+          await waitFor(async () => {
+            const params = new URLSearchParams(window.location.search);
+            expect(params.get('preset')).toBeNull();
+            expect(await decodeConfig(params.get('cfg') ?? '')).toEqual({ ok: true, value: mine });
+          });
+          // By then the link's own decode, started at hydration, has long finished: the edit still stands.
           expect(editor.value).toBe(mine);
           expect((within(root).getByLabelText('Example') as HTMLSelectElement).value).toBe('l7-api');
-          // The link now says what is shown: the default preset (no parameter) and the edited config.
-          const params = new URLSearchParams(window.location.search);
-          expect(params.get('preset')).toBeNull();
-          expect(await decodeConfig(params.get('cfg') ?? '')).toEqual({ ok: true, value: mine });
         } else {
           await waitFor(() => expect(editor.value).toContain('listen 80;'));
           expect((within(root).getByLabelText('Example') as HTMLSelectElement).value).toBe('weighted-round-robin');
