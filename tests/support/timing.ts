@@ -12,12 +12,20 @@ export const PAUSES_MS: readonly number[] = [0, 20, 100, 300, 900];
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** Blocks the thread for `ms` (Atomics.wait: allowed on Node's main thread and in workers), yielding the CPU. */
-function pause(ms: number): void {
+export function pause(ms: number): void {
   if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
 }
 
+/** What {@link bestTime} measured: the best and the first timing in ms, how many re-timings, the first run's result. */
+export interface Timing<T> {
+  readonly best: number;
+  readonly first: number;
+  readonly retimed: number;
+  readonly value: T;
+}
+
 /** The time `run` took, in ms, and its result. */
-export function timed<T>(run: () => T): { ms: number; value: T } {
+function timed<T>(run: () => T): { ms: number; value: T } {
   const start = performance.now();
   const value = run();
   return { ms: performance.now() - start, value };
@@ -29,7 +37,7 @@ export function timed<T>(run: () => T): { ms: number; value: T } {
  * be deterministic (the same input each time). `first` is the first timing, for reports of the slowest case; `value`
  * what the first run returned.
  */
-export function bestTime<T>(run: () => T, limitMs: number): { best: number; first: number; retimed: number; value: T } {
+export function bestTime<T>(run: () => T, limitMs: number): Timing<T> {
   const { ms: first, value } = timed(run);
   let best = first;
   let retimed = 0;

@@ -8,7 +8,7 @@ import {
   parseNetworkList,
   parseRange,
 } from '../../../../src/lib/ip/index.ts';
-import { bestTime } from '../../../support/timing.ts';
+import { bestTime, type Timing } from '../../../support/timing.ts';
 
 const parsers = { parseAddress, parseNetwork, parseRange, parseNetworkList } as const;
 const ipish = fc
@@ -23,7 +23,7 @@ const anyString = fc.oneof(
 
 function check(input: string): void {
   for (const [name, parse] of Object.entries(parsers)) {
-    let time: { best: number; value: ReturnType<typeof parse> };
+    let time: Timing<ReturnType<typeof parse>>;
     try {
       time = bestTime(() => parse(input), 1000);
     } catch (error) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrame, parseHex, readPcap, toHex, writePcap } from '../../../../src/lib/packet/index.ts';
 import { generate, int, type Rng, rng } from '../../../support/packet-gen.ts';
-import { bestTime } from '../../../support/timing.ts';
+import { bestTime, type Timing } from '../../../support/timing.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 1_764_115_200);
@@ -44,7 +44,7 @@ describe(`fuzz (${RUNS} mutated frames, seed ${SEED})`, () => {
     for (let i = 0; i < RUNS; i++) {
       if (pool.length === 0 || i % 50 === 0) pool = generate(r).frames;
       const f = mutate(r, pool[int(r, 0, pool.length - 1)] ?? new Uint8Array(0));
-      let time: { best: number; first: number; value: ReturnType<typeof decodeFrame> };
+      let time: Timing<ReturnType<typeof decodeFrame>>;
       try {
         // A GC pause or a busy machine can land on any case: it is slow only if its re-timings after pauses are too.
         time = bestTime(() => decodeFrame(f), LIMIT_MS);

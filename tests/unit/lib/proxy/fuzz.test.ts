@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/lib/http/prng.ts';
 import { compileHttp, parseConfig, routeRequest } from '../../../../src/lib/proxy/index.ts';
-import { bestTime } from '../../../support/timing.ts';
+import { bestTime, type Timing } from '../../../support/timing.ts';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3000);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 7);
@@ -103,7 +103,7 @@ describe('parser fuzz', () => {
         return parsed;
       };
       // On a shared machine a GC pause or JIT tier-up can hit any case: a slow case is re-timed after pauses.
-      let time: { best: number; retimed: number; value: ReturnType<typeof parseConfig> };
+      let time: Timing<ReturnType<typeof parseConfig>>;
       try {
         time = bestTime(parseAndRoute, 50);
       } catch (e) {
