@@ -172,6 +172,18 @@ describe('useUrlState + NumberField + useLastGood', () => {
     },
   );
 
+  it.each([
+    ['no query', '/play/', 1],
+    ['a query of the defaults', '/play/?mode=a&rtt=100', 1],
+    ['a refused value', '/play/?mode=zz', 2],
+    ['another state', '/play/?rtt=7', 2],
+  ])('renders again after hydration only when the link changes what is shown (%s)', (_, url, renders) => {
+    window.history.replaceState(null, '', url);
+    let count = 0;
+    render(<Demo syncUrl onState={() => count++} />);
+    expect(count).toBe(renders);
+  });
+
   it('leaves the URL alone without syncUrl', () => {
     render(<Demo />);
     fireEvent.input(screen.getByLabelText('Round-trip time (ms)'), { target: { value: '7' } });

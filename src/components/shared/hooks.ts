@@ -60,7 +60,12 @@ export function useUrlState<F extends Fields>(
       // the state shown until now: a new one, equal or not, is a new input to the island's model, and a second run of
       // it on every page load was a long task (the HTTP timeline's first answer, 340 KB, deserialised only to be
       // dropped as stale). An empty query is exactly the base state (defaults left out, each field's text as is).
-      setShown(codec.encode(decoded.state, base) === '' ? { ...decoded, state: base } : decoded);
+      const next = codec.encode(decoded.state, base) === '' ? { ...decoded, state: base } : decoded;
+      // And when nothing changes (the base state, no notices, shown now), the island does not render again: on a page
+      // opened without a query that render redrew the whole island for nothing, right after its hydration.
+      setShown((shown) =>
+        shown.state === next.state && shown.notices.length === 0 && next.notices.length === 0 ? shown : next,
+      );
     },
     [base],
   );
