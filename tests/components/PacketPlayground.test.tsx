@@ -10,18 +10,20 @@ import {
   scenarioPackets,
   transferFromState,
 } from '../../src/lib/packet-playground/index.ts';
-import { FIELD_ERROR_CODES } from '../../src/lib/playground/index.ts';
+import { FIELD_ERROR_CODES, pack } from '../../src/lib/playground/index.ts';
 
-/** What the Astro wrapper passes: every scenario's frames as hex. */
-const scenarios = Object.fromEntries(
-  PLAYGROUND_SCENARIOS.map((s) => [
-    s.id,
-    scenarioPackets(s.id).map((p) => ({ description: p.description, hex: toHex(p.frame) })),
-  ]),
+/** What the Astro wrapper passes: every scenario's frames as hex, packed. */
+const scenarios = pack(
+  Object.fromEntries(
+    PLAYGROUND_SCENARIOS.map((s) => [
+      s.id,
+      scenarioPackets(s.id).map((p) => ({ description: p.description, hex: toHex(p.frame) })),
+    ]),
+  ),
 );
 
-/** The first frame of a scenario decoded, as the Astro wrapper passes it. */
-const first = (id = 'http') => decodeFrame(scenarioPackets(id)[0]?.frame ?? new Uint8Array(0));
+/** The first frame of a scenario decoded, as the Astro wrapper passes it (packed). */
+const first = (id = 'http') => pack(decodeFrame(scenarioPackets(id)[0]?.frame ?? new Uint8Array(0)));
 
 beforeEach(() => window.history.replaceState(null, '', '/playgrounds/packet-anatomy/'));
 afterEach(cleanup);

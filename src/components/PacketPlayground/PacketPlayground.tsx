@@ -15,7 +15,8 @@ import { PLAYGROUND_SCENARIOS } from '../../lib/packet-playground/scenario-list.
 import { TRANSFER_BYTES, transferFromState } from '../../lib/packet-playground/transfer.ts';
 import { PACKET_CODEC, type PacketPlaygroundState, packetIndex } from '../../lib/packet-playground/url.ts';
 import { fieldBytes, hexRows } from '../../lib/packet-playground/view.ts';
-import type { IslandProps } from '../../lib/playground/index.ts';
+import { type IslandProps, type Packed, unpack } from '../../lib/playground/island.ts';
+import { HydrateLater } from '../shared/HydrateLater.tsx';
 import { useLastGood, useUrlState } from '../shared/hooks.ts';
 import { NumberField } from '../shared/NumberField.tsx';
 import '../shared/island.css';
@@ -23,10 +24,15 @@ import './PacketPlayground.css';
 
 export interface PacketPlaygroundProps extends IslandProps<PacketPlaygroundState> {
   /** Every scenario's frames, built on the server at build time: description and hex of each, by scenario id. */
-  readonly scenarios: Readonly<Record<string, readonly { readonly description: string; readonly hex: string }[]>>;
+  readonly scenarios: Packed<ScenarioFrames>;
   /** The first frame of the preset's scenario, decoded on the server: what shows until the decoder has loaded. */
-  readonly first: Decoded;
+  readonly first: Packed<Decoded>;
 }
+
+/** Frames by scenario id, as hex. */
+export type ScenarioFrames = Readonly<
+  Record<string, readonly { readonly description: string; readonly hex: string }[]>
+>;
 
 /** What the controls need beyond the first view, loaded once the island has hydrated. */
 type Tools = typeof import('../../lib/packet-playground/tools.ts');
@@ -81,8 +87,10 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
     void import('../../lib/packet-playground/tools.ts').then(setTools);
   }, []);
   const view = tools === null ? base : state;
+  const scenarios = useMemo(() => unpack(props.scenarios), [props.scenarios]);
+  const first = useMemo(() => unpack(props.first), [props.first]);
   const framesOf = (name: string): Packet[] =>
-    (props.scenarios[name] ?? []).map((p) => {
+    (scenarios[name] ?? []).map((p) => {
       const r = parseHex(p.hex);
       return { description: p.description, frame: r.ok ? r.value : new Uint8Array(0) };
     });
@@ -106,8 +114,8 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   const [hexText, setHexText] = useState('');
   const current = packets[Math.min(index, packets.length - 1)] ?? { description: '', frame: new Uint8Array(0) };
   const decoded = useMemo(
-    () => (tools === null ? props.first : tools.decodeFrame(current.frame)),
-    [current.frame, tools],
+    () => (tools === null ? first : tools.decodeFrame(current.frame)),
+    [current.frame, tools, first],
   );
   const rows = useMemo(() => hexRows(current.frame, decoded), [current.frame, decoded]);
   const focused = decoded.fields[focus];
@@ -277,7 +285,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
         ))}
       </ol>
 
-      <div class="pp-hex" aria-hidden="true">
+      <HydrateLater class="pp-hex" aria-hidden="true">
         {rows.map((r) => (
           <div key={r.offset} class="pp-row">
             <span class="pp-off">{r.offset}</span>
@@ -296,7 +304,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
             <span class="pp-ascii">{r.cells.map((c) => c.ascii).join('')}</span>
           </div>
         ))}
-      </div>
+      </HydrateLater>
       <p class="pp-focus" aria-live="polite">
         {focused
           ? `${focused.layer} · ${focused.name}: ${focused.value}${focused.meaning ? ` (${focused.meaning})` : ''} — bytes ${hiStart}–${hiEnd - 1}`
@@ -322,7 +330,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
         </label>
       ) : null}
 
-      <div class="pp-table-wrap">
+      <HydrateLater class="pp-table-wrap">
         <table class="pp-table">
           <caption>
             Byte map of packet {index + 1}: {current.frame.length} bytes
@@ -369,7 +377,7 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </HydrateLater>
 
       <div class="pp-io">
         <button type="button" onClick={download}>

@@ -22,3 +22,22 @@ export interface IslandProps<Preset> {
  * step through every keystroke; `choose` (a preset, a tab, a scenario, a select) pushes a new entry that Back undoes.
  */
 export type ChangeKind = 'type' | 'choose';
+
+/**
+ * A value passed to an island as one JSON string. Astro serialises props with a type tag around every value and
+ * revives them one by one when the island hydrates; for a large prop (the packet playground's decoded first frame:
+ * 1,386 values) that walk is a large share of the hydration task, where `JSON.parse` of one string is not. For
+ * plain JSON only: no `Map`, `Date`, typed arrays or `bigint`, and a property whose value is `undefined` comes back
+ * missing.
+ */
+export type Packed<T> = string & { readonly __packed: T };
+
+/** `value` as a {@link Packed} prop (in the island's Astro wrapper). */
+export function pack<T>(value: T): Packed<T> {
+  return JSON.stringify(value) as Packed<T>;
+}
+
+/** The value of a {@link Packed} prop (in the island, memoised on the prop). */
+export function unpack<T>(packed: Packed<T>): T {
+  return JSON.parse(packed) as T;
+}
