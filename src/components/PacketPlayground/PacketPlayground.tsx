@@ -4,7 +4,7 @@
  * follow, download the frames as a pcap, or paste hex / open a pcap. All logic is in src/lib/packet(-playground).
  */
 import type { TargetedEvent } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 // Module imports, not barrels. The first download holds no decoder: every scenario's frames come built, as hex, and
 // the first frame decoded (`first`); the decoder, editing, hex and pcap input and output and the builder of the
 // "your choice" scenario load after hydration (`Tools`).
@@ -98,9 +98,12 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   const kept = useLastGood(useMemo(() => (choosing ? transferFromState(view) : undefined), [view]));
   const plan = choosing ? kept.value : undefined;
   const mtuError = choosing ? kept.error?.message : undefined;
+  // The builder takes over from the server's frames only for the "your choice" scenario: for the others, the frames
+  // stay the same objects when the tools arrive, so the frame shown is not decoded and laid out again.
+  const builder = plan !== undefined ? tools : null;
   const scenarioFrames = useMemo(
-    () => (tools !== null && plan !== undefined ? tools.transferPackets(plan) : framesOf(view.scenario)),
-    [view.scenario, tools, plan],
+    () => (builder !== null && plan !== undefined ? builder.transferPackets(plan) : framesOf(view.scenario)),
+    [view.scenario, builder, plan],
   );
   const key = choosing ? `mtu ${view.ip} ${view.transport} ${view.mtu}` : view.scenario;
   const [own, setOwn] = useState<Own | null>(null);
@@ -113,8 +116,11 @@ export function PacketPlayground(props: PacketPlaygroundProps) {
   const [error, setError] = useState('');
   const [hexText, setHexText] = useState('');
   const current = packets[Math.min(index, packets.length - 1)] ?? { description: '', frame: new Uint8Array(0) };
+  // `first` is the server's decoding of the first render's frame: it stands for that frame (the same object) after
+  // the decoder has loaded too.
+  const firstFrame = useRef(current.frame);
   const decoded = useMemo(
-    () => (tools === null ? first : tools.decodeFrame(current.frame)),
+    () => (tools === null || current.frame === firstFrame.current ? first : tools.decodeFrame(current.frame)),
     [current.frame, tools, first],
   );
   const rows = useMemo(() => hexRows(current.frame, decoded), [current.frame, decoded]);
