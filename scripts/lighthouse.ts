@@ -68,6 +68,9 @@ const base = (process.env.BASE_PATH ?? '/').replace(/\/+$/, '');
 type Scores = Record<(typeof CATEGORIES)[number], number>;
 const rows: { page: string; scores: Scores; tbtMs: number; runs: number; tbtRunsMs: number[]; failing: string[] }[] =
   [];
+/** A page's line of the table: path, the four scores and TBT. */
+const line = (page: string, scores: Scores, tbtMs: number): string =>
+  `${page.padEnd(36)} ${CATEGORIES.map((id) => String(scores[id]).padStart(4)).join(' ')} ${tbtMs.toFixed(0).padStart(6)}`;
 const paths = sitemapPaths().filter((path) => only === undefined || only.some((text) => path.includes(text)));
 // Round by round, every page once per round: a busy stretch of the machine (another tenant, a GC in the server) then
 // lands on one run of several pages, which the median absorbs, instead of on every run of one page.
@@ -91,7 +94,7 @@ for (let run = 0; run < RUNS; run++) {
     const tbtMs = audits['total-blocking-time']?.numericValue ?? Number.NaN;
     measured.get(path)?.push({ scores, tbtMs, failing });
     console.log(
-      `run ${run + 1}/${RUNS} ${path.padEnd(36)} ${CATEGORIES.map((id) => String(scores[id]).padStart(4)).join(' ')} ${tbtMs.toFixed(0).padStart(6)}${failing.length ? `   failing: ${failing.join(', ')}` : ''}`,
+      `run ${run + 1}/${RUNS} ${line(path, scores, tbtMs)}${failing.length ? `   failing: ${failing.join(', ')}` : ''}`,
     );
   }
 }
@@ -108,10 +111,8 @@ mkdirSync('reports', { recursive: true });
 writeFileSync('reports/lighthouse.json', `${JSON.stringify(rows, null, 2)}\n`);
 console.log(`\n${RUNS > 1 ? `Median of ${RUNS} runs per page. ` : ''}TBT: Total Blocking Time, ms (simulated mobile).`);
 console.log(`${'page'.padEnd(36)} perf a11y  b-p  seo    TBT${RUNS > 1 ? '  (each run)' : ''}`);
-for (const row of rows) {
-  console.log(
-    `${row.page.padEnd(36)} ${CATEGORIES.map((id) => String(row.scores[id]).padStart(4)).join(' ')} ${row.tbtMs.toFixed(0).padStart(6)}${RUNS > 1 ? `  (${row.tbtRunsMs.join(', ')})` : ''}`,
-  );
+for (const r of rows) {
+  console.log(`${line(r.page, r.scores, r.tbtMs)}${RUNS > 1 ? `  (${r.tbtRunsMs.join(', ')})` : ''}`);
 }
 const notFull = rows.filter((row) => CATEGORIES.some((id) => row.scores[id] < 100) || row.tbtMs > 50);
 console.log(

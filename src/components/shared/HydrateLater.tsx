@@ -38,6 +38,21 @@ interface Root {
   live: boolean;
 }
 
+/**
+ * Makes the box a live root: hydrates the server's DOM against the first children (or renders into an empty box),
+ * then renders the newest children if they are not those.
+ */
+function wake(el: HTMLDivElement, r: Root): void {
+  if (r.live) return;
+  r.live = true;
+  if (el.firstChild === null) {
+    render(r.latest, el);
+    return;
+  }
+  hydrate(r.first, el);
+  if (r.latest !== r.first) render(r.latest, el);
+}
+
 export function HydrateLater(props: HydrateLaterProps) {
   const { children, class: cls, 'aria-hidden': hidden } = props;
   const box = useRef<HTMLDivElement>(null);
@@ -45,41 +60,25 @@ export function HydrateLater(props: HydrateLaterProps) {
   root.current ??= { first: children, latest: children, live: false };
   root.current.latest = children;
 
-  // Makes the box a live root: hydrates the server's DOM against the first children (or renders into an empty box),
-  // then renders the newest children if they are not those.
-  const wake = useRef(() => {
-    const el = box.current;
-    const r = root.current;
-    if (el === null || r === null || r.live) return;
-    r.live = true;
-    if (el.firstChild === null) {
-      render(r.latest, el);
-      return;
-    }
-    hydrate(r.first, el);
-    if (r.latest !== r.first) render(r.latest, el);
-  });
-
-  // Every render after the first: the children go into the box (hydrating it first if the timer has not run yet).
-  const mounted = useRef(false);
+  // Every render: the children go into a live box; new children before the timer hydrate the box first.
   useLayoutEffect(() => {
     const el = box.current;
     const r = root.current;
-    if (!mounted.current || el === null || r === null) return;
+    if (el === null || r === null) return;
     if (r.live) render(r.latest, el);
-    else wake.current();
+    else if (r.latest !== r.first) wake(el, r);
   });
 
   useLayoutEffect(() => {
-    mounted.current = true;
     const el = box.current;
-    if (el === null) return;
+    const r = root.current;
+    if (el === null || r === null) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    if (el.firstChild === null) wake.current();
-    else timer = setTimeout(() => wake.current(), 0);
+    if (el.firstChild === null) wake(el, r);
+    else timer = setTimeout(() => wake(el, r), 0);
     return () => {
       clearTimeout(timer);
-      if (root.current?.live) render(null, el);
+      if (r.live) render(null, el);
     };
   }, []);
 
