@@ -55,6 +55,22 @@ function ShapeElement(props: { readonly shape: Shape }) {
 }
 
 /**
+ * A key for each shape: its type and role, and how many shapes of that type and role came before it. When a redraw
+ * adds shapes in the middle (a longer time axis has more ticks), the shapes after them keep their keys, so an island
+ * moves them instead of replacing every element from there on, and the browser restyles and lays out only what
+ * changed.
+ */
+export function shapeKeys(shapes: readonly Shape[]): string[] {
+  const seen = new Map<string, number>();
+  return shapes.map((shape) => {
+    const kind = `${shape.type}:${shape.role}`;
+    const n = seen.get(kind) ?? 0;
+    seen.set(kind, n + 1);
+    return `${kind}:${n}`;
+  });
+}
+
+/**
  * An accessible inline SVG: `role="img"`, `<title>` and `<desc>` referenced by `aria-labelledby` /
  * `aria-describedby`, a viewBox at natural size and no fixed width (CSS scales it down, never below
  * MIN_DIAGRAM_SCALE).
@@ -77,8 +93,8 @@ export function Scene(props: SceneProps) {
     >
       <title id={titleId}>{props.title}</title>
       <desc id={descId}>{props.scene.description.join(' ')}</desc>
-      {props.scene.shapes.map((shape, i) => (
-        <ShapeElement key={i} shape={shape} />
+      {shapeKeys(props.scene.shapes).map((key, i) => (
+        <ShapeElement key={key} shape={props.scene.shapes[i] as Shape} />
       ))}
     </svg>
   );

@@ -173,3 +173,52 @@ describe('Figure', () => {
     expect(screen.getByRole('img', { name: 'TLS' }).getAttribute('aria-labelledby')).toBe(`${id}-title`);
   });
 });
+
+describe('Scene redraws', () => {
+  const line = (role: Shape['role'], y: number): Shape => ({ type: 'line', role, x1: 0, y1: y, x2: 100, y2: y });
+  const label = (text: string, y: number): Shape => ({
+    type: 'text',
+    role: 'text-muted',
+    anchor: 'end',
+    fontSize: 11,
+    bold: false,
+    lines: [{ text, x: -8, y }],
+  });
+  const chip: Shape = { type: 'rect', role: 'chip', x: 40, y: 30, width: 20, height: 10, rx: 3 };
+  const scene = (shapes: Shape[]): SceneData => ({
+    viewBox: { x: -20, y: 0, width: 140, height: 100 },
+    shapes,
+    description: ['A test.'],
+  });
+
+  it('keys shapes by type, role and rank, so shapes added in the middle leave the later ones in place', () => {
+    const before = scene([line('tick', 0), label('0 ms', 4), line('message', 30), chip]);
+    // A longer time axis: two more ticks before the message, which moved down.
+    const after = scene([
+      line('tick', 0),
+      label('0 ms', 4),
+      line('tick', 20),
+      label('50 ms', 24),
+      line('message', 40),
+      { ...chip, y: 40 },
+    ]);
+    const { container, rerender } = render(<Scene scene={before} title="T" id="t" />);
+    const message = container.querySelector('line.dg-message');
+    const rect = container.querySelector('rect.dg-chip');
+    rerender(<Scene scene={after} title="T" id="t" />);
+    // The same elements, updated (with index keys the chip, now sixth, was a new element and the old one removed).
+    expect(container.querySelector('line.dg-message')).toBe(message);
+    expect(container.querySelector('rect.dg-chip')).toBe(rect);
+    expect(rect?.getAttribute('y')).toBe('40');
+    expect(message?.getAttribute('y1')).toBe('40');
+    // And in paint order, as the scene lists them.
+    expect([...(container.querySelector('svg')?.children ?? [])].slice(2).map((e) => e.getAttribute('class'))).toEqual([
+      'dg-tick',
+      'dg-text-muted',
+      'dg-tick',
+      'dg-text-muted',
+      'dg-message',
+      'dg-chip',
+    ]);
+  });
+});
