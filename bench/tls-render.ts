@@ -46,6 +46,10 @@ interface Row {
   readonly render: Stats;
   readonly work: Stats;
   readonly toPaint: Stats;
+  /** The ladder, drawn one frame after the numbers: input → its frame painted, busy time until then, longest task. */
+  readonly ladderPainted: Stats;
+  readonly ladderWork: Stats;
+  readonly longestTask: Stats;
 }
 
 ensureBuilt('playgrounds/tls-round-trips/index.html', args);
@@ -57,7 +61,12 @@ await withPreview(PORT, async (browser) => {
       const samples = await measureAnswered(
         browser,
         page,
-        { label: scenario.label, values: scenario.values, answerSelector: 'section.tc .tc-headline' },
+        {
+          label: scenario.label,
+          values: scenario.values,
+          answerSelector: 'section.tc .tc-headline',
+          followSelector: 'section.tc figure',
+        },
         { runs: RUNS, warmup: WARMUP, markPrefix: 'tc-input-' },
       );
       await page.close();
@@ -68,6 +77,9 @@ await withPreview(PORT, async (browser) => {
         render: stats(samples.map((s) => s.render)),
         work: stats(samples.map((s) => s.work)),
         toPaint: stats(samples.map((s) => s.toPaint)),
+        ladderPainted: stats(samples.map((s) => s.follow?.toPaint ?? Number.NaN)),
+        ladderWork: stats(samples.map((s) => s.follow?.work ?? Number.NaN)),
+        longestTask: stats(samples.map((s) => s.follow?.longestTask ?? Number.NaN)),
       });
     }
   }
@@ -75,10 +87,23 @@ await withPreview(PORT, async (browser) => {
 
 console.log(`TLS round-trip calculator, ${RUNS} repetitions after ${WARMUP} warm-up; ms, median / p95 / max.`);
 console.log('answer = input → worker answer in the DOM; render = the frame painting it; work = main-thread busy');
-console.log('time from the input to the end of that frame; to paint = input → end of that frame.');
+console.log('time from the input to the end of that frame; to paint = input → end of that frame. The ladder follows');
+console.log('one frame later: ladder painted = input → end of its frame; ladder work = busy time until then; longest');
+console.log('task = the longest stretch of that busy time without a break (judged against the same limit as work).');
 reportByRate(
-  ['answer', 'render', 'work', 'to paint'],
-  rows.map((row) => ({ ...row, cells: [row.answer, row.render, row.work, row.toPaint] })),
+  ['answer', 'render', 'work', 'to paint', 'ladder painted', 'ladder work', 'longest task'],
+  rows.map((row) => ({
+    ...row,
+    cells: [row.answer, row.render, row.work, row.toPaint, row.ladderPainted, row.ladderWork, row.longestTask],
+  })),
   LIMIT_MS,
   args.includes('--check'),
 );
+for (const rate of [...new Set(rows.map((r) => r.rate))]) {
+  const limit = LIMIT_MS[rate] ?? 16;
+  const worst = Math.max(...rows.filter((r) => r.rate === rate).map((r) => r.longestTask.median));
+  console.log(
+    `${rate}× worst median longest task: ${worst.toFixed(1)} ms (${worst <= limit ? 'within' : 'over'} ${limit} ms).`,
+  );
+  if (args.includes('--check') && worst > limit) process.exitCode = 1;
+}

@@ -141,6 +141,9 @@ export interface AsyncSample {
   readonly work: number;
   /** Input dispatched → end of the frame that paints the answer. */
   readonly toPaint: number;
+  /** With a follow-up part (drawn after the answer's frame): input → end of the frame that paints it, the busy time
+   * until then, and the longest stretch of that time without a break (the longest task). */
+  readonly follow?: { readonly toPaint: number; readonly work: number; readonly longestTask: number };
 }
 
 interface TraceSpan extends TraceEvent {
@@ -158,35 +161,55 @@ interface TraceSpan extends TraceEvent {
 export async function measureAnswered(
   browser: Browser,
   page: Page,
-  input: { readonly label: string; readonly values: readonly string[]; readonly answerSelector: string },
+  input: {
+    readonly label: string;
+    readonly values: readonly string[];
+    readonly answerSelector: string;
+    /** The part drawn after the answer's frame (`usePaintedLater`): its first change after the input is waited for
+     * too, and the samples get {@link AsyncSample.follow}. */
+    readonly followSelector?: string;
+  },
   options: { readonly runs: number; readonly warmup: number; readonly markPrefix: string },
 ): Promise<AsyncSample[]> {
   const id = await page.getByLabel(input.label).first().getAttribute('id');
   if (id === null) throw new Error(`The control '${input.label}' has no id.`);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'] });
   const inPage = await page.evaluate(
-    async ({ id, values, runs, warmup, prefix, selector }) => {
+    async ({ id, values, runs, warmup, prefix, selector, followSelector }) => {
       const control = document.getElementById(id) as HTMLInputElement | HTMLSelectElement;
       const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
       const answers: number[] = [];
+      // Resolves on the first change under `target` (≤ 5 s), for the answer and for the part drawn after it.
+      const changed = (target: Element, what: string, until: (() => boolean) | undefined) =>
+        new Promise<number>((resolve, reject) => {
+          const observer = new MutationObserver(() => {
+            if (until !== undefined && !until()) return;
+            observer.disconnect();
+            resolve(performance.now());
+          });
+          observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+          setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`No ${what} within 5 s.`));
+          }, 5000);
+        });
       for (let i = -warmup; i < runs; i++) {
         await frame();
         await new Promise((r) => setTimeout(r, 20)); // start mid-frame, as a keystroke would
         const target = document.querySelector(selector);
         if (target === null) throw new Error(`No element matches ${selector}.`);
         const before = target.textContent;
-        const answered = new Promise<number>((resolve, reject) => {
-          const observer = new MutationObserver(() => {
-            if (target.textContent === before) return;
-            observer.disconnect();
-            resolve(performance.now());
-          });
-          observer.observe(target, { subtree: true, childList: true, characterData: true });
-          setTimeout(() => {
-            observer.disconnect();
-            reject(new Error(`No answer within 5 s after setting '${values[(i + warmup) % 2]}'.`));
-          }, 5000);
-        });
+        const answered = changed(
+          target,
+          `answer after setting '${values[(i + warmup) % 2]}'`,
+          () => target.textContent !== before,
+        );
+        const followTarget = followSelector === undefined ? null : document.querySelector(followSelector);
+        if (followSelector !== undefined && followTarget === null)
+          throw new Error(`No element matches ${followSelector}.`);
+        const followed =
+          followTarget === null ? undefined : changed(followTarget, `redraw of ${followSelector}`, undefined);
+        followed?.catch(() => {}); // awaited below; not an unhandled rejection while the answer is awaited
         control.value = values[(i + warmup) % 2] as string;
         if (i >= 0) performance.mark(`${prefix}${i}`);
         const t0 = performance.now();
@@ -195,6 +218,10 @@ export async function measureAnswered(
         if (i >= 0) {
           performance.mark(`${prefix}${i}-answer`);
           answers.push(t1 - t0);
+        }
+        if (followed !== undefined) {
+          await followed;
+          if (i >= 0) performance.mark(`${prefix}${i}-follow`);
         }
         await frame().then(frame);
         await new Promise((r) => setTimeout(r, 30)); // let the URL effect run before the next change
@@ -208,9 +235,15 @@ export async function measureAnswered(
       warmup: options.warmup,
       prefix: options.markPrefix,
       selector: input.answerSelector,
+      followSelector: input.followSelector,
     },
   );
-  const costs = frameCosts((await browser.stopTracing()).toString(), options.markPrefix, inPage.length);
+  const costs = frameCosts(
+    (await browser.stopTracing()).toString(),
+    options.markPrefix,
+    inPage.length,
+    input.followSelector !== undefined,
+  );
   return inPage.map((answer, i) => ({ answer, ...(costs[i] as FrameCost) }));
 }
 
@@ -222,7 +255,7 @@ export type FrameCost = Omit<AsyncSample, 'answer'>;
  * page marked `<prefix><i>` when change i started and `<prefix><i>-answer` when its result was in the DOM, for i in
  * 0..count-1: the cost of each change, from its start to the end of the first frame rendered after its result.
  */
-export function frameCosts(json: string, prefix: string, count: number): FrameCost[] {
+export function frameCosts(json: string, prefix: string, count: number, follow = false): FrameCost[] {
   const trace = JSON.parse(json) as { traceEvents: TraceSpan[] } | TraceSpan[];
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const marks = new Map(events.filter((e) => e.name.startsWith(prefix)).map((e) => [e.name, e]));
@@ -251,18 +284,34 @@ export function frameCosts(json: string, prefix: string, count: number): FrameCo
       throw new Error(`No 'AnimationFrame::Render' trace event after change ${i}: this Chromium does not record them.`);
     }
     // The union of the tasks' spans (a nested task is not counted twice), clipped to [input, end of frame].
-    let busy = 0;
-    let reached = mark.ts;
-    for (const task of tasks) {
-      if (task.pid !== mark.pid) continue;
-      const from = Math.max(task.ts, reached);
-      const to = Math.min(task.ts + (task.dur ?? 0), end.ts);
-      if (to > from) {
-        busy += to - from;
-        reached = to;
+    const busyUntil = (until: number) => {
+      let busy = 0;
+      let longest = 0;
+      let reached = mark.ts;
+      for (const task of tasks) {
+        if (task.pid !== mark.pid) continue;
+        const from = Math.max(task.ts, reached);
+        const to = Math.min(task.ts + (task.dur ?? 0), until);
+        if (to > from) {
+          busy += to - from;
+          longest = Math.max(longest, to - from);
+          reached = to;
+        }
       }
-    }
-    return { render: (end.ts - begin.ts) / 1000, work: busy / 1000, toPaint: (end.ts - mark.ts) / 1000 };
+      return { busy: busy / 1000, longest: longest / 1000 };
+    };
+    const cost = {
+      render: (end.ts - begin.ts) / 1000,
+      work: busyUntil(end.ts).busy,
+      toPaint: (end.ts - mark.ts) / 1000,
+    };
+    if (!follow) return cost;
+    const followMark = marks.get(`${prefix}${i}-follow`);
+    const followBegin = followMark && begins.find((e) => e.pid === followMark.pid && e.ts >= followMark.ts);
+    const followEnd = followBegin && ends.find((e) => e.pid === followBegin.pid && e.ts >= followBegin.ts);
+    if (followEnd === undefined) throw new Error(`No frame after the follow-up redraw of change ${i}.`);
+    const { busy, longest } = busyUntil(followEnd.ts);
+    return { ...cost, follow: { toPaint: (followEnd.ts - mark.ts) / 1000, work: busy, longestTask: longest } };
   });
 }
 

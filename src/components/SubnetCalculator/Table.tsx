@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { usePaintedLater } from '../shared/paint.ts';
 
 /**
  * Rows rendered in the frame that answers an input; the rest of the page follows right after that frame is painted.
@@ -24,22 +25,10 @@ export function DataTable(props: {
   const tableRef = useRef<HTMLTableElement>(null);
   // The rows shown in full. The first render (server and hydration) shows every row so the HTML matches; new rows
   // after an input show their first FIRST_PAINT_ROWS, and the rest one frame later (after the paint).
-  const [fullFor, setFullFor] = useState(props.rows);
-  const full = fullFor === props.rows || props.rows.length <= FIRST_PAINT_ROWS;
   const highlightBeyond = props.highlight !== undefined && props.highlight >= FIRST_PAINT_ROWS;
-  const complete = full || highlightBeyond;
-  useEffect(() => {
-    if (complete) return;
-    const rows = props.rows;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setFullFor(rows));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [props.rows, complete]);
+  const fits = props.rows.length <= FIRST_PAINT_ROWS || highlightBeyond;
+  const fullFor = usePaintedLater(props.rows, fits);
+  const complete = fits || fullFor === props.rows;
   // The rows after the first FIRST_PAINT_ROWS are a second row group. Until they are shown in full, the group keeps the
   // previous rows, hidden, and they are rewritten in place one frame later: removing the 232 rows of a 256-row page in
   // the input's frame and adding them back cost about 6 ms of main thread at 1× CPU (removeChild 4.8 ms, insertBefore
