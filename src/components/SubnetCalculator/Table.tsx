@@ -30,9 +30,11 @@ export function DataTable(props: {
   const fullFor = usePaintedLater(props.rows, fits);
   const complete = fits || fullFor === props.rows;
   // The rows after the first FIRST_PAINT_ROWS are a second row group. Until they are shown in full, the group keeps the
-  // previous rows, hidden, and they are rewritten in place one frame later: removing the 232 rows of a 256-row page in
-  // the input's frame and adding them back cost about 6 ms of main thread at 1× CPU (removeChild 4.8 ms, insertBefore
-  // 1.3 ms in a profile of Split /9 ↔ /8 → /30). Memoised, so the input's frame only toggles `hidden` on the group.
+  // previous rows, unpainted (the class `sc-waiting`: opacity 0) and aria-hidden, and they are rewritten in place one
+  // frame later: removing the 232 rows of a 256-row page in the input's frame and adding them back cost about 6 ms of
+  // main thread at 1× CPU (removeChild 4.8 ms, insertBefore 1.3 ms in a profile of Split /9 ↔ /8 → /30), and hiding
+  // them with display: none tore their boxes down and built them again (see the CSS). Memoised, so the input's frame
+  // only changes the group's class.
   const tailSource = complete ? props.rows : fullFor;
   const tailHighlight = complete ? props.highlight : undefined;
   const tail = useMemo(
@@ -63,7 +65,11 @@ export function DataTable(props: {
           </tr>
         </thead>
         <tbody>{rowsOf(props.rows.slice(0, FIRST_PAINT_ROWS), 0, props.highlight)}</tbody>
-        {tail.length > 0 ? <tbody hidden={!complete}>{tail}</tbody> : null}
+        {tail.length > 0 ? (
+          <tbody class={complete ? undefined : 'sc-waiting'} aria-hidden={complete ? undefined : 'true'}>
+            {tail}
+          </tbody>
+        ) : null}
       </table>
     </ScrollRegion>
   );
