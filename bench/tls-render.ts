@@ -99,11 +99,3 @@ reportByRate(
   LIMIT_MS,
   args.includes('--check'),
 );
-for (const rate of [...new Set(rows.map((r) => r.rate))]) {
-  const limit = LIMIT_MS[rate] ?? 16;
-  const worst = Math.max(...rows.filter((r) => r.rate === rate).map((r) => r.longestTask.median));
-  console.log(
-    `${rate}× worst median longest task: ${worst.toFixed(1)} ms (${worst <= limit ? 'within' : 'over'} ${limit} ms).`,
-  );
-  if (args.includes('--check') && worst > limit) process.exitCode = 1;
-}
