@@ -2,9 +2,10 @@
  * What the NAT playground draws for one packet: the packet's path and a router's translation table. In their own
  * file so the drawing benchmark (bench/nat-render.ts) renders exactly what the island renders.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { formatDuration } from '../../lib/format/index.ts';
 import type { NatView, RouterTable, TableRow } from '../../lib/nat-playground/index.ts';
+import { useRowWindow } from '../shared/row-window.ts';
 
 /** The packet's path: a box per node, the addresses of each leg under the arrow that carries it. */
 export function PathDiagram({ view, id }: { view: NatView; id: string }) {
@@ -128,71 +129,23 @@ function useRowVnodes(rows: readonly TableRow[], from: number, to: number, windo
 export const WINDOW_FROM = 120;
 const OVERSCAN = 10;
 
-/** Where a windowed table's region is scrolled, and its measured sizes in px (guesses until measured). */
-interface Scroll {
-  top: number;
-  clientPx: number;
-  /** Row pitch, the sticky header's height, and where the body starts (caption, margins and header above it). */
-  rowPx: number;
-  headPx: number;
-  bodyPx: number;
-  /** The touched row the window last moved to, so stepping keeps it in view but the reader can scroll away. */
-  followed: number;
-  /** The region's scrollTop must be set to `top` once the rows are in the DOM. */
-  sync: boolean;
-}
-
-/** Whether row `i` is wholly visible: below the sticky header and above the region's bottom edge. */
-function inView(s: Scroll, i: number): boolean {
-  const rowTop = s.bodyPx + i * s.rowPx;
-  return rowTop >= Math.max(s.top + s.headPx, s.bodyPx) && rowTop + s.rowPx <= s.top + s.clientPx;
-}
-
-/** The row (fractional) just below the sticky header when the region is scrolled to `top`. */
-function rowAt(s: Scroll, top: number): number {
-  return (top + s.headPx - s.bodyPx) / s.rowPx;
-}
-
 /** A router's translation table, every session a row (only those in view when there are more than WINDOW_FROM). */
 export function NatTable({ table: t, time }: { table: RouterTable; time: number }) {
   const count = t.rows.length;
   const windowed = count > WINDOW_FROM;
-  const scroll = useRef<Scroll>({
-    top: 0,
-    clientPx: 480,
-    rowPx: 24,
-    headPx: 30,
-    bodyPx: 54,
-    followed: -1,
-    sync: false,
+  const { from, to, regionRef, onScroll, spacerPx } = useRowWindow({
+    count,
+    windowed,
+    follow: windowed ? t.rows.findIndex((r) => r.touched !== undefined) : -1,
+    overscan: OVERSCAN,
+    guess: { clientPx: 480, rowPx: 24, headPx: 30, bodyPx: 54 },
   });
-  const [, redraw] = useState(0);
-  const s = scroll.current;
-  if (!windowed) {
-    // A later long table (another scenario) starts at its top: scrolled there on its first windowed commit.
-    s.top = 0;
-    s.followed = -1;
-    s.sync = true;
-  } else {
-    // Stepping to a packet that touches a row out of view scrolls that row to just below the header (once per packet).
-    const touched = t.rows.findIndex((r) => r.touched !== undefined);
-    if (touched >= 0 && touched !== s.followed) {
-      s.followed = touched;
-      if (!inView(s, touched)) {
-        s.top = Math.max(0, s.bodyPx - s.headPx + (touched - 2) * s.rowPx);
-        s.sync = true;
-      }
-    }
-  }
-  const first = Math.min(Math.max(0, Math.floor(rowAt(s, s.top))), count);
-  const from = windowed ? Math.max(0, first - OVERSCAN) : 0;
-  const to = windowed ? Math.min(count, first + Math.ceil(s.clientPx / s.rowPx) + OVERSCAN) : count;
   const rows = useRowVnodes(t.rows, from, to, windowed);
   const spacer = (n: number) =>
     n > 0 ? (
       // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty stand-in for rows not drawn; it holds nothing focusable
       <tr aria-hidden="true" class="nat-spacer">
-        <td colSpan={7} style={{ height: `${n * s.rowPx}px` }} />
+        <td colSpan={7} style={{ height: `${spacerPx(n)}px` }} />
       </tr>
     ) : null;
   return (
@@ -201,49 +154,9 @@ export function NatTable({ table: t, time }: { table: RouterTable; time: number 
       aria-label={`${t.label} table`}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (WCAG 2.1.1)
       tabIndex={0}
-      // A new function each render, so Preact calls it after every commit, before the frame is painted: the region
-      // is measured and scrolled to the window it was drawn for in the same frame (a layout effect would do the same
-      // but would grow the hooks chunk every island loads).
-      ref={(el: HTMLElement | null) => {
-        if (el === null || !windowed) return;
-        const drawn = el.querySelectorAll<HTMLElement>('tbody tr[aria-rowindex]');
-        const [one, two] = [drawn[0], drawn[1]];
-        const body = el.querySelector('tbody');
-        if (one !== undefined && one.offsetHeight > 0 && body !== null) {
-          const box = el.getBoundingClientRect();
-          const sizes = {
-            // the pitch, fractional (offsetTop is rounded, and 1,000 rows would add up the rounding)
-            rowPx:
-              two === undefined ? one.offsetHeight : two.getBoundingClientRect().top - one.getBoundingClientRect().top,
-            clientPx: el.clientHeight,
-            headPx: el.querySelector('thead')?.offsetHeight ?? 0,
-            bodyPx: body.getBoundingClientRect().top - box.top - el.clientTop + el.scrollTop,
-          };
-          if ((Object.keys(sizes) as (keyof typeof sizes)[]).some((k) => Math.abs(sizes[k] - s[k]) > 0.5)) {
-            // Sizes changed (first draw, fonts, theme, a narrower screen): keep the same row at the top.
-            const row = rowAt(s, s.top);
-            Object.assign(s, sizes);
-            s.top = row > 0 ? s.bodyPx - s.headPx + row * s.rowPx : 0;
-            s.sync = true;
-            redraw((n) => n + 1);
-          }
-        }
-        if (s.sync) {
-          s.sync = false;
-          el.scrollTop = s.top;
-          s.top = el.scrollTop; // as far as it could go
-        }
-      }}
-      onScroll={
-        windowed
-          ? (e) => {
-              const top = (e.currentTarget as HTMLElement).scrollTop;
-              const before = Math.floor(rowAt(s, s.top));
-              s.top = top;
-              if (Math.floor(rowAt(s, top)) !== before) redraw((n) => n + 1);
-            }
-          : undefined
-      }
+      // Measures the region and scrolls it to the window drawn, after each commit and before the frame is painted.
+      ref={regionRef}
+      onScroll={onScroll}
     >
       <table aria-rowcount={windowed ? count + 1 : undefined}>
         <caption>
