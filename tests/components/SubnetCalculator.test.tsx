@@ -3,10 +3,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import fc from 'fast-check';
 import { hydrate, render as renderOutsideAct } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { loadPanels } from '../../src/components/SubnetCalculator/PanelRegistry.ts';
 import { loadUrlState, SubnetCalculator } from '../../src/components/SubnetCalculator/SubnetCalculator.tsx';
-import { FIRST_PAINT_ROWS } from '../../src/components/SubnetCalculator/Table.tsx';
+import { FIRST_PAINT_ROWS, WINDOW_FROM } from '../../src/components/SubnetCalculator/Table.tsx';
 
 // As SubnetCalculator.astro does on the server: every mode's panel registered before rendering. The URL codec is
 // loaded too, as the URL-syncing island does right after hydration (before anyone can type).
@@ -164,26 +164,58 @@ describe('Split mode', () => {
     render(<SubnetCalculator preset={{ mode: 'split', split: { network: '10.0.0.0/8', newPrefix: '30' } }} />);
     expect(screen.getByText(/4,194,304 subnets of \/30/)).toBeTruthy();
     const table = screen.getByRole('table', { name: /Subnets of 10\.0\.0\.0\/8/ });
+    // The island's first render keeps every row (it matches the server's HTML when it hydrates it).
     expect(within(table).getAllByRole('row')).toHaveLength(257);
+    expect(table.hasAttribute('aria-rowcount')).toBe(false);
     expect(screen.getByText('Page 1 of 16,384')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Last page' }));
     expect(screen.getByText('Page 16,384 of 16,384')).toBeTruthy();
-    // The frame that answers the click holds the first rows; the rest of the page follows after it is painted.
-    expect(within(table).getAllByRole('row')).toHaveLength(1 + FIRST_PAINT_ROWS);
-    // The previous page's other rows wait in the DOM, unpainted and aria-hidden, to be rewritten in place rather than
-    // removed and added (or torn down and built again, as display: none would).
-    const waiting = table.querySelector('tbody.sc-waiting[aria-hidden="true"]');
-    expect(waiting?.querySelectorAll('tr')).toHaveLength(256 - FIRST_PAINT_ROWS);
-    expect(waiting?.textContent).toContain('10.0.3.252/30');
-    await waitFor(() => expect(table.textContent).toContain('10.255.255.252/30'));
-    expect(within(table).getAllByRole('row')).toHaveLength(257);
-    expect(table.querySelector('tbody.sc-waiting, tbody[aria-hidden]')).toBeNull();
+    // After that the table draws only the rows in view (a window), and tells assistive technology the real size and
+    // each drawn row's place; spacer rows stand for the rest.
+    expect(table.getAttribute('aria-rowcount')).toBe('257');
+    const drawn = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((tr) => [tr.getAttribute('aria-rowindex'), tr.querySelector('td')?.textContent]);
+    expect(drawn().length).toBeGreaterThanOrEqual(16);
+    expect(drawn().length).toBeLessThanOrEqual(1 + WINDOW_FROM / 2);
+    expect(drawn()[0]).toEqual(['2', '10.255.252.0/30']);
+    expect(table.querySelectorAll('tr.sc-spacer[aria-hidden="true"]')).toHaveLength(1);
+    expect(table.querySelector('tbody.sc-waiting')).toBeNull();
     expect(table.textContent).not.toContain('10.0.3.252/30');
+    // Scrolling the region to its end draws the last rows.
+    const region = table.closest('section') as HTMLElement;
+    region.scrollTop = 28 * 256;
+    fireEvent.scroll(region);
+    expect(drawn().at(-1)).toEqual(['257', '10.255.255.252/30']);
+    // A new page starts at its top.
+    fireEvent.click(screen.getByRole('button', { name: 'Previous page' }));
+    expect(drawn()[0]).toEqual(['2', '10.255.248.0/30']);
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
     expect((screen.getByRole('button', { name: 'Next page' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Previous page' }));
     expect(screen.getByText('Page 16,383 of 16,384')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'First page' }));
     expect(screen.getByText('Page 1 of 16,384')).toBeTruthy();
+  });
+
+  it(`draws a split of up to ${WINDOW_FROM} subnets whole, its first rows in the input's frame`, async () => {
+    render(<SubnetCalculator preset={{ mode: 'split', split: { network: '10.0.0.0/24', newPrefix: '30' } }} />);
+    const table = () => screen.getByRole('table', { name: /Subnets of 10\.0\.[01]\.0\/24/ });
+    expect(within(table()).getAllByRole('row')).toHaveLength(1 + WINDOW_FROM);
+    type(screen.getByLabelText('Network to split'), '10.0.1.0/24');
+    expect(table().hasAttribute('aria-rowcount')).toBe(false);
+    // The frame that answers the input holds the first rows; the rest follow after it is painted.
+    expect(within(table()).getAllByRole('row')).toHaveLength(1 + FIRST_PAINT_ROWS);
+    // The previous rows wait in the DOM, unpainted and aria-hidden, to be rewritten in place rather than removed and
+    // added (or torn down and built again, as display: none would).
+    const waiting = table().querySelector('tbody.sc-waiting[aria-hidden="true"]');
+    expect(waiting?.querySelectorAll('tr')).toHaveLength(WINDOW_FROM - FIRST_PAINT_ROWS);
+    expect(waiting?.textContent).toContain('10.0.0.252/30');
+    await waitFor(() => expect(table().textContent).toContain('10.0.1.252/30'));
+    expect(within(table()).getAllByRole('row')).toHaveLength(1 + WINDOW_FROM);
+    expect(table().querySelector('tbody.sc-waiting, tbody[aria-hidden], tr[aria-rowindex], .sc-spacer')).toBeNull();
   });
 
   it('jumps to a subnet number and highlights its row', () => {
@@ -194,6 +226,8 @@ describe('Split mode', () => {
     const row = document.querySelector('tr.sc-highlight');
     expect(row?.textContent).toContain('10.61.8.252/30');
     expect(row?.textContent).toContain('1,000,000');
+    // The 64th row of its page, drawn in the window moved to it.
+    expect(row?.getAttribute('aria-rowindex')).toBe('65');
   });
 
   it('opens a preset on the page of its highlighted subnet (the guide embed)', () => {
@@ -480,6 +514,27 @@ describe('server rendering and instances', () => {
     hydrate(<SubnetCalculator syncUrl />, container);
     expect(container.innerHTML).toBe(before);
     container.remove();
+  });
+
+  it("hydrates a split preset's server HTML whole, and draws a window once it changes", () => {
+    const element = (
+      <SubnetCalculator id="london" preset={{ mode: 'split', split: { network: '10.30.0.0/15', newPrefix: '24' } }} />
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(element);
+    document.body.append(container);
+    onTestFinished(() => container.remove());
+    const before = container.innerHTML;
+    const table = () => container.querySelector('table') as HTMLTableElement;
+    expect(table().querySelectorAll('tbody tr')).toHaveLength(256);
+    act(() => hydrate(element, container));
+    expect(container.innerHTML).toBe(before);
+    act(() => {
+      fireEvent.click(within(container).getByRole('button', { name: 'Next page' }));
+    });
+    expect(table().getAttribute('aria-rowcount')).toBe('257');
+    expect(table().querySelectorAll('tbody tr[aria-rowindex]').length).toBeLessThan(40);
+    expect(table().textContent).toContain('10.31.0.0/24');
   });
 
   it('server-renders a preset (as the guide embeds it)', () => {

@@ -17,6 +17,7 @@ import {
   resolvePreset,
 } from '../../lib/subnet-calculator/state.ts';
 import { type Announcer, CopyContext, writeClipboard } from './Copy.tsx';
+import { Hydrating } from './hydrating.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { loadPanels, panels } from './PanelRegistry.ts';
 import '../shared/island.css';
@@ -172,58 +173,60 @@ export function SubnetCalculator(props: SubnetCalculatorProps) {
 
   return (
     <CopyContext.Provider value={announcer}>
-      <section class="pj-island sc not-content" aria-label={props.label ?? 'Subnet calculator'}>
-        {notices.map((notice) => (
-          <p class="sc-warning sc-link-notice" key={notice}>
-            <span class="sc-badge">Link:</span> {notice}
-          </p>
-        ))}
-        <div class="sc-tabs" role="tablist" aria-label="Calculator mode">
-          {MODES.map((mode, index) => (
-            <button
-              key={mode}
-              ref={(el) => {
-                tabs.current[index] = el;
-              }}
-              type="button"
-              role="tab"
-              id={tabId(mode)}
-              aria-selected={mode === state.mode ? 'true' : 'false'}
-              aria-controls={panelId(mode)}
-              tabIndex={mode === state.mode ? 0 : -1}
-              onClick={() => selectMode(mode)}
-              onKeyDown={onTabKey}
-            >
-              {MODE_LABELS[mode]}
-            </button>
+      <Hydrating.Provider value={hydrating.current}>
+        <section class="pj-island sc not-content" aria-label={props.label ?? 'Subnet calculator'}>
+          {notices.map((notice) => (
+            <p class="sc-warning sc-link-notice" key={notice}>
+              <span class="sc-badge">Link:</span> {notice}
+            </p>
           ))}
-        </div>
-        {MODES.map((mode) => {
-          const active = mode === state.mode;
-          const attributes = {
-            role: 'tabpanel' as const,
-            id: panelId(mode),
-            'aria-labelledby': tabId(mode),
-            hidden: !active,
-            class: 'sc-panel',
-          };
-          // Hydrating a preset whose panel code is still loading: keep the server's HTML exactly as it is.
-          const serverHtml =
-            active && mode !== 'details' && !panels[mode] && hydrating.current
-              ? globalThis.document?.getElementById(panelId(mode))?.innerHTML
-              : undefined;
-          return serverHtml ? (
-            <div key={mode} {...attributes} dangerouslySetInnerHTML={{ __html: serverHtml }} />
-          ) : (
-            <div key={mode} {...attributes}>
-              {active ? <Fragment key={generation}>{renderPanel(mode)}</Fragment> : null}
-            </div>
-          );
-        })}
-        <p class="sr-only" role="status">
-          {status}
-        </p>
-      </section>
+          <div class="sc-tabs" role="tablist" aria-label="Calculator mode">
+            {MODES.map((mode, index) => (
+              <button
+                key={mode}
+                ref={(el) => {
+                  tabs.current[index] = el;
+                }}
+                type="button"
+                role="tab"
+                id={tabId(mode)}
+                aria-selected={mode === state.mode ? 'true' : 'false'}
+                aria-controls={panelId(mode)}
+                tabIndex={mode === state.mode ? 0 : -1}
+                onClick={() => selectMode(mode)}
+                onKeyDown={onTabKey}
+              >
+                {MODE_LABELS[mode]}
+              </button>
+            ))}
+          </div>
+          {MODES.map((mode) => {
+            const active = mode === state.mode;
+            const attributes = {
+              role: 'tabpanel' as const,
+              id: panelId(mode),
+              'aria-labelledby': tabId(mode),
+              hidden: !active,
+              class: 'sc-panel',
+            };
+            // Hydrating a preset whose panel code is still loading: keep the server's HTML exactly as it is.
+            const serverHtml =
+              active && mode !== 'details' && !panels[mode] && hydrating.current
+                ? globalThis.document?.getElementById(panelId(mode))?.innerHTML
+                : undefined;
+            return serverHtml ? (
+              <div key={mode} {...attributes} dangerouslySetInnerHTML={{ __html: serverHtml }} />
+            ) : (
+              <div key={mode} {...attributes}>
+                {active ? <Fragment key={generation}>{renderPanel(mode)}</Fragment> : null}
+              </div>
+            );
+          })}
+          <p class="sr-only" role="status">
+            {status}
+          </p>
+        </section>
+      </Hydrating.Provider>
     </CopyContext.Provider>
   );
 
