@@ -17,8 +17,8 @@ import {
   resolvePreset,
 } from '../../lib/subnet-calculator/state.ts';
 import { type Announcer, CopyContext, writeClipboard } from './Copy.tsx';
-import { Hydrating } from './hydrating.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
+import { Hydrating } from './hydrating.ts';
 import { loadPanels, panels } from './PanelRegistry.ts';
 import '../shared/island.css';
 import { useUrlRestore, writeUrlQuery } from '../shared/url-state.ts';
